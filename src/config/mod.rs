@@ -1,0 +1,208 @@
+//! `complaint.toml`: the store's settings. The commented template is the
+//! single source of the defaults: a user's file is laid over it, section by
+//! section, so a store written by an older version keeps working.
+
+mod choice;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono_tz::Tz;
+use serde::Deserialize;
+
+pub use choice::{Choice, ChoiceKind};
+
+use crate::error::{Error, Result};
+use crate::ticket::Status;
+
+/// The text `complaint init` writes: every setting, commented.
+pub const TEMPLATE: &str = include_str!("template.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub id: IdConfig,
+    pub time: TimeConfig,
+    pub limits: Limits,
+    pub statuses: BTreeMap<String, String>,
+    pub satisfaction: SatisfactionConfig,
+    pub categories: Vec<Choice>,
+    pub severities: Vec<Choice>,
+    pub channels: Vec<Choice>,
+    pub causes: Vec<Choice>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdConfig {
+    pub prefix: String,
+    pub width: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeConfig {
+    #[serde(deserialize_with = "deserialize_tz")]
+    pub zone: Tz,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    pub max_file_bytes: u64,
+    pub max_text_bytes: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SatisfactionConfig {
+    pub default_scale: u32,
+    pub satisfied_at: BTreeMap<String, u32>,
+    pub dimensions: Vec<String>,
+}
+
+fn deserialize_tz<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Tz, D::Error> {
+    let name = String::deserialize(d)?;
+    name.parse::<Tz>().map_err(|_| {
+        serde::de::Error::custom(format!("unknown time zone {name:?} (use an IANA name such as \"Asia/Shanghai\")"))
+    })
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config::from_toml(TEMPLATE, Path::new("<built-in defaults>")).expect("the built-in template is valid")
+    }
+}
+
+impl Config {
+    /// Parses a user's file laid over the defaults. `path` is for messages.
+    pub fn from_toml(text: &str, path: &Path) -> Result<Config> {
+        let config_error = |message: String| Error::Config {
+            path: path.to_path_buf(),
+            message,
+            hint: Some("compare with the commented defaults: `complaint init --print-config`".into()),
+        };
+        let user: toml::Table = toml::from_str(text).map_err(|e| config_error(e.to_string()))?;
+        let mut merged: toml::Table = toml::from_str(TEMPLATE).expect("the built-in template is TOML");
+        overlay(&mut merged, user);
+        let config: Config =
+            toml::Value::Table(merged).try_into().map_err(|e: toml::de::Error| config_error(e.to_string()))?;
+        config.validate().map_err(config_error)?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> std::result::Result<(), String> {
+        if self.id.prefix.is_empty() || !self.id.prefix.chars().all(|c| c.is_ascii_uppercase()) {
+            return Err(format!("id.prefix {:?} must be one or more ASCII capital letters", self.id.prefix));
+        }
+        if !(1..=9).contains(&self.id.width) {
+            return Err(format!("id.width {} must be between 1 and 9", self.id.width));
+        }
+        for (key, list) in [
+            ("categories", &self.categories),
+            ("severities", &self.severities),
+            ("channels", &self.channels),
+            ("causes", &self.causes),
+        ] {
+            choice::validate_list(key, list)?;
+        }
+        for key in self.statuses.keys() {
+            if key.parse::<Status>().is_err() {
+                return Err(format!(
+                    "statuses.{key} is not a status; the statuses are new, processing, waiting_customer, resolved, closed"
+                ));
+            }
+        }
+        if self.satisfied_at(self.satisfaction.default_scale).is_none() {
+            return Err(format!(
+                "satisfaction.default_scale {} has no entry in satisfaction.satisfied_at",
+                self.satisfaction.default_scale
+            ));
+        }
+        for (scale, at) in &self.satisfaction.satisfied_at {
+            match scale.parse::<u32>() {
+                Ok(max) if max >= 2 && (1..=max).contains(at) => {}
+                _ => {
+                    return Err(format!(
+                        "satisfaction.satisfied_at.{scale} = {at} is not a score on a scale of {scale}"
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The list of allowed values for one kind of field.
+    pub fn choices(&self, kind: ChoiceKind) -> &[Choice] {
+        match kind {
+            ChoiceKind::Category => &self.categories,
+            ChoiceKind::Severity => &self.severities,
+            ChoiceKind::Channel => &self.channels,
+            ChoiceKind::Cause => &self.causes,
+        }
+    }
+
+    /// Resolves what a user typed (id, label or alias) to the stored id.
+    pub fn resolve(&self, kind: ChoiceKind, text: &str) -> Result<String> {
+        choice::resolve(kind, self.choices(kind), text).map(|c| c.id.clone())
+    }
+
+    /// The label of a stored id; an id no longer configured shows as itself.
+    pub fn label<'a>(&'a self, kind: ChoiceKind, id: &'a str) -> &'a str {
+        self.choices(kind).iter().find(|c| c.id == id).map_or(id, |c| c.label.as_str())
+    }
+
+    pub fn status_label(&self, status: Status) -> &str {
+        self.statuses.get(status.id()).map_or(status.default_label(), String::as_str)
+    }
+
+    /// Resolves a status typed as id or label.
+    pub fn resolve_status(&self, text: &str) -> Result<Status> {
+        let wanted = text.trim();
+        Status::ALL
+            .into_iter()
+            .find(|s| {
+                s.id().eq_ignore_ascii_case(wanted)
+                    || self.status_label(*s) == wanted
+                    || s.id().replace('_', "-") == wanted
+            })
+            .ok_or_else(|| {
+                let ids: Vec<&str> = Status::ALL.iter().map(|s| s.id()).collect();
+                Error::UnknownValue {
+                    kind: "status",
+                    value: text.to_string(),
+                    valid: Status::ALL
+                        .iter()
+                        .map(|s| format!("{} ({})", s.id(), self.status_label(*s)))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    suggestion: choice::closest(wanted, ids.iter().copied()).map(str::to_string),
+                }
+            })
+    }
+
+    /// Lowest satisfied score on `scale`, if the scale is configured.
+    pub fn satisfied_at(&self, scale: u32) -> Option<u32> {
+        self.satisfaction.satisfied_at.get(&scale.to_string()).copied()
+    }
+
+    pub fn zone(&self) -> Tz {
+        self.time.zone
+    }
+}
+
+/// Lays `user` over `base`: tables merge key by key, everything else
+/// (values, arrays such as `[[categories]]`) is replaced whole.
+fn overlay(base: &mut toml::Table, user: toml::Table) {
+    for (key, value) in user {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(base_table)), toml::Value::Table(user_table)) => overlay(base_table, user_table),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

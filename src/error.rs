@@ -1,0 +1,116 @@
+//! The one error type of the library. Each variant carries what is needed to
+//! say what went wrong, where, and (via `hint`) what to do about it. The
+//! binary turns it into `complaint: error: …`, `hint: …` and exit code 2.
+
+use std::path::PathBuf;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no complaint store found in {start} or any parent directory")]
+    NoStore { start: PathBuf },
+
+    #[error("{path} is not a complaint store (no complaint.toml there)")]
+    NotAStore { path: PathBuf },
+
+    #[error("invalid ticket ID {id:?}: expected {expected}")]
+    InvalidId { id: String, expected: String },
+
+    #[error("no ticket {id} in this store")]
+    UnknownTicket { id: String, similar: Option<String> },
+
+    #[error("unknown {kind} {value:?}; valid values: {valid}")]
+    UnknownValue { kind: &'static str, value: String, valid: String, suggestion: Option<String> },
+
+    #[error("invalid {what} {text:?}")]
+    InvalidTime { text: String, what: String },
+
+    #[error("{id} cannot move from {from} to {to}; allowed from {from}: {allowed}")]
+    InvalidTransition { id: String, from: String, to: String, allowed: String },
+
+    #[error("missing required field(s): {}", fields.join(", "))]
+    MissingFields { fields: Vec<String> },
+
+    #[error("{field} must not be empty")]
+    EmptyField { field: String },
+
+    #[error("{field} contains a control character (U+{code:04X})")]
+    ControlCharacter { field: String, code: u32 },
+
+    #[error("{field} is {len} bytes, over the limit of {max} bytes")]
+    TooLong { field: String, len: usize, max: usize },
+
+    #[error("{path}:{line}:{column}: {message}")]
+    Parse { path: PathBuf, line: usize, column: usize, message: String },
+
+    #[error("{path}: {message}")]
+    BadFile { path: PathBuf, message: String },
+
+    #[error("{path}: {message}")]
+    Config { path: PathBuf, message: String, hint: Option<String> },
+
+    #[error("cannot {action} {path}: {source}")]
+    Io { action: &'static str, path: PathBuf, source: std::io::Error },
+
+    #[error("score {score} is outside the scale 1–{scale}")]
+    ScoreOutOfScale { score: u32, scale: u32 },
+
+    #[error("{message}")]
+    Invalid { message: String, hint: Option<String> },
+
+    #[error("--at {at} is before the ticket's last event at {last}")]
+    BackdateTooEarly { at: String, last: String },
+
+    #[error("--at {at} is in the future (now is {now})")]
+    AtInFuture { at: String, now: String },
+
+    #[error("{0}")]
+    Found(String),
+}
+
+impl Error {
+    /// A plain error with a message and an optional hint.
+    pub fn invalid(message: impl Into<String>, hint: Option<&str>) -> Error {
+        Error::Invalid { message: message.into(), hint: hint.map(str::to_string) }
+    }
+
+    pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io { action, path: path.into(), source }
+    }
+
+    /// What the user can do about it, printed as `hint: …`.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::NoStore { .. } | Error::NotAStore { .. } => {
+                Some("run `complaint init` to create a store here, or pass --store DIR / set COMPLAINT_STORE".into())
+            }
+            Error::InvalidId { .. } => Some("IDs look like CP20261123001; `complaint list` shows them".into()),
+            Error::UnknownTicket { similar: Some(s), .. } => Some(format!("did you mean {s}?")),
+            Error::UnknownTicket { .. } => Some("`complaint list` shows the tickets of this store".into()),
+            Error::UnknownValue { suggestion: Some(s), .. } => Some(format!("did you mean {s:?}?")),
+            Error::UnknownValue { .. } => {
+                Some("ids, Chinese labels and aliases are accepted; they are listed in complaint.toml".into())
+            }
+            Error::InvalidTime { .. } => Some(
+                "use 2026-11-23, 2026-11-23 09:15 (store time zone) or RFC 3339 such as 2026-11-23T09:15:00+08:00"
+                    .into(),
+            ),
+            Error::MissingFields { .. } => Some(
+                "pass them as flags (--customer, --contact, --channel, --summary) or in --from-file; \
+                 prompts appear only on a terminal"
+                    .into(),
+            ),
+            Error::ControlCharacter { .. } => Some("remove tabs, escapes and other control characters".into()),
+            Error::TooLong { .. } => Some("shorten it, or raise [limits] in complaint.toml".into()),
+            Error::Parse { .. } | Error::BadFile { .. } => {
+                Some("fix the file by hand (git diff / git checkout can help), then run `complaint check`".into())
+            }
+            Error::Config { hint, .. } | Error::Invalid { hint, .. } => hint.clone(),
+            Error::BackdateTooEarly { .. } => {
+                Some("history is append-only; --at may not precede the last event".into())
+            }
+            _ => None,
+        }
+    }
+}

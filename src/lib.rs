@@ -1,0 +1,21 @@
+//! `complaint`: customer-complaint tickets as YAML files in a git repository.
+//!
+//! The binary is a thin shell around [`run`]; integration tests drive the
+//! binary, unit tests the modules. Layout:
+//! - [`ticket`]: the domain (ticket, status machine, events, ID). No I/O.
+//! - [`sla`]: calendar and deadline maths, pure functions of config, history and now.
+//! - [`store`]: the only code that touches the file system.
+//! - [`report`]: turns rows into tables, CSV, JSON, email; writes to any `io::Write`.
+//! - [`cli`]: arguments, environment and the clock; one file per subcommand.
+
+pub mod cli;
+pub mod config;
+pub mod error;
+pub mod report;
+pub mod sla;
+pub mod store;
+pub mod ticket;
+pub mod time;
+
+pub use cli::run;
+pub use error::{Error, Result};

@@ -1,0 +1,1 @@
+//! Rendering rows as tables, CSV, JSON and email.

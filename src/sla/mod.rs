@@ -1,0 +1,1 @@
+//! Business calendar, durations and SLA deadlines (spec §5). Pure.

@@ -1,0 +1,189 @@
+//! History events: the append-only, authoritative record of a ticket.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use super::Status;
+use crate::time::{instant, opt_instant};
+
+/// What an event did. Stored in the file as snake_case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Created,
+    Classified,
+    Assigned,
+    Transition,
+    Note,
+    Followup,
+    Promised,
+    Escalated,
+    Edited,
+    Renamed,
+}
+
+impl Action {
+    pub fn id(self) -> &'static str {
+        match self {
+            Action::Created => "created",
+            Action::Classified => "classified",
+            Action::Assigned => "assigned",
+            Action::Transition => "transition",
+            Action::Note => "note",
+            Action::Followup => "followup",
+            Action::Promised => "promised",
+            Action::Escalated => "escalated",
+            Action::Edited => "edited",
+            Action::Renamed => "renamed",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Action::Created => "登记",
+            Action::Classified => "分类",
+            Action::Assigned => "分派",
+            Action::Transition => "状态变更",
+            Action::Note => "备注",
+            Action::Followup => "回访",
+            Action::Promised => "承诺时限",
+            Action::Escalated => "升级",
+            Action::Edited => "编辑",
+            Action::Renamed => "重新编号",
+        }
+    }
+}
+
+/// Kinds of `note`: progress notes meet the `update_every` target,
+/// internal ones do not, actions come from the weekly review (seed 001 8.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    Progress,
+    Internal,
+    Action,
+}
+
+impl NoteKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            NoteKind::Progress => "progress",
+            NoteKind::Internal => "internal",
+            NoteKind::Action => "action",
+        }
+    }
+}
+
+/// One history event. Flat on purpose: each action fills the few fields it
+/// needs, and the file stays one short mapping per event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    #[serde(with = "instant")]
+    pub at: DateTime<FixedOffset>,
+    pub by: String,
+    pub action: Action,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Status>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Status>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignee: Option<String>,
+    /// A further department involved (seed 001 8.3: several departments).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub also: Option<String>,
+    /// The staff member complained about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<NoteKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_instant")]
+    pub due: Option<DateTime<FixedOffset>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<u32>,
+    /// Whether the follow-up counted as satisfied (stored, so that replaying
+    /// history never depends on today's threshold).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub satisfied: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub dimensions: BTreeMap<String, u32>,
+    /// A follow-up call nobody answered: recorded, meets no target.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub no_answer: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_instant")]
+    pub promised_at: Option<DateTime<FixedOffset>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escalated_to: Option<String>,
+    /// Fields changed by `edit`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changed: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Keys written by a newer version, kept on rewrite.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_yaml::Value>,
+}
+
+impl Event {
+    /// An event with only the mandatory fields set.
+    pub fn new(at: DateTime<FixedOffset>, by: &str, action: Action) -> Event {
+        Event {
+            at,
+            by: by.to_string(),
+            action,
+            from: None,
+            to: None,
+            category: None,
+            severity: None,
+            department: None,
+            assignee: None,
+            also: None,
+            staff: None,
+            plan: None,
+            cause: None,
+            kind: None,
+            owner: None,
+            due: None,
+            score: None,
+            scale: None,
+            satisfied: None,
+            comment: None,
+            dimensions: BTreeMap::new(),
+            no_answer: false,
+            promised_at: None,
+            escalated_to: None,
+            changed: Vec::new(),
+            renamed_from: None,
+            reason: None,
+            note: None,
+            extra: BTreeMap::new(),
+        }
+    }
+
+    /// A move from one status to another (a transition, or the status change
+    /// a follow-up causes).
+    pub fn is_move(&self) -> bool {
+        self.to.is_some()
+    }
+}

@@ -1,0 +1,287 @@
+//! The domain: a complaint ticket, its lifecycle and its history. No I/O.
+
+mod event;
+mod id;
+mod status;
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+pub use event::{Action, Event, NoteKind};
+pub use id::TicketId;
+pub use status::Status;
+
+use crate::time::{instant, opt_instant};
+
+/// The version of the file format this build writes.
+pub const SCHEMA: u32 = 1;
+
+/// One complaint, exactly as stored in `tickets/YYYY/MM/<ID>.yaml`.
+///
+/// Field order here is the key order in the file: identity, what the
+/// customer said, how it is handled, then the history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ticket {
+    pub schema: u32,
+    pub id: String,
+    pub uid: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub renamed_from: Vec<String>,
+    #[serde(with = "instant")]
+    pub received_at: DateTime<FixedOffset>,
+    pub channel: String,
+    pub customer: Customer,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product: Option<String>,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expectation: Option<String>,
+    #[serde(default)]
+    pub category: Option<String>,
+    pub severity: String,
+    #[serde(default)]
+    pub department: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub departments_involved: Vec<String>,
+    #[serde(default)]
+    pub assignee: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub involved_staff: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_instant")]
+    pub promised_at: Option<DateTime<FixedOffset>>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub escalated: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escalated_to: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<String>,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<String>,
+    #[serde(default)]
+    pub satisfaction: Option<Satisfaction>,
+    pub history: Vec<Event>,
+    /// Keys written by a newer version, kept on rewrite.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_yaml::Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Customer {
+    pub name: String,
+    pub contact: String,
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_yaml::Value>,
+}
+
+/// The result of the last answered follow-up (回访).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Satisfaction {
+    pub score: u32,
+    pub scale: u32,
+    pub satisfied: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub dimensions: BTreeMap<String, u32>,
+    #[serde(with = "instant")]
+    pub at: DateTime<FixedOffset>,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_yaml::Value>,
+}
+
+/// What a ticket's current fields must be, derived from history alone.
+/// `check` compares it with the file, the merge driver writes it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Derived {
+    pub category: Option<String>,
+    pub severity: Option<String>,
+    pub department: Option<String>,
+    pub departments_involved: Vec<String>,
+    pub assignee: Option<String>,
+    pub involved_staff: Vec<String>,
+    pub promised_at: Option<DateTime<FixedOffset>>,
+    pub escalated: bool,
+    pub escalated_to: Option<String>,
+    pub cause: Option<String>,
+    pub status: Option<Status>,
+    pub plan: Option<String>,
+    pub satisfaction: Option<Satisfaction>,
+}
+
+impl Derived {
+    /// Folds one event into the current fields.
+    pub fn apply(&mut self, event: &Event) {
+        if event.action == Action::Created {
+            self.status = Some(Status::New);
+        }
+        if let Some(category) = &event.category {
+            self.category = Some(category.clone());
+        }
+        if let Some(severity) = &event.severity {
+            self.severity = Some(severity.clone());
+        }
+        if let Some(department) = &event.department {
+            self.department = Some(department.clone());
+        }
+        if let Some(assignee) = &event.assignee {
+            self.assignee = Some(assignee.clone());
+        }
+        if let Some(also) = &event.also {
+            push_unique(&mut self.departments_involved, also);
+        }
+        if let Some(staff) = &event.staff {
+            push_unique(&mut self.involved_staff, staff);
+        }
+        if let Some(plan) = &event.plan {
+            self.plan = Some(plan.clone());
+        }
+        if let Some(cause) = &event.cause {
+            self.cause = Some(cause.clone());
+        }
+        if event.promised_at.is_some() {
+            self.promised_at = event.promised_at;
+        }
+        if let Some(to) = &event.escalated_to {
+            self.escalated = true;
+            self.escalated_to = Some(to.clone());
+        }
+        if event.action == Action::Followup && !event.no_answer {
+            if let (Some(score), Some(scale)) = (event.score, event.scale) {
+                let satisfied = event.satisfied.unwrap_or(false);
+                // Seed 001 8.6 / seed 002: the customer's veto escalates.
+                if !satisfied {
+                    self.escalated = true;
+                }
+                self.satisfaction = Some(Satisfaction {
+                    score,
+                    scale,
+                    satisfied,
+                    comment: event.comment.clone(),
+                    dimensions: event.dimensions.clone(),
+                    at: event.at,
+                    extra: BTreeMap::new(),
+                });
+            }
+        }
+        if let Some(to) = event.to {
+            self.status = Some(to);
+        }
+    }
+
+    pub fn from_history(history: &[Event]) -> Derived {
+        let mut derived = Derived::default();
+        for event in history {
+            derived.apply(event);
+        }
+        derived
+    }
+}
+
+fn push_unique(list: &mut Vec<String>, value: &str) {
+    if !list.iter().any(|v| v == value) {
+        list.push(value.to_string());
+    }
+}
+
+impl Ticket {
+    /// Appends `event` to the history and updates the current fields.
+    pub fn record(&mut self, event: Event) {
+        let mut derived = self.derived();
+        derived.apply(&event);
+        self.history.push(event);
+        self.set_derived(derived);
+    }
+
+    /// The current fields as the file states them.
+    pub fn derived(&self) -> Derived {
+        Derived {
+            category: self.category.clone(),
+            severity: Some(self.severity.clone()),
+            department: self.department.clone(),
+            departments_involved: self.departments_involved.clone(),
+            assignee: self.assignee.clone(),
+            involved_staff: self.involved_staff.clone(),
+            promised_at: self.promised_at,
+            escalated: self.escalated,
+            escalated_to: self.escalated_to.clone(),
+            cause: self.cause.clone(),
+            status: Some(self.status),
+            plan: self.plan.clone(),
+            satisfaction: self.satisfaction.clone(),
+        }
+    }
+
+    pub fn set_derived(&mut self, derived: Derived) {
+        self.category = derived.category;
+        if let Some(severity) = derived.severity {
+            self.severity = severity;
+        }
+        self.department = derived.department;
+        self.departments_involved = derived.departments_involved;
+        self.assignee = derived.assignee;
+        self.involved_staff = derived.involved_staff;
+        self.promised_at = derived.promised_at;
+        self.escalated = derived.escalated;
+        self.escalated_to = derived.escalated_to;
+        self.cause = derived.cause;
+        if let Some(status) = derived.status {
+            self.status = status;
+        }
+        self.plan = derived.plan;
+        self.satisfaction = derived.satisfaction;
+    }
+
+    /// Names of the current fields that differ from what history implies.
+    pub fn inconsistent_fields(&self) -> Vec<&'static str> {
+        let stated = self.derived();
+        let implied = Derived::from_history(&self.history);
+        let mut wrong = Vec::new();
+        macro_rules! compare {
+            ($($field:ident),*) => {$(
+                if stated.$field != implied.$field {
+                    wrong.push(stringify!($field));
+                }
+            )*};
+        }
+        compare!(
+            category,
+            severity,
+            department,
+            departments_involved,
+            assignee,
+            involved_staff,
+            promised_at,
+            escalated,
+            escalated_to,
+            cause,
+            status,
+            plan,
+            satisfaction
+        );
+        wrong
+    }
+
+    /// Time of the latest event; a back-dated action may not precede it.
+    pub fn last_event_at(&self) -> Option<DateTime<FixedOffset>> {
+        self.history.iter().map(|e| e.at).max()
+    }
+
+    /// Times the ticket went back to `processing` after `resolved` or
+    /// `closed`: each starts a new resolution cycle.
+    pub fn reopen_count(&self) -> usize {
+        self.history
+            .iter()
+            .filter(|e| matches!(e.from, Some(Status::Resolved | Status::Closed)) && e.to == Some(Status::Processing))
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,84 @@
+use super::*;
+use chrono::DateTime;
+
+fn at(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).unwrap()
+}
+
+fn sample() -> Ticket {
+    let mut created = Event::new(at("2026-11-23T09:15:00+08:00"), "wang", Action::Created);
+    created.severity = Some("general".into());
+    let mut ticket = Ticket {
+        schema: SCHEMA,
+        id: "CP20261123001".into(),
+        uid: "01JDXQ3M5Q6Z3Y0K8N4V2T7B9C".into(),
+        renamed_from: vec![],
+        received_at: at("2026-11-23T09:15:00+08:00"),
+        channel: "phone".into(),
+        customer: Customer {
+            name: "张三".into(),
+            contact: "13812345678".into(),
+            id: Some("C-10023".into()),
+            extra: Default::default(),
+        },
+        product: Some("智能手表 X2".into()),
+        summary: "表带断裂，要求换货".into(),
+        description: Some("客户称收货第三天表带断裂。\n要求换货。".into()),
+        expectation: Some("换货".into()),
+        category: None,
+        severity: "general".into(),
+        department: None,
+        departments_involved: vec![],
+        assignee: None,
+        involved_staff: vec![],
+        promised_at: None,
+        escalated: false,
+        escalated_to: None,
+        cause: None,
+        status: Status::New,
+        plan: None,
+        satisfaction: None,
+        history: vec![],
+        extra: Default::default(),
+    };
+    ticket.record(created);
+    ticket
+}
+
+#[test]
+fn recording_events_keeps_fields_consistent_with_history() {
+    let mut ticket = sample();
+    let mut e = Event::new(at("2026-11-23T09:20:00+08:00"), "wang", Action::Classified);
+    e.category = Some("product_quality".into());
+    ticket.record(e);
+    let mut e = Event::new(at("2026-11-23T09:40:00+08:00"), "li", Action::Transition);
+    e.from = Some(Status::New);
+    e.to = Some(Status::Processing);
+    ticket.record(e);
+    let mut e = Event::new(at("2026-11-24T09:40:00+08:00"), "li", Action::Followup);
+    e.from = Some(Status::Processing);
+    e.to = Some(Status::Processing);
+    e.score = Some(2);
+    e.scale = Some(5);
+    e.satisfied = Some(false);
+    ticket.record(e);
+    assert_eq!(ticket.status, Status::Processing);
+    assert_eq!(ticket.category.as_deref(), Some("product_quality"));
+    assert!(ticket.escalated);
+    assert!(ticket.inconsistent_fields().is_empty());
+    ticket.status = Status::Closed;
+    assert_eq!(ticket.inconsistent_fields(), vec!["status"]);
+}
+
+#[test]
+fn yaml_round_trip_is_byte_identical_and_keeps_unknown_keys() {
+    let mut ticket = sample();
+    ticket.extra.insert("future_field".into(), serde_yaml::Value::String("x".into()));
+    let text = serde_yaml::to_string(&ticket).unwrap();
+    let back: Ticket = serde_yaml::from_str(&text).unwrap();
+    assert_eq!(back, ticket);
+    assert_eq!(serde_yaml::to_string(&back).unwrap(), text);
+    assert!(text.contains("future_field: x"));
+    assert!(text.contains("contact: '13812345678'") || text.contains("contact: \"13812345678\""), "{text}");
+    assert!(text.contains("表带断裂"), "{text}");
+}
