@@ -1,11 +1,115 @@
-//! Command-line layer: arguments, environment, the clock. One file per subcommand.
+//! Command-line layer: arguments, environment and the clock. One file per
+//! subcommand, each with its own clap `Args` whose doc comments are the help.
 
+mod assign;
+mod change;
+mod check;
+mod classify;
+mod context;
+mod escalate;
+mod filter;
+mod followup;
+mod init;
+mod list;
+mod log;
+mod new;
+mod note;
+mod output;
+mod promise;
+mod show;
+mod transition;
+
+use std::ffi::OsString;
 use std::process::ExitCode;
 
-pub fn run() -> crate::Result<ExitCode> {
-    Ok(ExitCode::SUCCESS)
+use clap::{Parser, Subcommand};
+
+pub use context::{Context, GlobalArgs};
+
+use crate::error::Error;
+
+/// Customer-complaint tickets (客户投诉) as YAML files in a git repository.
+///
+/// Record a complaint during the call with `complaint new`, move it along with
+/// `transition`, follow up with `followup`, and see what is late with
+/// `overdue`. Data goes to stdout, messages to stderr. Exit codes: 0 ok,
+/// 1 found (problems from `check`, overdue items with --exit-code), 2 error.
+#[derive(Debug, Parser)]
+#[command(name = "complaint", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Init(init::InitArgs),
+    New(new::NewArgs),
+    Show(show::ShowArgs),
+    List(list::ListArgs),
+    Classify(classify::ClassifyArgs),
+    Assign(assign::AssignArgs),
+    Promise(promise::PromiseArgs),
+    Escalate(escalate::EscalateArgs),
+    Transition(transition::TransitionArgs),
+    Note(note::NoteArgs),
+    Followup(followup::FollowupArgs),
+    Log(log::LogArgs),
+    Check(check::CheckArgs),
+}
+
+/// Runs one command line; returns the exit code for success and "found".
+pub fn run<I, T>(args: I) -> crate::Result<ExitCode>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version are not errors.
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return Ok(ExitCode::from(code));
+        }
+    };
+    let mut ctx = Context::new(cli.global)?;
+    dispatch(&mut ctx, cli.command)
+}
+
+fn dispatch(ctx: &mut Context, command: Command) -> crate::Result<ExitCode> {
+    match command {
+        Command::Init(args) => init::run(ctx, args),
+        Command::New(args) => new::run(ctx, args),
+        Command::Show(args) => show::run(ctx, args),
+        Command::List(args) => list::run(ctx, args),
+        Command::Classify(args) => classify::run(ctx, args),
+        Command::Assign(args) => assign::run(ctx, args),
+        Command::Promise(args) => promise::run(ctx, args),
+        Command::Escalate(args) => escalate::run(ctx, args),
+        Command::Transition(args) => transition::run(ctx, args),
+        Command::Note(args) => note::run(ctx, args),
+        Command::Followup(args) => followup::run(ctx, args),
+        Command::Log(args) => log::run(ctx, args),
+        Command::Check(args) => check::run(ctx, args),
+    }
+}
+
+/// The binary's entry point: runs, prints errors with hints, maps to exit codes.
 pub fn main() -> ExitCode {
-    ExitCode::SUCCESS
+    match run(std::env::args_os()) {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            output::print_error(&e);
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A reader that closed the pipe (`complaint list | head`) is not an error.
+fn is_broken_pipe(e: &Error) -> bool {
+    matches!(e, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
 }

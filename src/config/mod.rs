@@ -10,7 +10,7 @@ use std::path::Path;
 use chrono_tz::Tz;
 use serde::Deserialize;
 
-pub use choice::{Choice, ChoiceKind};
+pub use choice::{Choice, ChoiceKind, closest};
 
 use crate::error::{Error, Result};
 use crate::ticket::Status;

@@ -97,11 +97,11 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignee: Option<String>,
     /// A further department involved (seed 001 8.3: several departments).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub also: Option<String>,
-    /// The staff member complained about.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub staff: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
+    /// Staff members complained about (涉事员工).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub staff: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -158,8 +158,8 @@ impl Event {
             severity: None,
             department: None,
             assignee: None,
-            also: None,
-            staff: None,
+            also: Vec::new(),
+            staff: Vec::new(),
             plan: None,
             cause: None,
             kind: None,

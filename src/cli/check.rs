@@ -1,0 +1,157 @@
+//! `complaint check`
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::Args;
+use serde::Serialize;
+
+use super::{Context, output};
+use crate::config::{ChoiceKind, Config};
+use crate::error::Result;
+use crate::report::table;
+use crate::store::Store;
+use crate::ticket::{Action, Status, Ticket};
+
+/// Validate every ticket file: it parses, its ID matches its path and the
+/// configured pattern, no ID or uid is used twice, values are configured,
+/// history is ordered and starts with `created`, and the current fields
+/// equal what the history implies. Exits 1 when a problem is found.
+#[derive(Debug, Args)]
+pub struct CheckArgs {}
+
+#[derive(Debug, Serialize)]
+struct Problem {
+    path: String,
+    message: String,
+}
+
+pub fn run(ctx: &mut Context, _args: CheckArgs) -> Result<ExitCode> {
+    let store = ctx.open_store()?;
+    let scan = store.scan()?;
+    let mut problems: Vec<Problem> = scan
+        .errors
+        .iter()
+        .map(|e| {
+            let text = super::list::relative(&store, e);
+            match text.split_once(": ") {
+                Some((path, message)) => Problem { path: path.to_string(), message: message.to_string() },
+                None => Problem { path: String::new(), message: text },
+            }
+        })
+        .collect();
+    let mut by_id: HashMap<&str, &Path> = HashMap::new();
+    let mut by_uid: HashMap<&str, &Path> = HashMap::new();
+    for (path, ticket) in &scan.tickets {
+        let shown = store.display_path(path).to_string();
+        let mut report = |message: String| problems.push(Problem { path: shown.clone(), message });
+        for message in ticket_problems(&store, path, ticket) {
+            report(message);
+        }
+        if let Some(other) = by_id.insert(&ticket.id, path) {
+            report(format!("ID {} is also used by {}", ticket.id, store.display_path(other)));
+        }
+        if let Some(other) = by_uid.insert(&ticket.uid, path) {
+            report(format!("uid {} is also used by {}", ticket.uid, store.display_path(other)));
+        }
+    }
+    problems.sort_by(|a, b| a.path.cmp(&b.path));
+    let checked = scan.tickets.len() + scan.errors.len();
+    if ctx.global.json {
+        output::print_json(&serde_json::json!({
+            "schema": output::JSON_SCHEMA,
+            "checked": checked,
+            "ok": problems.is_empty(),
+            "problems": problems,
+        }))?;
+    } else if !problems.is_empty() {
+        let mut t = table::new_table(["文件", "问题"]);
+        for p in &problems {
+            t.add_row(vec![p.path.clone(), p.message.clone()]);
+        }
+        output::print(&table::render(&t))?;
+    }
+    if problems.is_empty() {
+        ctx.info(format!("{checked} ticket file(s) checked, no problems"));
+        Ok(ExitCode::SUCCESS)
+    } else {
+        ctx.info(format!("{checked} ticket file(s) checked, {} problem(s)", problems.len()));
+        Ok(ExitCode::from(1))
+    }
+}
+
+fn ticket_problems(store: &Store, path: &Path, ticket: &Ticket) -> Vec<String> {
+    let config = store.config();
+    let mut problems = Vec::new();
+    match store.parse_id(&ticket.id) {
+        Err(_) => problems.push(format!("ID {:?} does not match the configured pattern", ticket.id)),
+        Ok(id) => {
+            if store.path_of(&id) != path {
+                problems.push(format!("ticket {} belongs at {}", ticket.id, id.relative_path().display()));
+            }
+            let received = ticket.received_at.with_timezone(&config.zone()).date_naive();
+            if received != id.date() {
+                problems.push(format!("ID date {} differs from received_at {received}", id.date().format("%Y-%m-%d")));
+            }
+        }
+    }
+    if ticket.uid.trim().is_empty() {
+        problems.push("uid is empty".into());
+    }
+    problems.extend(value_problems(ticket, config));
+    problems.extend(history_problems(ticket));
+    let wrong = ticket.inconsistent_fields();
+    if !wrong.is_empty() {
+        problems.push(format!("current field(s) differ from what history implies: {}", wrong.join(", ")));
+    }
+    problems
+}
+
+fn value_problems(ticket: &Ticket, config: &Config) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut check = |kind: ChoiceKind, value: Option<&str>| {
+        if let Some(v) = value.filter(|v| !config.choices(kind).iter().any(|c| c.id == *v)) {
+            problems.push(format!("{} {v:?} is not configured", kind.name()));
+        }
+    };
+    check(ChoiceKind::Category, ticket.category.as_deref());
+    check(ChoiceKind::Severity, Some(&ticket.severity));
+    check(ChoiceKind::Channel, Some(&ticket.channel));
+    check(ChoiceKind::Cause, ticket.cause.as_deref());
+    if ticket.summary.trim().is_empty() {
+        problems.push("summary is empty".into());
+    }
+    problems
+}
+
+fn history_problems(ticket: &Ticket) -> Vec<String> {
+    let mut problems = Vec::new();
+    match ticket.history.first() {
+        None => return vec!["history is empty".into()],
+        Some(first) if first.action != Action::Created => problems.push("history does not start with `created`".into()),
+        Some(_) => {}
+    }
+    let mut status = Status::New;
+    for (i, pair) in ticket.history.windows(2).enumerate() {
+        if pair[1].at < pair[0].at {
+            problems.push(format!("history event {} is earlier than the one before it", i + 2));
+        }
+    }
+    for (i, event) in ticket.history.iter().enumerate().skip(1) {
+        if event.action == Action::Created {
+            problems.push(format!("history event {} is a second `created`", i + 1));
+        }
+        if let Some(to) = event.to {
+            let from = event.from.unwrap_or(status);
+            if from != status {
+                problems.push(format!("history event {} moves from {from} but the ticket was {status}", i + 1));
+            } else if !from.can_move_to(to) {
+                problems
+                    .push(format!("history event {} moves {from} -> {to}, which the lifecycle does not allow", i + 1));
+            }
+            status = to;
+        }
+    }
+    problems
+}

@@ -1,0 +1,116 @@
+//! Ticket filters shared by the scanning commands (`list`, and later
+//! `overdue`, `export`, `report`). Raw flags are resolved once into a
+//! [`Filter`]; the rest of the program never looks at them.
+
+use chrono::{DateTime, FixedOffset};
+use clap::Args;
+
+use crate::config::{ChoiceKind, Config};
+use crate::error::Result;
+use crate::ticket::{Status, Ticket};
+use crate::time;
+
+#[derive(Debug, Args, Default)]
+pub struct FilterArgs {
+    /// Only these statuses (comma-separated or repeated; ids or labels)
+    #[arg(long, value_delimiter = ',', value_name = "STATUS")]
+    pub status: Vec<String>,
+    /// Only these categories
+    #[arg(long, value_delimiter = ',', value_name = "CATEGORY")]
+    pub category: Vec<String>,
+    /// Only these severities
+    #[arg(long, value_delimiter = ',', value_name = "SEVERITY")]
+    pub severity: Vec<String>,
+    /// Only these channels
+    #[arg(long, value_delimiter = ',', value_name = "CHANNEL")]
+    pub channel: Vec<String>,
+    /// Only tickets handled by this person
+    #[arg(long, value_name = "NAME")]
+    pub assignee: Option<String>,
+    /// Only tickets of this department (responsible or involved)
+    #[arg(long, value_name = "DEPT")]
+    pub department: Option<String>,
+    /// The complaint history of one customer: matches customer ID, contact or name exactly
+    #[arg(long, value_name = "CUSTOMER")]
+    pub customer: Option<String>,
+    /// Only escalated tickets
+    #[arg(long)]
+    pub escalated: bool,
+    /// Only open tickets (not closed)
+    #[arg(long)]
+    pub open: bool,
+    /// Received at or after this time (a date means its start)
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Received before this time (a date means its end)
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+}
+
+/// Resolved filter values.
+#[derive(Debug, Default)]
+pub struct Filter {
+    statuses: Vec<Status>,
+    categories: Vec<String>,
+    severities: Vec<String>,
+    channels: Vec<String>,
+    assignee: Option<String>,
+    department: Option<String>,
+    customer: Option<String>,
+    escalated: bool,
+    open: bool,
+    since: Option<DateTime<FixedOffset>>,
+    until: Option<DateTime<FixedOffset>>,
+}
+
+impl Filter {
+    pub fn from_args(args: &FilterArgs, config: &Config) -> Result<Filter> {
+        let zone = config.zone();
+        let resolve_all = |kind, values: &[String]| -> Result<Vec<String>> {
+            values.iter().map(|v| config.resolve(kind, v)).collect()
+        };
+        let until = match &args.until {
+            // A bare date includes that whole day.
+            Some(text) if time::parse_date(text, "--until").is_ok() => {
+                Some(time::parse_time(text, zone, "--until")? + chrono::Duration::days(1))
+            }
+            Some(text) => Some(time::parse_time(text, zone, "--until")?),
+            None => None,
+        };
+        Ok(Filter {
+            statuses: args.status.iter().map(|s| config.resolve_status(s)).collect::<Result<_>>()?,
+            categories: resolve_all(ChoiceKind::Category, &args.category)?,
+            severities: resolve_all(ChoiceKind::Severity, &args.severity)?,
+            channels: resolve_all(ChoiceKind::Channel, &args.channel)?,
+            assignee: args.assignee.as_ref().map(|s| s.trim().to_string()),
+            department: args.department.as_ref().map(|s| s.trim().to_string()),
+            customer: args.customer.as_ref().map(|s| s.trim().to_string()),
+            escalated: args.escalated,
+            open: args.open,
+            since: args.since.as_deref().map(|t| time::parse_time(t, zone, "--since")).transpose()?,
+            until,
+        })
+    }
+
+    pub fn matches(&self, ticket: &Ticket) -> bool {
+        let any = |list: &[String], value: Option<&str>| {
+            list.is_empty() || value.is_some_and(|v| list.iter().any(|x| x == v))
+        };
+        (self.statuses.is_empty() || self.statuses.contains(&ticket.status))
+            && any(&self.categories, ticket.category.as_deref())
+            && any(&self.severities, Some(&ticket.severity))
+            && any(&self.channels, Some(&ticket.channel))
+            && self.assignee.as_ref().is_none_or(|a| ticket.assignee.as_ref() == Some(a))
+            && self
+                .department
+                .as_ref()
+                .is_none_or(|d| ticket.department.as_ref() == Some(d) || ticket.departments_involved.contains(d))
+            && self.customer.as_ref().is_none_or(|c| {
+                ticket.customer.id.as_ref() == Some(c) || ticket.customer.contact == *c || ticket.customer.name == *c
+            })
+            && (!self.escalated || ticket.escalated)
+            && (!self.open || ticket.status.is_open())
+            && self.since.is_none_or(|s| ticket.received_at >= s)
+            && self.until.is_none_or(|u| ticket.received_at < u)
+    }
+}

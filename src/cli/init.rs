@@ -1,0 +1,48 @@
+//! `complaint init [DIR]`
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::{Context, output};
+use crate::error::Result;
+use crate::store;
+
+/// Create a store: complaint.toml (every setting, commented), tickets/ and
+/// .gitignore. Run again on an existing store it changes nothing of yours
+/// and only adds what is missing.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Directory of the new store (default: the current directory)
+    pub dir: Option<PathBuf>,
+
+    /// Print the commented default complaint.toml instead of writing anything
+    #[arg(long)]
+    pub print_config: bool,
+}
+
+pub fn run(ctx: &mut Context, args: InitArgs) -> Result<ExitCode> {
+    if args.print_config {
+        output::print(crate::config::TEMPLATE)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let dir = match args.dir {
+        Some(dir) if dir.is_absolute() => dir,
+        Some(dir) => ctx.cwd().join(dir),
+        None => ctx.cwd().to_path_buf(),
+    };
+    let report = store::init(&dir)?;
+    for path in &report.created {
+        ctx.info(format!("created {}", path.display()));
+    }
+    for path in &report.updated {
+        ctx.info(format!("updated {} (added .complaint/)", path.display()));
+    }
+    if report.created.is_empty() && report.updated.is_empty() {
+        ctx.info(format!("{} is already a complaint store; nothing changed", dir.display()));
+    } else if !report.kept.is_empty() {
+        ctx.info(format!("kept {} existing file(s) unchanged", report.kept.len()));
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,118 @@
+//! `complaint list`
+
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use super::filter::{Filter, FilterArgs};
+use super::{Context, output};
+use crate::config::ChoiceKind;
+use crate::error::{Error, Result};
+use crate::report::mask::Masker;
+use crate::report::table;
+use crate::ticket::Ticket;
+use crate::time;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SortKey {
+    /// Time received (default)
+    Received,
+    /// Ticket ID
+    Id,
+    /// Time of the last event
+    Updated,
+    /// Severity, major first
+    Severity,
+    /// Lifecycle order
+    Status,
+}
+
+/// List tickets as a table (or --json), filtered; `--customer` shows one
+/// customer's complaint history (seed 004).
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Sort order
+    #[arg(long, value_enum, default_value = "received")]
+    pub sort: SortKey,
+    /// Reverse the order
+    #[arg(long, short)]
+    pub reverse: bool,
+    /// Show at most N tickets
+    #[arg(long, short = 'n', value_name = "N")]
+    pub limit: Option<usize>,
+    /// Show names and contacts unmasked
+    #[arg(long)]
+    pub unmask: bool,
+}
+
+pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
+    let store = ctx.open_store()?;
+    let config = store.config();
+    let filter = Filter::from_args(&args.filter, config)?;
+    let scan = store.scan()?;
+    let mut tickets: Vec<&Ticket> = scan.tickets.iter().map(|(_, t)| t).filter(|t| filter.matches(t)).collect();
+    sort(&mut tickets, args.sort, config);
+    if args.reverse {
+        tickets.reverse();
+    }
+    if let Some(limit) = args.limit {
+        tickets.truncate(limit);
+    }
+    let masker = Masker { mask: !args.unmask };
+    if ctx.global.json {
+        let rows: Vec<_> = tickets.iter().map(|t| output::ticket_json(t, config, &masker)).collect();
+        output::print_json(
+            &serde_json::json!({ "schema": output::JSON_SCHEMA, "count": rows.len(), "tickets": rows }),
+        )?;
+    } else if !tickets.is_empty() {
+        let zone = config.zone();
+        let mut t =
+            table::new_table(["编号", "受理时间", "状态", "严重程度", "类型", "渠道", "客户", "负责人", "摘要"]);
+        for ticket in &tickets {
+            t.add_row(vec![
+                ticket.id.clone(),
+                time::format_local(&ticket.received_at, zone),
+                config.status_label(ticket.status).to_string(),
+                config.label(ChoiceKind::Severity, &ticket.severity).to_string(),
+                ticket.category.as_deref().map_or("未分类", |c| config.label(ChoiceKind::Category, c)).to_string(),
+                config.label(ChoiceKind::Channel, &ticket.channel).to_string(),
+                masker.name(&ticket.customer.name),
+                ticket.assignee.clone().unwrap_or_default(),
+                table::truncate(&ticket.summary, 30),
+            ]);
+        }
+        output::print(&table::render(&t))?;
+    }
+    ctx.info(format!("{} ticket(s)", tickets.len()));
+    report_unreadable(ctx, &store, &scan.errors)
+}
+
+/// Names every file that could not be read; the command then exits 2 so a
+/// script notices (spec §3: never silently skipped).
+pub fn report_unreadable(ctx: &Context, store: &crate::store::Store, errors: &[Error]) -> Result<ExitCode> {
+    for e in errors {
+        ctx.warn(format!("skipped unreadable ticket file: {}", relative(store, e)));
+    }
+    if errors.is_empty() { Ok(ExitCode::SUCCESS) } else { Ok(ExitCode::from(2)) }
+}
+
+/// An error message with the store root stripped from its path.
+pub fn relative(store: &crate::store::Store, e: &Error) -> String {
+    let root = format!("{}/", store.root().display());
+    e.to_string().replace(&root, "")
+}
+
+fn sort(tickets: &mut [&Ticket], key: SortKey, config: &crate::config::Config) {
+    let severity_rank = |t: &Ticket| config.severities.iter().position(|s| s.id == t.severity).unwrap_or(usize::MAX);
+    match key {
+        SortKey::Received => tickets.sort_by(|a, b| a.received_at.cmp(&b.received_at).then(a.id.cmp(&b.id))),
+        SortKey::Id => tickets.sort_by(|a, b| a.id.cmp(&b.id)),
+        SortKey::Updated => tickets.sort_by(|a, b| a.last_event_at().cmp(&b.last_event_at()).then(a.id.cmp(&b.id))),
+        SortKey::Severity => {
+            tickets.sort_by(|a, b| severity_rank(b).cmp(&severity_rank(a)).then(a.received_at.cmp(&b.received_at)))
+        }
+        SortKey::Status => tickets.sort_by(|a, b| a.status.cmp(&b.status).then(a.received_at.cmp(&b.received_at))),
+    }
+}

@@ -1,0 +1,282 @@
+//! `complaint new`
+
+use std::io::{BufRead, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+use serde::Deserialize;
+
+use super::change::{clean_text, optional_text, required_text};
+use super::{Context, output};
+use crate::config::{ChoiceKind, Config};
+use crate::error::{Error, Result};
+use crate::report::mask::Masker;
+use crate::ticket::{Action, Customer, Event, SCHEMA, Status, Ticket};
+use crate::time;
+
+/// Record a new complaint and print its ID (only the ID, so that
+/// `id=$(complaint new …)` works). Required: --customer, --contact,
+/// --channel, --summary; on a terminal, missing ones are asked for.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Customer name or nickname (客户姓名)
+    #[arg(long)]
+    pub customer: Option<String>,
+    /// Phone number or e-mail address (联系方式)
+    #[arg(long)]
+    pub contact: Option<String>,
+    /// Customer ID in the CRM (客户ID)
+    #[arg(long)]
+    pub customer_id: Option<String>,
+    /// Channel: phone 电话, online_chat 在线客服, email 邮件, social_media 社交媒体, wechat 微信, online_form, store 门店, onsite 现场, other
+    #[arg(long)]
+    pub channel: Option<String>,
+    /// Product or service concerned (涉及产品)
+    #[arg(long)]
+    pub product: Option<String>,
+    /// One-line summary (投诉内容摘要)
+    #[arg(long)]
+    pub summary: Option<String>,
+    /// Full description, several lines allowed (问题描述)
+    #[arg(long)]
+    pub description: Option<String>,
+    /// What the customer expects (期望诉求)
+    #[arg(long = "expect", value_name = "EXPECTATION")]
+    pub expectation: Option<String>,
+    /// Category, if already known (id, label or alias)
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Severity (default general 一般)
+    #[arg(long)]
+    pub severity: Option<String>,
+    /// When the complaint was received (default now), e.g. "2026-11-23 09:15"
+    #[arg(long, value_name = "TIME")]
+    pub received_at: Option<String>,
+    /// Read the fields from a YAML file in the ticket file's shape; - for stdin. Flags override it.
+    #[arg(long, value_name = "FILE")]
+    pub from_file: Option<PathBuf>,
+}
+
+/// The fields `--from-file` accepts, named as in the ticket file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewInput {
+    customer: Option<CustomerInput>,
+    channel: Option<String>,
+    product: Option<String>,
+    summary: Option<String>,
+    description: Option<String>,
+    expectation: Option<String>,
+    category: Option<String>,
+    severity: Option<String>,
+    received_at: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CustomerInput {
+    name: Option<String>,
+    contact: Option<String>,
+    id: Option<String>,
+}
+
+pub fn run(ctx: &mut Context, args: NewArgs) -> Result<ExitCode> {
+    let store = ctx.open_store()?;
+    let config = store.config();
+    let zone = config.zone();
+    let now = ctx.now(zone)?;
+    let mut input = match &args.from_file {
+        Some(path) => read_input(path)?,
+        None => NewInput::default(),
+    };
+    merge_flags(&mut input, args);
+    prompt_missing(&mut input)?;
+    let fields = Fields::validate(input, config, now)?;
+    let by = ctx.actor(&store);
+    let received_date = fields.received_at.date_naive();
+    let id = store.create(received_date, |id| fields.into_ticket(&id.to_string(), now, &by))?;
+    let ticket = store.load(&id)?;
+    ctx.info(format!("created {id} ({})", store.display_path(&store.path_of(&id))));
+    if ctx.global.json {
+        output::print_json(&serde_json::json!({
+            "schema": output::JSON_SCHEMA,
+            "ticket": output::ticket_json(&ticket, config, &Masker { mask: true }),
+        }))?;
+    } else {
+        output::print(&format!("{id}\n"))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_input(path: &Path) -> Result<NewInput> {
+    let (text, shown) = if path == Path::new("-") {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map_err(|e| Error::io("read", "stdin", e))?;
+        (text, PathBuf::from("<stdin>"))
+    } else {
+        (std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))?, path.to_path_buf())
+    };
+    if text.trim().is_empty() {
+        return Ok(NewInput::default());
+    }
+    serde_yaml::from_str(&text).map_err(|e| crate::store::yaml_error(&e, &shown))
+}
+
+fn merge_flags(input: &mut NewInput, args: NewArgs) {
+    let customer = input.customer.get_or_insert_with(CustomerInput::default);
+    override_with(&mut customer.name, args.customer);
+    override_with(&mut customer.contact, args.contact);
+    override_with(&mut customer.id, args.customer_id);
+    override_with(&mut input.channel, args.channel);
+    override_with(&mut input.product, args.product);
+    override_with(&mut input.summary, args.summary);
+    override_with(&mut input.description, args.description);
+    override_with(&mut input.expectation, args.expectation);
+    override_with(&mut input.category, args.category);
+    override_with(&mut input.severity, args.severity);
+    override_with(&mut input.received_at, args.received_at);
+}
+
+fn override_with(slot: &mut Option<String>, flag: Option<String>) {
+    if flag.is_some() {
+        *slot = flag;
+    }
+}
+
+/// Asks for missing required fields, but only when a person is at a
+/// terminal; a script gets exit 2 naming them instead.
+fn prompt_missing(input: &mut NewInput) -> Result<()> {
+    let customer = input.customer.get_or_insert_with(CustomerInput::default);
+    let mut slots: Vec<(&str, &str, &mut Option<String>)> = vec![
+        ("customer", "客户姓名 customer", &mut customer.name),
+        ("contact", "联系方式 contact", &mut customer.contact),
+        ("channel", "投诉渠道 channel (电话/在线客服/邮件/…)", &mut input.channel),
+        ("summary", "投诉摘要 summary", &mut input.summary),
+    ];
+    slots.retain(|(_, _, slot)| slot.as_deref().is_none_or(|v| v.trim().is_empty()));
+    if slots.is_empty() {
+        return Ok(());
+    }
+    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(Error::MissingFields { fields: slots.iter().map(|(name, _, _)| format!("--{name}")).collect() });
+    }
+    let stdin = std::io::stdin();
+    for (_, prompt, slot) in slots {
+        eprint!("{prompt}: ");
+        let _ = std::io::stderr().flush();
+        let mut line = String::new();
+        stdin.lock().read_line(&mut line).map_err(|e| Error::io("read", "stdin", e))?;
+        *slot = Some(line.trim().to_string());
+    }
+    Ok(())
+}
+
+/// The validated fields of a new ticket.
+struct Fields {
+    customer: Customer,
+    channel: String,
+    product: Option<String>,
+    summary: String,
+    description: Option<String>,
+    expectation: Option<String>,
+    category: Option<String>,
+    severity: String,
+    received_at: chrono::DateTime<chrono::FixedOffset>,
+}
+
+impl Fields {
+    fn validate(input: NewInput, config: &Config, now: chrono::DateTime<chrono::FixedOffset>) -> Result<Fields> {
+        let max = config.limits.max_text_bytes;
+        let customer = input.customer.unwrap_or_default();
+        let missing: Vec<String> = [
+            ("--customer", customer.name.is_none()),
+            ("--contact", customer.contact.is_none()),
+            ("--channel", input.channel.is_none()),
+            ("--summary", input.summary.is_none()),
+        ]
+        .into_iter()
+        .filter(|(_, missing)| *missing)
+        .map(|(name, _)| name.to_string())
+        .collect();
+        if !missing.is_empty() {
+            return Err(Error::MissingFields { fields: missing });
+        }
+        let zone = config.zone();
+        let received_at = match input.received_at.as_deref() {
+            Some(text) => time::in_zone(time::parse_time(text, zone, "received_at")?, zone),
+            None => now,
+        };
+        if received_at > now {
+            return Err(Error::invalid(
+                format!(
+                    "received_at {} is in the future (now is {})",
+                    time::format_instant(&received_at),
+                    time::format_instant(&now)
+                ),
+                None,
+            ));
+        }
+        Ok(Fields {
+            customer: Customer {
+                name: required_text("customer name", customer.name.as_deref().unwrap_or(""), false, max)?,
+                contact: required_text("contact", customer.contact.as_deref().unwrap_or(""), false, max)?,
+                id: optional_text("customer id", customer.id.as_deref(), false, max)?,
+                extra: Default::default(),
+            },
+            channel: config.resolve(ChoiceKind::Channel, input.channel.as_deref().unwrap_or(""))?,
+            product: optional_text("product", input.product.as_deref(), false, max)?,
+            summary: required_text("summary", input.summary.as_deref().unwrap_or(""), false, max)?,
+            description: input
+                .description
+                .as_deref()
+                .map(|d| clean_text("description", d, true, max))
+                .transpose()?
+                .filter(|d| !d.is_empty()),
+            expectation: optional_text("expectation", input.expectation.as_deref(), true, max)?,
+            category: input.category.as_deref().map(|c| config.resolve(ChoiceKind::Category, c)).transpose()?,
+            severity: match input.severity.as_deref() {
+                Some(s) => config.resolve(ChoiceKind::Severity, s)?,
+                None => config.severities[0].id.clone(),
+            },
+            received_at,
+        })
+    }
+
+    fn into_ticket(self, id: &str, now: chrono::DateTime<chrono::FixedOffset>, by: &str) -> Ticket {
+        let mut created = Event::new(now, by, Action::Created);
+        created.category = self.category.clone();
+        created.severity = Some(self.severity.clone());
+        let uid = ulid::Ulid::from_datetime(now.into()).to_string();
+        let mut ticket = Ticket {
+            schema: SCHEMA,
+            id: id.to_string(),
+            uid,
+            renamed_from: Vec::new(),
+            received_at: self.received_at,
+            channel: self.channel,
+            customer: self.customer,
+            product: self.product,
+            summary: self.summary,
+            description: self.description,
+            expectation: self.expectation,
+            category: None,
+            severity: self.severity,
+            department: None,
+            departments_involved: Vec::new(),
+            assignee: None,
+            involved_staff: Vec::new(),
+            promised_at: None,
+            escalated: false,
+            escalated_to: None,
+            cause: None,
+            status: Status::New,
+            plan: None,
+            satisfaction: None,
+            history: Vec::new(),
+            extra: Default::default(),
+        };
+        ticket.record(created);
+        ticket
+    }
+}

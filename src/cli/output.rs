@@ -1,0 +1,58 @@
+//! Writing to stdout and stderr: JSON envelopes, tables, error messages.
+
+use std::io::{IsTerminal, Write};
+
+use serde_json::{Value, json};
+
+use crate::config::{ChoiceKind, Config};
+use crate::error::{Error, Result};
+use crate::report::mask::Masker;
+use crate::ticket::Ticket;
+
+/// The version of every `--json` document; bumped only on breaking change.
+pub const JSON_SCHEMA: u32 = 1;
+
+/// Writes `text` to stdout; a closed pipe surfaces as a BrokenPipe I/O error
+/// that `main` ends quietly on.
+pub fn print(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes()).and_then(|_| out.flush()).map_err(|e| Error::io("write", "stdout", e))
+}
+
+/// Prints `value` as pretty JSON with a trailing newline.
+pub fn print_json(value: &Value) -> Result<()> {
+    let mut text = serde_json::to_string_pretty(value).expect("JSON values serialise");
+    text.push('\n');
+    print(&text)
+}
+
+/// `complaint: error: …` and `hint: …` on stderr.
+pub fn print_error(e: &Error) {
+    let red = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let (start, end) = if red { ("\x1b[1;31m", "\x1b[0m") } else { ("", "") };
+    eprintln!("complaint: {start}error{end}: {e}");
+    if let Some(hint) = e.hint() {
+        eprintln!("hint: {hint}");
+    }
+}
+
+/// A ticket as JSON: the file's field names, customer data masked unless
+/// asked otherwise, plus the display labels of its coded fields.
+pub fn ticket_json(ticket: &Ticket, config: &Config, masker: &Masker) -> Value {
+    let mut value = serde_json::to_value(ticket).expect("tickets serialise");
+    if let Some(customer) = value.get_mut("customer").and_then(Value::as_object_mut) {
+        customer.insert("name".into(), json!(masker.name(&ticket.customer.name)));
+        customer.insert("contact".into(), json!(masker.contact(&ticket.customer.contact)));
+    }
+    let labels = json!({
+        "status": config.status_label(ticket.status),
+        "category": ticket.category.as_deref().map(|c| config.label(ChoiceKind::Category, c)),
+        "severity": config.label(ChoiceKind::Severity, &ticket.severity),
+        "channel": config.label(ChoiceKind::Channel, &ticket.channel),
+        "cause": ticket.cause.as_deref().map(|c| config.label(ChoiceKind::Cause, c)),
+    });
+    if let Some(object) = value.as_object_mut() {
+        object.insert("labels".into(), labels);
+    }
+    value
+}

@@ -1,0 +1,91 @@
+//! Reading and writing single ticket files.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::ticket::{SCHEMA, Ticket};
+
+/// Reads and parses one ticket file, refusing symlinks (the store never
+/// follows a link out of itself), directories and files over `max_bytes`
+/// before parsing them.
+pub fn read_ticket(path: &Path, _root: &Path, max_bytes: u64) -> Result<Ticket> {
+    let bad = |message: String| Error::BadFile { path: path.to_path_buf(), message };
+    let meta = std::fs::symlink_metadata(path).map_err(|e| Error::io("read", path, e))?;
+    if meta.file_type().is_symlink() {
+        return Err(bad("is a symbolic link; ticket files must be regular files inside the store".into()));
+    }
+    if !meta.is_file() {
+        return Err(bad("is not a regular file".into()));
+    }
+    if meta.len() > max_bytes {
+        return Err(bad(format!(
+            "file is {} bytes, over the limit of {max_bytes} bytes ([limits] max_file_bytes)",
+            meta.len()
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| bad(format!("not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to())))?;
+    parse_ticket(&text, path)
+}
+
+/// Parses ticket YAML; `path` is for messages.
+pub fn parse_ticket(text: &str, path: &Path) -> Result<Ticket> {
+    let ticket: Ticket = serde_yaml::from_str(text).map_err(|e| yaml_error(&e, path))?;
+    if ticket.schema > SCHEMA {
+        return Err(Error::BadFile {
+            path: path.to_path_buf(),
+            message: format!("written by a newer complaint (schema {}; this one reads up to {SCHEMA})", ticket.schema),
+        });
+    }
+    Ok(ticket)
+}
+
+/// A YAML error as `path:line:col: message`.
+pub fn yaml_error(e: &serde_yaml::Error, path: &Path) -> Error {
+    let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+    let message = e.to_string();
+    // serde_yaml appends " at line L column C"; the location is already in front.
+    let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+    Error::Parse { path: path.to_path_buf(), line, column, message }
+}
+
+/// The file text of a ticket: deterministic (same ticket, same bytes).
+pub fn to_yaml(ticket: &Ticket) -> Result<String> {
+    serde_yaml::to_string(ticket)
+        .map_err(|e| Error::invalid(format!("cannot serialise ticket {}: {e}", ticket.id), None))
+}
+
+/// Replaces `path` with `contents` so that a crash leaves the old or the
+/// new file, never a truncated one.
+pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
+    let temp = write_temp(path, contents)?;
+    temp.persist(path).map_err(|e| Error::io("replace", path, e.error))?;
+    sync_parent(path)
+}
+
+/// Writes a new file, failing if `path` exists (another process won the ID).
+pub fn create_exclusive(path: &Path, contents: &str) -> Result<()> {
+    let temp = write_temp(path, contents)?;
+    temp.persist_noclobber(path).map_err(|e| Error::io("create", path, e.error))?;
+    sync_parent(path)
+}
+
+fn write_temp(path: &Path, contents: &str) -> Result<tempfile::NamedTempFile> {
+    let dir = path.parent().expect("ticket paths have a directory");
+    std::fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".tmp-")
+        .suffix(".yaml.part")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io("create a temporary file in", dir, e))?;
+    temp.write_all(contents.as_bytes()).map_err(|e| Error::io("write", temp.path().to_path_buf(), e))?;
+    temp.as_file().sync_all().map_err(|e| Error::io("sync", temp.path().to_path_buf(), e))?;
+    Ok(temp)
+}
+
+fn sync_parent(path: &Path) -> Result<()> {
+    let dir = path.parent().expect("ticket paths have a directory");
+    std::fs::File::open(dir).and_then(|d| d.sync_all()).map_err(|e| Error::io("sync directory", dir, e))
+}

@@ -1,0 +1,77 @@
+//! `complaint init`: creates what a store needs and leaves alone whatever
+//! the user already has.
+
+use std::path::{Path, PathBuf};
+
+use super::{CONFIG_FILE, TICKETS_DIR};
+use crate::config::{Config, TEMPLATE};
+use crate::error::{Error, Result};
+
+/// What `init` did, for the message to the user.
+#[derive(Debug, Default)]
+pub struct InitReport {
+    pub created: Vec<PathBuf>,
+    pub updated: Vec<PathBuf>,
+    pub kept: Vec<PathBuf>,
+}
+
+const GITIGNORE_LINE: &str = ".complaint/";
+
+pub fn init(dir: &Path) -> Result<InitReport> {
+    let mut report = InitReport::default();
+    std::fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?;
+
+    let config = dir.join(CONFIG_FILE);
+    if config.exists() {
+        // Refuse to call a broken config a store: say what is wrong now.
+        let text = std::fs::read_to_string(&config).map_err(|e| Error::io("read", &config, e))?;
+        Config::from_toml(&text, &config)?;
+        report.kept.push(config);
+    } else {
+        write_new(&config, TEMPLATE)?;
+        report.created.push(config);
+    }
+
+    let tickets = dir.join(TICKETS_DIR);
+    if tickets.is_dir() {
+        report.kept.push(tickets);
+    } else {
+        std::fs::create_dir_all(&tickets).map_err(|e| Error::io("create directory", &tickets, e))?;
+        // Git does not keep empty directories.
+        write_new(&tickets.join(".gitkeep"), "")?;
+        report.created.push(tickets);
+    }
+
+    let gitignore = dir.join(".gitignore");
+    match std::fs::read_to_string(&gitignore) {
+        Ok(text)
+            if text
+                .lines()
+                .any(|l| matches!(l.trim(), ".complaint/" | ".complaint" | "/.complaint/" | "/.complaint")) =>
+        {
+            report.kept.push(gitignore)
+        }
+        Ok(mut text) => {
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            text.push_str(GITIGNORE_LINE);
+            text.push('\n');
+            std::fs::write(&gitignore, text).map_err(|e| Error::io("write", &gitignore, e))?;
+            report.updated.push(gitignore);
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            write_new(
+                &gitignore,
+                &format!("# local cache and lock of complaint, always rebuildable\n{GITIGNORE_LINE}\n"),
+            )?;
+            report.created.push(gitignore);
+        }
+        Err(e) => return Err(Error::io("read", &gitignore, e)),
+    }
+    Ok(report)
+}
+
+fn write_new(path: &Path, contents: &str) -> Result<()> {
+    std::fs::write(path, contents).map_err(|e| Error::io("write", path, e))
+}
