@@ -52,8 +52,12 @@ impl Context {
         &self.cwd
     }
 
+    /// Opens the store, and checks `--now` against its time zone so that a
+    /// bad COMPLAINT_NOW fails every command, not only those that use it.
     pub fn open_store(&self) -> Result<Store> {
-        Store::discover(self.global.store.as_deref(), &self.cwd)
+        let store = Store::discover(self.global.store.as_deref(), &self.cwd)?;
+        self.now(store.config().zone())?;
+        Ok(store)
     }
 
     /// "Now": `--now` / `COMPLAINT_NOW` if set, else the system clock. The

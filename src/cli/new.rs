@@ -154,7 +154,9 @@ fn prompt_missing(input: &mut NewInput) -> Result<()> {
         ("channel", "投诉渠道 channel (电话/在线客服/邮件/…)", &mut input.channel),
         ("summary", "投诉摘要 summary", &mut input.summary),
     ];
-    slots.retain(|(_, _, slot)| slot.as_deref().is_none_or(|v| v.trim().is_empty()));
+    // A field given but blank is an error of its own (reported by validate),
+    // not a missing one.
+    slots.retain(|(_, _, slot)| slot.is_none());
     if slots.is_empty() {
         return Ok(());
     }

@@ -4,45 +4,52 @@
 use comfy_table::{Cell, ContentArrangement, Table, TableComponent, presets};
 use unicode_width::UnicodeWidthStr;
 
-/// A table with a header row, no colour, never wrapped (a pipe to `less -S`
-/// or a file keeps one line per row).
+/// A table with a header row underlined, columns two spaces apart, no
+/// colour, never wrapped (a pipe to `less -S` or a file keeps one line per
+/// row).
 pub fn new_table<I, S>(header: I) -> Table
 where
     I: IntoIterator<Item = S>,
     S: Into<Cell>,
 {
+    let mut table = borderless();
+    table.set_header(header);
+    table.set_style(TableComponent::HeaderLines, '─');
+    table.set_style(TableComponent::MiddleHeaderIntersections, '─');
+    tighten(&mut table);
+    table
+}
+
+/// A two-column field/value table without header (for `show`).
+pub fn new_fields_table() -> Table {
+    borderless()
+}
+
+fn borderless() -> Table {
     let mut table = Table::new();
-    table.load_preset(presets::NOTHING).set_content_arrangement(ContentArrangement::Disabled).set_header(header);
-    table.remove_style(TableComponent::LeftBorder);
-    table.remove_style(TableComponent::RightBorder);
-    for component in [
-        TableComponent::HeaderLines,
-        TableComponent::LeftHeaderIntersection,
-        TableComponent::MiddleHeaderIntersections,
-        TableComponent::RightHeaderIntersection,
-    ] {
-        table.set_style(component, '─');
+    table.load_preset(presets::NOTHING).set_content_arrangement(ContentArrangement::Disabled);
+    for component in [TableComponent::LeftBorder, TableComponent::RightBorder, TableComponent::VerticalLines] {
+        table.remove_style(component);
     }
     table
 }
 
+fn tighten(table: &mut Table) {
+    for column in table.column_iter_mut() {
+        column.set_padding((0, 2));
+    }
+}
+
 /// The table as text: one line per row, no trailing blanks.
 pub fn render(table: &Table) -> String {
+    let mut table = table.clone();
+    tighten(&mut table);
     let mut out = String::new();
     for line in table.lines() {
         out.push_str(line.trim_end());
         out.push('\n');
     }
     out
-}
-
-/// A two-column field/value table without header (for `show`).
-pub fn new_fields_table() -> Table {
-    let mut table = Table::new();
-    table.load_preset(presets::NOTHING).set_content_arrangement(ContentArrangement::Disabled);
-    table.remove_style(TableComponent::LeftBorder);
-    table.remove_style(TableComponent::RightBorder);
-    table
 }
 
 /// Cuts `text` to at most `max` display columns, ending in `…` when cut.

@@ -1,0 +1,161 @@
+use predicates::prelude::*;
+
+use crate::support::{Store, normalise_uid};
+
+#[test]
+fn new_prints_only_the_id_and_writes_the_file() {
+    let store = Store::new();
+    let output = store
+        .cmd("2026-11-23 09:16")
+        .args([
+            "new",
+            "--customer",
+            "张三",
+            "--contact",
+            "13812345678",
+            "--customer-id",
+            "C-10023",
+            "--channel",
+            "电话",
+            "--product",
+            "智能手表 X2",
+            "--summary",
+            "表带断裂，要求换货",
+            "--description",
+            "客户称收货第三天表带断裂。\n已拍照留证。",
+            "--expect",
+            "换货",
+            "--category",
+            "质量",
+            "--severity",
+            "紧急",
+            "--received-at",
+            "2026-11-23 09:15",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), "CP20261123001\n");
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("created CP20261123001 (tickets/2026/11/CP20261123001.yaml)")
+    );
+    insta::assert_snapshot!(normalise_uid(&store.read_ticket("CP20261123001")), @r"
+    schema: 1
+    id: CP20261123001
+    uid: <UID>
+    received_at: 2026-11-23T09:15:00+08:00
+    channel: phone
+    customer:
+      name: 张三
+      contact: '13812345678'
+      id: C-10023
+    product: 智能手表 X2
+    summary: 表带断裂，要求换货
+    description: |-
+      客户称收货第三天表带断裂。
+      已拍照留证。
+    expectation: 换货
+    category: product_quality
+    severity: serious
+    department: null
+    assignee: null
+    status: new
+    satisfaction: null
+    history:
+    - at: 2026-11-23T09:16:00+08:00
+      by: wang
+      action: created
+      category: product_quality
+      severity: serious
+    ");
+}
+
+#[test]
+fn ids_count_per_day_in_the_store_zone() {
+    let store = Store::new();
+    assert_eq!(store.new_ticket("2026-11-23 09:00", &[]), "CP20261123001");
+    assert_eq!(store.new_ticket("2026-11-23 09:05", &[]), "CP20261123002");
+    // 23:30 UTC on the 23rd is 07:30 on the 24th in Shanghai.
+    assert_eq!(store.new_ticket("2026-11-23T23:30:00Z", &[]), "CP20261124001");
+    // Back-filled: the received date, not today, names the ticket.
+    assert_eq!(store.new_ticket("2026-11-24 09:00", &["--received-at", "2026-11-20 17:00"]), "CP20261120001");
+    assert!(store.ticket_path("CP20261120001").is_file());
+}
+
+#[test]
+fn sequence_widens_past_999_and_never_wraps() {
+    let store = Store::new();
+    let dir = store.path().join("tickets/2026/11");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("CP20261123999.yaml"), "").unwrap();
+    assert_eq!(store.new_ticket("2026-11-23 09:00", &[]), "CP202611231000");
+    assert_eq!(store.new_ticket("2026-11-23 09:01", &[]), "CP202611231001");
+    store.ok("2026-11-23 09:02", &["show", "CP202611231001"]);
+}
+
+#[test]
+fn prefix_and_width_come_from_config() {
+    let store = Store::new();
+    std::fs::write(store.path().join("complaint.toml"), "[id]\nprefix = \"CW\"\nwidth = 4\n").unwrap();
+    assert_eq!(store.new_ticket("2026-11-23 09:00", &[]), "CW202611230001");
+}
+
+#[test]
+fn new_from_file_and_from_stdin_with_flags_overriding() {
+    let store = Store::new();
+    let input = "customer: {name: 李四, contact: li@example.com, id: C-2}\nchannel: 邮件\nsummary: 发票开错\ndescription: |\n  抬头写错了\n  需要重开\nexpectation: 重开发票\ncategory: after_sales\nseverity: general\nreceived_at: 2026-11-22 15:00\n";
+    let file = store.path().join("in.yaml");
+    std::fs::write(&file, input).unwrap();
+    let id = store.ok("2026-11-23 09:00", &["new", "--from-file", file.to_str().unwrap(), "--summary", "发票抬头开错"]);
+    assert_eq!(id, "CP20261122001\n");
+    let ticket = store.ticket_yaml("CP20261122001");
+    assert_eq!(ticket["summary"].as_str(), Some("发票抬头开错"));
+    assert_eq!(ticket["channel"].as_str(), Some("email"));
+    assert_eq!(ticket["customer"]["contact"].as_str(), Some("li@example.com"));
+    assert_eq!(ticket["description"].as_str(), Some("抬头写错了\n需要重开"));
+
+    store
+        .cmd("2026-11-23 09:01")
+        .args(["new", "--from-file", "-"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .stdout("CP20261122002\n");
+}
+
+#[test]
+fn missing_required_fields_without_a_terminal_are_named() {
+    let store = Store::new();
+    store.fails_unchanged(
+        "2026-11-23 09:00",
+        &["new", "--customer", "张三"],
+        &["--contact", "--channel", "--summary", "hint:"],
+    );
+}
+
+#[test]
+fn json_output_of_new_is_versioned() {
+    let store = Store::new();
+    let output = store.ok(
+        "2026-11-23 09:00",
+        &["--json", "new", "--customer", "张三", "--contact", "13812345678", "--channel", "phone", "--summary", "x"],
+    );
+    let value: serde_json::Value = serde_json::from_str(&output).unwrap();
+    assert_eq!(value["schema"], 1);
+    assert_eq!(value["ticket"]["id"], "CP20261123001");
+    assert_eq!(value["ticket"]["customer"]["contact"], "138****5678");
+    assert_eq!(value["ticket"]["labels"]["channel"], "电话");
+}
+
+#[test]
+fn help_mentions_required_fields() {
+    let store = Store::new();
+    store
+        .cmd("2026-11-23 09:00")
+        .args(["new", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--from-file"));
+}
