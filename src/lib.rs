@@ -11,6 +11,7 @@
 pub mod cli;
 pub mod config;
 pub mod error;
+pub mod mail;
 pub mod report;
 pub mod sla;
 pub mod store;

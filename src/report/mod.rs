@@ -1,1 +1,3 @@
 //! Rendering rows as tables, CSV, JSON and email.
+
+pub mod email;
