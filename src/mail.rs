@@ -13,8 +13,9 @@ use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{SmtpTransport, Transport};
 
+use crate::config::MailConfig;
 use crate::error::{Error, Result};
-use crate::report::email::Envelope;
+use crate::report::email::{Envelope, RenderedEmail};
 
 /// How long to wait for the server (connect, each reply).
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -173,6 +174,41 @@ impl fmt::Display for SmtpUrl {
     }
 }
 
+/// How `overdue --send` delivers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delivery {
+    Smtp(SmtpUrl),
+    /// The `[mail] sendmail` command line.
+    Sendmail(String),
+}
+
+impl Delivery {
+    /// Picks the SMTP URL from `--smtp` (`flag`), else `COMPLAINT_SMTP_URL`
+    /// (`env`, empty counts as unset), else `[mail] smtp_url`; without any,
+    /// the `[mail] sendmail` command. Errors name where the bad URL came from.
+    pub fn choose(flag: Option<&str>, env: Option<&str>, config: &MailConfig) -> Result<Delivery> {
+        let candidates = [(flag, "--smtp"), (env, "COMPLAINT_SMTP_URL"), (config.smtp_url(), "[mail] smtp_url")];
+        for (text, source) in candidates {
+            if let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) {
+                return SmtpUrl::parse(text, source).map(Delivery::Smtp);
+            }
+        }
+        Ok(Delivery::Sendmail(config.sendmail.clone()))
+    }
+
+    /// Sends `email`; for SMTP with a user, the password is read from the
+    /// environment variable named `password_env` (`[mail] password_env`).
+    pub fn send(&self, password_env: &str, email: &RenderedEmail) -> Result<()> {
+        match self {
+            Delivery::Smtp(url) => {
+                let password = url.password_from_env(password_env)?;
+                send_smtp(url, password.as_deref(), &email.envelope, &email.bytes)
+            }
+            Delivery::Sendmail(command) => send_sendmail(command, &email.bytes),
+        }
+    }
+}
+
 /// Sends `message` (bytes from [`crate::report::email::build`]) to the
 /// envelope's recipients through the server of `url`. `password` is required
 /// when the URL has a user (see [`SmtpUrl::password_from_env`]). A refusal
@@ -280,7 +316,7 @@ pub fn send_sendmail(command: &str, message: &[u8]) -> Result<()> {
     if !output.status.success() {
         return Err(Error::mail(
             format!("the sendmail command {command:?} failed ({}): {said}", output.status),
-            Some("its message above says why; or send by SMTP with --smtp URL / [mail] smtp_url"),
+            Some("its output above says why; or send by SMTP with --smtp URL / [mail] smtp_url"),
         ));
     }
     if let Err(e) = written {
@@ -417,6 +453,24 @@ mod tests {
             let err = SmtpUrl::parse(bad, "COMPLAINT_SMTP_URL").unwrap_err().to_string();
             assert!(err.contains("COMPLAINT_SMTP_URL"), "{bad}: {err}");
         }
+    }
+
+    #[test]
+    fn delivery_precedence() {
+        let mut config = crate::config::Config::default().mail;
+        assert_eq!(Delivery::choose(None, None, &config).unwrap(), Delivery::Sendmail("sendmail -t -i".into()));
+        config.smtp_url = "smtp://from-config".into();
+        let host = |d: Delivery| match d {
+            Delivery::Smtp(u) => u.host,
+            Delivery::Sendmail(c) => c,
+        };
+        assert_eq!(host(Delivery::choose(None, Some(""), &config).unwrap()), "from-config");
+        assert_eq!(host(Delivery::choose(None, Some("smtp://from-env"), &config).unwrap()), "from-env");
+        assert_eq!(host(Delivery::choose(Some("smtp://from-flag"), Some("smtp://e"), &config).unwrap()), "from-flag");
+        let err = Delivery::choose(None, Some("bogus"), &config).unwrap_err().to_string();
+        assert!(err.contains("COMPLAINT_SMTP_URL"), "{err}");
+        let err = Delivery::choose(Some("smtp://u:p@h"), None, &config).unwrap_err().to_string();
+        assert!(err.contains("--smtp"), "{err}");
     }
 
     #[test]
