@@ -157,6 +157,8 @@ impl Drop for SmtpServer {
 }
 
 fn serve(stream: TcpStream, settings: &Settings, shared: &Shared) -> std::io::Result<()> {
+    // Accepted sockets inherit non-blocking mode from the listener on some systems.
+    stream.set_nonblocking(false)?;
     stream.set_read_timeout(Some(IO_TIMEOUT))?;
     stream.set_write_timeout(Some(IO_TIMEOUT))?;
     let mut out = stream.try_clone()?;
