@@ -67,12 +67,21 @@ pub enum Error {
 
     #[error("{0}")]
     Found(String),
+
+    /// Building or delivering an email (addresses, SMTP URL, server reply, sendmail).
+    #[error("{message}")]
+    Mail { message: String, hint: Option<String> },
 }
 
 impl Error {
     /// A plain error with a message and an optional hint.
     pub fn invalid(message: impl Into<String>, hint: Option<&str>) -> Error {
         Error::Invalid { message: message.into(), hint: hint.map(str::to_string) }
+    }
+
+    /// A mail error with a message and an optional hint.
+    pub fn mail(message: impl Into<String>, hint: Option<&str>) -> Error {
+        Error::Mail { message: message.into(), hint: hint.map(str::to_string) }
     }
 
     pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Error {
@@ -106,7 +115,7 @@ impl Error {
             Error::Parse { .. } | Error::BadFile { .. } => {
                 Some("fix the file by hand (git diff / git checkout can help), then run `complaint check`".into())
             }
-            Error::Config { hint, .. } | Error::Invalid { hint, .. } => hint.clone(),
+            Error::Config { hint, .. } | Error::Invalid { hint, .. } | Error::Mail { hint, .. } => hint.clone(),
             Error::BackdateTooEarly { .. } => {
                 Some("history is append-only; --at may not precede the last event".into())
             }

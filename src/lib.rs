@@ -6,11 +6,13 @@
 //! - [`sla`]: calendar and deadline maths, pure functions of config, history and now.
 //! - [`store`]: the only code that touches the file system.
 //! - [`report`]: turns rows into tables, CSV, JSON, email; writes to any `io::Write`.
+//! - [`mail`]: delivers a built email by SMTP or a sendmail command.
 //! - [`cli`]: arguments, environment and the clock; one file per subcommand.
 
 pub mod cli;
 pub mod config;
 pub mod error;
+pub mod mail;
 pub mod report;
 pub mod sla;
 pub mod store;

@@ -3,6 +3,7 @@
 //! section, so a store written by an older version keeps working.
 
 mod choice;
+mod mail;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -11,6 +12,7 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 
 pub use choice::{Choice, ChoiceKind, closest};
+pub use mail::MailConfig;
 
 use crate::error::{Error, Result};
 use crate::ticket::Status;
@@ -30,6 +32,7 @@ pub struct Config {
     pub severities: Vec<Choice>,
     pub channels: Vec<Choice>,
     pub causes: Vec<Choice>,
+    pub mail: MailConfig,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -129,6 +132,7 @@ impl Config {
                 }
             }
         }
+        self.mail.validate()?;
         Ok(())
     }
 

@@ -65,18 +65,18 @@ fn list_filters() {
         json["tickets"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap().to_string()).collect()
     };
     assert_eq!(ids(&[]), [a.clone(), b.clone(), c.clone()]);
-    assert_eq!(ids(&["--status", "processing"]), [b.clone()]);
+    assert_eq!(ids(&["--status", "processing"]), [b.as_str()]);
     assert_eq!(ids(&["--status", "new,processing"]), [a.clone(), b.clone(), c.clone()]);
     assert_eq!(ids(&["--status", "待受理"]), [a.clone(), c.clone()]);
-    assert_eq!(ids(&["--category", "物流配送"]), [b.clone()]);
+    assert_eq!(ids(&["--category", "物流配送"]), [b.as_str()]);
     assert_eq!(ids(&["--severity", "major", "--severity", "serious"]), [b.clone(), c.clone()]);
-    assert_eq!(ids(&["--channel", "wechat"]), [b.clone()]);
-    assert_eq!(ids(&["--assignee", "李四"]), [b.clone()]);
-    assert_eq!(ids(&["--department", "仓储部"]), [b.clone()]);
-    assert_eq!(ids(&["--department", "物流部"]), [b.clone()]);
+    assert_eq!(ids(&["--channel", "wechat"]), [b.as_str()]);
+    assert_eq!(ids(&["--assignee", "李四"]), [b.as_str()]);
+    assert_eq!(ids(&["--department", "仓储部"]), [b.as_str()]);
+    assert_eq!(ids(&["--department", "物流部"]), [b.as_str()]);
     assert_eq!(ids(&["--customer", "C-1"]), [a.clone(), c.clone()]);
-    assert_eq!(ids(&["--customer", "nana@example.com"]), [b.clone()]);
-    assert_eq!(ids(&["--escalated"]), [c.clone()]);
+    assert_eq!(ids(&["--customer", "nana@example.com"]), [b.as_str()]);
+    assert_eq!(ids(&["--escalated"]), [c.as_str()]);
     assert_eq!(ids(&["--since", "2026-11-21"]), [b.clone(), c.clone()]);
     assert_eq!(ids(&["--until", "2026-11-21"]), [a.clone(), b.clone()]);
     assert_eq!(ids(&["--since", "2026-11-21 10:00", "--until", "2026-11-21 10:00"]), Vec::<String>::new());
