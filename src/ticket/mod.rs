@@ -152,23 +152,24 @@ impl Derived {
             self.escalated = true;
             self.escalated_to = Some(to.clone());
         }
-        if event.action == Action::Followup && !event.no_answer {
-            if let (Some(score), Some(scale)) = (event.score, event.scale) {
-                let satisfied = event.satisfied.unwrap_or(false);
-                // Seed 001 8.6 / seed 002: the customer's veto escalates.
-                if !satisfied {
-                    self.escalated = true;
-                }
-                self.satisfaction = Some(Satisfaction {
-                    score,
-                    scale,
-                    satisfied,
-                    comment: event.comment.clone(),
-                    dimensions: event.dimensions.clone(),
-                    at: event.at,
-                    extra: BTreeMap::new(),
-                });
+        if event.action == Action::Followup
+            && !event.no_answer
+            && let (Some(score), Some(scale)) = (event.score, event.scale)
+        {
+            let satisfied = event.satisfied.unwrap_or(false);
+            // Seed 001 8.6 / seed 002: the customer's veto escalates.
+            if !satisfied {
+                self.escalated = true;
             }
+            self.satisfaction = Some(Satisfaction {
+                score,
+                scale,
+                satisfied,
+                comment: event.comment.clone(),
+                dimensions: event.dimensions.clone(),
+                at: event.at,
+                extra: BTreeMap::new(),
+            });
         }
         if let Some(to) = event.to {
             self.status = Some(to);
