@@ -155,9 +155,7 @@ pub fn ticket_targets(cal: &Calendar, sla: &SlaConfig, ticket: &Ticket, now: Ins
     // Resolution cycles: the first from received_at, one more per reopen.
     let mut cycle = 0;
     for (k, step) in steps.iter().enumerate() {
-        let reopen = k > 0
-            && step.status == Status::Processing
-            && matches!(steps[k - 1].status, Status::Resolved | Status::Closed);
+        let reopen = is_reopen(&steps, k);
         if k > 0 && !reopen {
             continue;
         }
@@ -182,9 +180,8 @@ pub fn ticket_targets(cal: &Calendar, sla: &SlaConfig, ticket: &Ticket, now: Ins
         ));
 
         // Follow-up after each `resolved` of this cycle.
-        let next_cycle =
-            steps[k + 1..].iter().position(|s| s.status == Status::Processing).map_or(steps.len(), |p| k + 1 + p);
-        for r in (k + 1..next_cycle.min(steps.len())).filter(|&r| steps[r].status == Status::Resolved) {
+        let next_cycle = (k + 1..steps.len()).find(|&j| is_reopen(&steps, j)).unwrap_or(steps.len());
+        for r in (k + 1..next_cycle).filter(|&r| steps[r].status == Status::Resolved) {
             let from = steps[r].event.map_or(0, |i| i + 1);
             let mut met = None;
             let mut stopped = None;
@@ -267,6 +264,11 @@ pub fn ticket_targets(cal: &Calendar, sla: &SlaConfig, ticket: &Ticket, now: Ins
         });
     }
     targets
+}
+
+/// Step `k` re-opens the ticket: back to `processing` from `resolved` or `closed`.
+fn is_reopen(steps: &[Step], k: usize) -> bool {
+    k > 0 && steps[k].status == Status::Processing && matches!(steps[k - 1].status, Status::Resolved | Status::Closed)
 }
 
 /// The status in force when event `event` happened.
