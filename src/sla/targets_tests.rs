@@ -377,3 +377,16 @@ fn pause_configurable_per_target() {
     let all = ticket_targets(&Calendar::from_config(&config), &config.sla, &tk, t("2026-03-12 10:00"));
     assert_eq!(summary(&all)[1], row(Resolution, 0, "2026-03-11 18:00", Overdue));
 }
+
+#[test]
+fn makeup_saturday_ticket() {
+    // docs/sla.md example 2: serious, received on the make-up Saturday Oct 10
+    // 10:00. First response 4h => 14:00 the same day. Resolution 1wd: Sat not
+    // counted, Sun 11 off, Mon 12 = 1 => Mon 18:00.
+    let tk = ticket("2026-10-10 10:00", "serious");
+    let all = targets(&tk, "2026-10-10 11:00");
+    assert_eq!(
+        summary(&all),
+        vec![row(FirstResponse, 0, "2026-10-10 14:00", Pending), row(Resolution, 0, "2026-10-12 18:00", Pending)]
+    );
+}
