@@ -26,6 +26,9 @@ pub enum Error {
     #[error("invalid {what} {text:?}")]
     InvalidTime { text: String, what: String },
 
+    #[error("invalid {what} {text:?}: {reason}; {units}", units = crate::sla::UNITS_HELP)]
+    InvalidDuration { text: String, reason: String, what: String },
+
     #[error("{id} cannot move from {from} to {to}; allowed from {from}: {allowed}")]
     InvalidTransition { id: String, from: String, to: String, allowed: String },
 
@@ -105,6 +108,9 @@ impl Error {
                 "use 2026-11-23, 2026-11-23 09:15 (store time zone) or RFC 3339 such as 2026-11-23T09:15:00+08:00"
                     .into(),
             ),
+            Error::InvalidDuration { .. } => {
+                Some("a number followed by a unit: 30m, 4h (elapsed), 3d (calendar days), 2wd (working days), 8bh (business hours)".into())
+            }
             Error::MissingFields { .. } => Some(
                 "pass them as flags (--customer, --contact, --channel, --summary) or in --from-file; \
                  prompts appear only on a terminal"

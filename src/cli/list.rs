@@ -10,6 +10,7 @@ use crate::config::ChoiceKind;
 use crate::error::{Error, Result};
 use crate::report::mask::Masker;
 use crate::report::table;
+use crate::sla::{self, Calendar, TargetState};
 use crate::ticket::Ticket;
 use crate::time;
 
@@ -42,6 +43,9 @@ pub struct ListArgs {
     /// Show at most N tickets
     #[arg(long, short = 'n', value_name = "N")]
     pub limit: Option<usize>,
+    /// Only tickets with an SLA target past due now
+    #[arg(long)]
+    pub overdue: bool,
     /// Show names and contacts unmasked
     #[arg(long)]
     pub unmask: bool,
@@ -53,6 +57,15 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
     let filter = Filter::from_args(&args.filter, config)?;
     let scan = store.scan()?;
     let mut tickets: Vec<&Ticket> = scan.tickets.iter().map(|(_, t)| t).filter(|t| filter.matches(t)).collect();
+    if args.overdue {
+        let now = ctx.now(config.zone())?;
+        let calendar = Calendar::from_config(config);
+        tickets.retain(|t| {
+            sla::ticket_targets(&calendar, &config.sla, t, now)
+                .iter()
+                .any(|target| target.state == TargetState::Overdue)
+        });
+    }
     sort(&mut tickets, args.sort, config);
     if args.reverse {
         tickets.reverse();

@@ -2,6 +2,7 @@
 //! subcommand, each with its own clap `Args` whose doc comments are the help.
 
 mod assign;
+mod calendar;
 mod change;
 mod check;
 mod classify;
@@ -15,6 +16,7 @@ mod log;
 mod new;
 mod note;
 mod output;
+mod overdue;
 mod promise;
 mod show;
 mod transition;
@@ -57,6 +59,8 @@ pub enum Command {
     Note(note::NoteArgs),
     Followup(followup::FollowupArgs),
     Log(log::LogArgs),
+    Overdue(overdue::OverdueArgs),
+    Calendar(calendar::CalendarArgs),
     Check(check::CheckArgs),
 }
 
@@ -93,6 +97,8 @@ fn dispatch(ctx: &mut Context, command: Command) -> crate::Result<ExitCode> {
         Command::Note(args) => note::run(ctx, args),
         Command::Followup(args) => followup::run(ctx, args),
         Command::Log(args) => log::run(ctx, args),
+        Command::Overdue(args) => overdue::run(ctx, args),
+        Command::Calendar(args) => calendar::run(ctx, args),
         Command::Check(args) => check::run(ctx, args),
     }
 }

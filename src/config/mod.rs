@@ -2,8 +2,10 @@
 //! single source of the defaults: a user's file is laid over it, section by
 //! section, so a store written by an older version keeps working.
 
+pub mod calendar;
 mod choice;
 mod mail;
+pub mod sla;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -11,8 +13,10 @@ use std::path::Path;
 use chrono_tz::Tz;
 use serde::Deserialize;
 
+pub use calendar::CalendarConfig;
 pub use choice::{Choice, ChoiceKind, closest};
 pub use mail::MailConfig;
+pub use sla::SlaConfig;
 
 use crate::error::{Error, Result};
 use crate::ticket::Status;
@@ -25,6 +29,8 @@ pub const TEMPLATE: &str = include_str!("template.toml");
 pub struct Config {
     pub id: IdConfig,
     pub time: TimeConfig,
+    pub calendar: CalendarConfig,
+    pub sla: SlaConfig,
     pub limits: Limits,
     pub statuses: BTreeMap<String, String>,
     pub satisfaction: SatisfactionConfig,
@@ -109,6 +115,8 @@ impl Config {
         ] {
             choice::validate_list(key, list)?;
         }
+        let severity_ids: Vec<&str> = self.severities.iter().map(|c| c.id.as_str()).collect();
+        self.sla.validate(&severity_ids)?;
         for key in self.statuses.keys() {
             if key.parse::<Status>().is_err() {
                 return Err(format!(

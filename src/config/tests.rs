@@ -63,3 +63,49 @@ fn rejects_bad_config() {
         assert!(err.contains(needle), "{text:?}: {err}");
     }
 }
+
+#[test]
+fn calendar_and_sla_defaults() {
+    use crate::sla::{SlaDuration, Unit};
+    let config = Config::default();
+    assert_eq!(config.calendar.holiday_data, "cn");
+    assert_eq!(config.calendar.work_days, [true, true, true, true, true, false, false]);
+    assert_eq!(config.sla.update_every, SlaDuration::new(24, Unit::Hours));
+    assert_eq!(config.sla.reopen_resolution, SlaDuration::new(3, Unit::WorkingDays));
+    assert_eq!(config.sla.pause_while.resolution, vec![Status::WaitingCustomer]);
+    let major = config.sla.targets_for("major").unwrap();
+    assert_eq!(
+        (major.first_response.to_string(), major.resolution.to_string(), major.followup.to_string()),
+        ("1h".into(), "4h".into(), "3d".into())
+    );
+    assert_eq!(config.sla.targets_for("serious").unwrap().resolution.to_string(), "1wd");
+    assert_eq!(config.sla.targets_for("general").unwrap().first_response.to_string(), "24h");
+}
+
+#[test]
+fn calendar_and_sla_errors_name_the_key() {
+    for (text, needle) in [
+        ("[calendar]\nwork_hours = \"18:00-09:00\"\n", "calendar.work_hours"),
+        ("[calendar]\nholidays = [\"2026-10-32\"]\n", "calendar.holidays: \"2026-10-32\" is not a date"),
+        ("[calendar]\nwork_days = [\"mon\", \"funday\"]\n", "calendar.work_days: \"funday\""),
+        ("[calendar]\nholiday_data = \"us\"\n", "calendar.holiday_data"),
+        ("[calendar]\nweekend = []\n", "weekend"),
+        ("[sla]\nupdate_every = \"3x\"\n", "sla.update_every"),
+        ("[sla]\nreopen_resolution = \"0wd\"\n", "sla.reopen_resolution"),
+        ("[sla.targets.general]\nresolution = \"0wd\"\n", "sla.targets.general.resolution"),
+        ("[sla.targets.serious]\nfirst_response = \"4hours\"\n", "sla.targets.serious.first_response"),
+        (
+            "[sla.targets.urgent]\nfirst_response = \"1h\"\nresolution = \"1h\"\nfollowup = \"1d\"\n",
+            "sla.targets.urgent",
+        ),
+        ("[sla.pause_while]\nresolution = [\"waiting\"]\n", "sla.pause_while.resolution"),
+        ("[sla.escalate_to]\nmajr = \"boss@example.com\"\n", "sla.escalate_to.majr"),
+    ] {
+        let err = Config::from_toml(text, Path::new("complaint.toml")).unwrap_err().to_string();
+        assert!(err.contains(needle), "{text:?}: {err}");
+    }
+    // A new severity needs targets.
+    let text = "[[severities]]\nid = \"general\"\nlabel = \"一般\"\n[[severities]]\nid = \"vip\"\nlabel = \"贵宾\"\n";
+    let err = Config::from_toml(text, Path::new("complaint.toml")).unwrap_err().to_string();
+    assert!(err.contains("[sla.targets.vip]"), "{err}");
+}

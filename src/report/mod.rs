@@ -4,4 +4,5 @@
 pub mod email;
 pub mod history;
 pub mod mask;
+pub mod overdue;
 pub mod table;

@@ -1,0 +1,335 @@
+//! `complaint overdue`
+
+use std::process::ExitCode;
+
+use chrono::{DateTime, FixedOffset};
+use clap::{Args, ValueEnum};
+
+use super::filter::{Filter, FilterArgs};
+use super::{Context, output};
+use crate::config::{ChoiceKind, Config};
+use crate::error::{Error, Result};
+use crate::mail::Delivery;
+use crate::report::email::{self, OverdueEmail};
+use crate::report::mask::Masker;
+use crate::report::overdue::{self, OverdueRow, Urgency};
+use crate::sla::{self, Calendar, SlaDuration, TargetState};
+use crate::store::Store;
+use crate::ticket::Ticket;
+use crate::time;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned table for people
+    Table,
+    /// CSV with ids and labels
+    Csv,
+    /// Versioned JSON for scripts
+    Json,
+    /// A complete RFC 5322 message for `| sendmail -t`
+    Email,
+}
+
+/// List every unmet SLA target past due (first response, resolution,
+/// follow-up, progress update, promise), most overdue first. Prints nothing
+/// when nothing is overdue. For cron: `--exit-code`, `--format email`, `--send`.
+#[derive(Debug, Args)]
+pub struct OverdueArgs {
+    /// Evaluate as of this time instead of now, e.g. 2026-11-23T10:00
+    #[arg(long, value_name = "TIME")]
+    pub as_of: Option<String>,
+    /// Also list targets due within this duration (30m, 4h, 1d, 1wd, 8bh), marked 将到期
+    #[arg(long, value_name = "DURATION")]
+    pub warn_before: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Exit 1 when an overdue item is listed (items only due soon do not count)
+    #[arg(long)]
+    pub exit_code: bool,
+    /// Deliver the email (SMTP URL from --smtp, COMPLAINT_SMTP_URL or [mail] smtp_url; else [mail] sendmail)
+    #[arg(long)]
+    pub send: bool,
+    /// With --send: send even when nothing is overdue
+    #[arg(long, requires = "send")]
+    pub always: bool,
+    /// Recipient (repeatable); replaces [mail] to
+    #[arg(long, value_name = "ADDR")]
+    pub to: Vec<String>,
+    /// Sender; replaces [mail] from
+    #[arg(long, value_name = "ADDR")]
+    pub from: Option<String>,
+    /// SMTP server URL, e.g. smtp://mail.example.com:587?tls=required
+    #[arg(long, value_name = "URL")]
+    pub smtp: Option<String>,
+    /// Show customer names unmasked
+    #[arg(long)]
+    pub unmask: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// The evaluated list: rows, and the files that could not be read.
+struct Listing {
+    rows: Vec<OverdueRow>,
+    unreadable: Vec<String>,
+    overdue_count: usize,
+}
+
+pub fn run(ctx: &mut Context, args: OverdueArgs) -> Result<ExitCode> {
+    let store = ctx.open_store()?;
+    let config = store.config();
+    let zone = config.zone();
+    let now = ctx.now(zone)?;
+    let as_of = match &args.as_of {
+        Some(text) => time::in_zone(time::parse_time(text, zone, "--as-of")?, zone),
+        None => now,
+    };
+    let warn_before = args.warn_before.as_deref().map(|t| SlaDuration::parse_for(t, "--warn-before")).transpose()?;
+    if warn_before.is_some_and(|d| d.is_zero()) {
+        return Err(Error::invalid("--warn-before must be longer than zero", Some("e.g. --warn-before 1d")));
+    }
+    let filter = Filter::from_args(&args.filter, config)?;
+    let calendar = Calendar::from_config(config);
+    let horizon = warn_before.map(|d| calendar.add(as_of, d).at);
+    let masker = Masker { mask: !args.unmask };
+    let listing = collect(ctx, &store, &calendar, &filter, as_of, horizon, &masker)?;
+    if args.send || args.format == Format::Email {
+        emit_email(ctx, &store, &args, &listing, now, as_of)?;
+    } else if !listing.rows.is_empty() || !listing.unreadable.is_empty() {
+        emit(ctx, config, args.format, &listing, as_of)?;
+    }
+    for path in &listing.unreadable {
+        ctx.warn(format!("could not read {path}; its targets are missing from this list"));
+    }
+    Ok(if !listing.unreadable.is_empty() {
+        ExitCode::from(2)
+    } else if args.exit_code && listing.overdue_count > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn collect(
+    ctx: &Context,
+    store: &Store,
+    calendar: &Calendar,
+    filter: &Filter,
+    as_of: DateTime<FixedOffset>,
+    horizon: Option<DateTime<FixedOffset>>,
+    masker: &Masker,
+) -> Result<Listing> {
+    let config = store.config();
+    let scan = store.scan()?;
+    let unreadable: Vec<String> = scan.errors.iter().map(|e| super::list::relative(store, e)).collect();
+    let mut rows = Vec::new();
+    let mut provisional_years = std::collections::BTreeSet::new();
+    for (_, ticket) in scan.tickets.iter().filter(|(_, t)| filter.matches(t) && t.received_at <= as_of) {
+        for target in sla::ticket_targets(calendar, &config.sla, ticket, as_of) {
+            let urgency = match target.state {
+                TargetState::Overdue => Urgency::Overdue,
+                TargetState::Pending if !target.paused && horizon.is_some_and(|h| target.due.at <= h) => {
+                    Urgency::DueSoon
+                }
+                _ => continue,
+            };
+            if target.due.provisional {
+                provisional_years.insert(target.due.at.with_timezone(&config.zone()).format("%Y").to_string());
+            }
+            let (working, wall) = sla::overdue_by(calendar, &target, as_of);
+            rows.push(row(config, ticket, &target, urgency, working, wall, masker));
+        }
+    }
+    for year in provisional_years {
+        ctx.warn(format!(
+            "no holiday data for {year}: deadlines there are computed from weekdays only (暂定, provisional)"
+        ));
+    }
+    // Most overdue first; due-soon rows after them, soonest first.
+    rows.sort_by(|a, b| {
+        a.urgency
+            .cmp(&b.urgency)
+            .then_with(|| match a.urgency {
+                Urgency::Overdue => b.overdue_wall.cmp(&a.overdue_wall),
+                Urgency::DueSoon => a.due.cmp(&b.due),
+            })
+            .then_with(|| a.id.cmp(&b.id))
+            .then_with(|| a.target.0.cmp(&b.target.0))
+    });
+    let overdue_count = rows.iter().filter(|r| r.urgency == Urgency::Overdue).count();
+    Ok(Listing { rows, unreadable, overdue_count })
+}
+
+fn row(
+    config: &Config,
+    ticket: &Ticket,
+    target: &sla::Target,
+    urgency: Urgency,
+    working: chrono::Duration,
+    wall: chrono::Duration,
+    masker: &Masker,
+) -> OverdueRow {
+    let label = |kind, id: &str| (id.to_string(), config.label(kind, id).to_string());
+    OverdueRow {
+        urgency,
+        id: ticket.id.clone(),
+        severity: label(ChoiceKind::Severity, &ticket.severity),
+        category: ticket.category.as_deref().map(|c| label(ChoiceKind::Category, c)),
+        status: (ticket.status.id().to_string(), config.status_label(ticket.status).to_string()),
+        target: (target.kind.id().to_string(), target.kind.label().to_string()),
+        cycle: target.cycle,
+        due: target.due.at,
+        provisional: target.due.provisional,
+        overdue_working: working,
+        overdue_wall: wall,
+        assignee: ticket.assignee.clone(),
+        customer: masker.name(&ticket.customer.name),
+        summary: ticket.summary.clone(),
+    }
+}
+
+fn emit(ctx: &Context, config: &Config, format: Format, listing: &Listing, as_of: DateTime<FixedOffset>) -> Result<()> {
+    let zone = config.zone();
+    match format {
+        Format::Table => {
+            if !listing.rows.is_empty() {
+                output::print(&overdue::render_table(&listing.rows, zone))?;
+            }
+            ctx.info(summary_line(listing));
+        }
+        Format::Csv => {
+            output::print(&String::from_utf8(overdue::render_csv(&listing.rows, zone)).expect("CSV of UTF-8"))?
+        }
+        Format::Json => output::print_json(&json(listing, as_of))?,
+        Format::Email => unreachable!("email is emitted by emit_email"),
+    }
+    Ok(())
+}
+
+fn summary_line(listing: &Listing) -> String {
+    let soon = listing.rows.len() - listing.overdue_count;
+    if soon > 0 {
+        format!("{} overdue, {soon} due soon", listing.overdue_count)
+    } else {
+        format!("{} overdue", listing.overdue_count)
+    }
+}
+
+fn json(listing: &Listing, as_of: DateTime<FixedOffset>) -> serde_json::Value {
+    serde_json::json!({
+        "schema": output::JSON_SCHEMA,
+        "as_of": time::format_instant(&as_of),
+        "overdue": listing.overdue_count,
+        "due_soon": listing.rows.len() - listing.overdue_count,
+        "items": listing.rows.iter().map(overdue::row_json).collect::<Vec<_>>(),
+        "unreadable": listing.unreadable,
+    })
+}
+
+/// `--format email` prints the message; `--send` delivers it. Nothing is
+/// printed or sent when nothing is overdue (unless `--always`), so a cron
+/// job stays silent on a good day.
+fn emit_email(
+    ctx: &Context,
+    store: &Store,
+    args: &OverdueArgs,
+    listing: &Listing,
+    now: DateTime<FixedOffset>,
+    as_of: DateTime<FixedOffset>,
+) -> Result<()> {
+    let config = store.config();
+    let nothing = listing.rows.is_empty() && listing.unreadable.is_empty();
+    if nothing && !args.always {
+        ctx.info("nothing overdue; no email");
+        return Ok(());
+    }
+    let zone = config.zone();
+    let day = as_of.with_timezone(&zone).date_naive();
+    let body = mail_body(listing, zone, as_of);
+    let csv = with_bom(overdue::render_csv(&listing.rows, zone));
+    let from = match &args.from {
+        Some(text) => email::parse_address(text, "--from")?,
+        None => config.mail.from_mailbox()?,
+    };
+    let to = if args.to.is_empty() { config.mail.to_mailboxes()? } else { email::parse_addresses(&args.to, "--to")? };
+    if to.is_empty() {
+        return Err(Error::invalid(
+            "the overdue email has no recipient",
+            Some("pass --to ADDR or set [mail] to = [\"lead@example.com\"] in complaint.toml"),
+        ));
+    }
+    let mut cc = config.mail.cc_mailboxes()?;
+    cc.extend(escalation_recipients(config, listing)?);
+    let message = OverdueEmail {
+        from,
+        to,
+        cc,
+        subject: email::subject(&config.mail.subject_prefix, listing.overdue_count, day),
+        date: now,
+        body: &body,
+        csv: &csv,
+        attachment_name: email::attachment_name(day),
+        message_id: None,
+    };
+    let rendered = email::build(&message)?;
+    if args.send {
+        let env_url = std::env::var("COMPLAINT_SMTP_URL").ok();
+        let delivery = Delivery::choose(args.smtp.as_deref(), env_url.as_deref(), &config.mail)?;
+        delivery.send(&config.mail.password_env, &rendered)?;
+        ctx.info(format!("sent the overdue email ({}) to {}", summary_line(listing), rendered.envelope.to.join(", ")));
+    } else {
+        let bytes = email::with_lf_line_ends(&rendered.bytes);
+        output::print(&String::from_utf8(bytes).expect("messages are ASCII"))?;
+    }
+    Ok(())
+}
+
+/// `[sla] escalate_to`: who is copied, per severity present in the list.
+fn escalation_recipients(config: &Config, listing: &Listing) -> Result<Vec<email::Mailbox>> {
+    let mut recipients = Vec::new();
+    for (severity, who) in &config.sla.escalate_to {
+        let listed = listing.rows.iter().any(|r| r.urgency == Urgency::Overdue && &r.severity.0 == severity);
+        if listed && !who.trim().is_empty() {
+            for mailbox in email::parse_addresses(&[who.as_str()], &format!("[sla.escalate_to] {severity}"))? {
+                if !recipients.contains(&mailbox) {
+                    recipients.push(mailbox);
+                }
+            }
+        }
+    }
+    Ok(recipients)
+}
+
+fn mail_body(listing: &Listing, zone: chrono_tz::Tz, as_of: DateTime<FixedOffset>) -> String {
+    let mut body = format!("截至 {}，{}。\n\n", time::format_local(&as_of, zone), summary_zh(listing));
+    if !listing.rows.is_empty() {
+        body.push_str(&overdue::render_table(&listing.rows, zone));
+        body.push('\n');
+    }
+    if !listing.unreadable.is_empty() {
+        body.push_str("警告：以下投诉文件无法读取，其时限未包含在本清单中：\n");
+        for path in &listing.unreadable {
+            body.push_str(&format!("  {path}\n"));
+        }
+        body.push('\n');
+    }
+    body.push_str("明细见附件 CSV。本邮件由 complaint overdue 自动生成。\n");
+    body
+}
+
+fn summary_zh(listing: &Listing) -> String {
+    let soon = listing.rows.len() - listing.overdue_count;
+    match (listing.overdue_count, soon) {
+        (0, 0) => "没有超时的投诉".to_string(),
+        (n, 0) => format!("共 {n} 项超时"),
+        (n, s) => format!("共 {n} 项超时，{s} 项即将到期"),
+    }
+}
+
+/// Excel opens UTF-8 CSV correctly only with a byte-order mark.
+fn with_bom(csv: Vec<u8>) -> Vec<u8> {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(csv);
+    bytes
+}

@@ -1,0 +1,151 @@
+//! `[sla]`: SLA targets per severity (spec §5), the update interval, the
+//! reopen cycle, pauses and who is told about breaches.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::sla::SlaDuration;
+use crate::ticket::Status;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSlaConfig {
+    update_every: String,
+    reopen_resolution: String,
+    pause_while: RawPauseWhile,
+    targets: BTreeMap<String, RawTargets>,
+    escalate_to: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPauseWhile {
+    first_response: Vec<String>,
+    resolution: Vec<String>,
+    followup: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTargets {
+    first_response: String,
+    resolution: String,
+    followup: String,
+}
+
+/// `[sla]`, checked and typed.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(try_from = "RawSlaConfig")]
+pub struct SlaConfig {
+    /// A `processing` ticket needs a progress note at least this often.
+    pub update_every: SlaDuration,
+    /// Resolution target of each cycle after a reopen.
+    pub reopen_resolution: SlaDuration,
+    /// Statuses that pause each target's clock.
+    pub pause_while: PauseWhile,
+    /// Targets per severity id.
+    pub targets: BTreeMap<String, SeverityTargets>,
+    /// Who gets the overdue mail per severity id (may be empty).
+    pub escalate_to: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PauseWhile {
+    pub first_response: Vec<Status>,
+    pub resolution: Vec<Status>,
+    pub followup: Vec<Status>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SeverityTargets {
+    pub first_response: SlaDuration,
+    pub resolution: SlaDuration,
+    pub followup: SlaDuration,
+}
+
+impl SlaConfig {
+    /// Targets of a severity; a severity no longer configured falls back to
+    /// `general`, else to the first configured one.
+    pub fn targets_for(&self, severity: &str) -> Option<&SeverityTargets> {
+        self.targets.get(severity).or_else(|| self.targets.get("general")).or_else(|| self.targets.values().next())
+    }
+
+    /// Checks against the configured severities (called by `Config::validate`).
+    pub fn validate(&self, severity_ids: &[&str]) -> Result<(), String> {
+        for id in severity_ids {
+            if !self.targets.contains_key(*id) {
+                return Err(format!(
+                    "severity {id:?} has no SLA targets; add [sla.targets.{id}] with first_response, resolution and followup"
+                ));
+            }
+        }
+        let target_keys: Vec<&String> = self.targets.keys().collect();
+        let escalate_keys: Vec<&String> = self.escalate_to.keys().collect();
+        for (section, keys) in [("sla.targets", target_keys), ("sla.escalate_to", escalate_keys)] {
+            for key in keys {
+                // The template's own severities stay in the merged file even when
+                // a store renames its severities; only the user's typos are errors.
+                let template_default = ["general", "serious", "major"].contains(&key.as_str());
+                if !severity_ids.contains(&key.as_str()) && !template_default {
+                    return Err(format!(
+                        "{section}.{key}: {key:?} is not a configured severity; severities: {}",
+                        severity_ids.join(", ")
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn positive(text: &str, key: &str) -> Result<SlaDuration, String> {
+    let d = SlaDuration::parse_for(text, key).map_err(|e| e.to_string())?;
+    if d.is_zero() {
+        return Err(format!("{key} = {text:?} must be longer than zero"));
+    }
+    Ok(d)
+}
+
+fn statuses(names: &[String], key: &str) -> Result<Vec<Status>, String> {
+    names
+        .iter()
+        .map(|n| {
+            n.parse::<Status>().map_err(|()| {
+                format!(
+                    "{key}: {n:?} is not a status; the statuses are new, processing, waiting_customer, resolved, closed"
+                )
+            })
+        })
+        .collect()
+}
+
+impl TryFrom<RawSlaConfig> for SlaConfig {
+    type Error = String;
+
+    fn try_from(raw: RawSlaConfig) -> Result<SlaConfig, String> {
+        let mut targets = BTreeMap::new();
+        for (severity, t) in &raw.targets {
+            let key = |name: &str| format!("sla.targets.{severity}.{name}");
+            targets.insert(
+                severity.clone(),
+                SeverityTargets {
+                    first_response: positive(&t.first_response, &key("first_response"))?,
+                    resolution: positive(&t.resolution, &key("resolution"))?,
+                    followup: positive(&t.followup, &key("followup"))?,
+                },
+            );
+        }
+        Ok(SlaConfig {
+            update_every: positive(&raw.update_every, "sla.update_every")?,
+            reopen_resolution: positive(&raw.reopen_resolution, "sla.reopen_resolution")?,
+            pause_while: PauseWhile {
+                first_response: statuses(&raw.pause_while.first_response, "sla.pause_while.first_response")?,
+                resolution: statuses(&raw.pause_while.resolution, "sla.pause_while.resolution")?,
+                followup: statuses(&raw.pause_while.followup, "sla.pause_while.followup")?,
+            },
+            targets,
+            escalate_to: raw.escalate_to,
+        })
+    }
+}

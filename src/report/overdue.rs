@@ -1,0 +1,228 @@
+//! The overdue list as a table, CSV and JSON (spec §6 `overdue`). Pure:
+//! rows in, text out.
+
+use chrono::{DateTime, Duration, FixedOffset};
+use chrono_tz::Tz;
+use serde_json::{Value, json};
+
+use super::table;
+use crate::time;
+
+/// Whether a row is late already or only due soon (`--warn-before`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Urgency {
+    Overdue,
+    DueSoon,
+}
+
+impl Urgency {
+    pub fn id(self) -> &'static str {
+        match self {
+            Urgency::Overdue => "overdue",
+            Urgency::DueSoon => "due_soon",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Urgency::Overdue => "超时",
+            Urgency::DueSoon => "将到期",
+        }
+    }
+}
+
+/// One unmet target of one ticket, with everything the list shows.
+#[derive(Debug, Clone)]
+pub struct OverdueRow {
+    pub urgency: Urgency,
+    pub id: String,
+    pub severity: (String, String),
+    pub category: Option<(String, String)>,
+    pub status: (String, String),
+    pub target: (String, String),
+    pub cycle: usize,
+    pub due: DateTime<FixedOffset>,
+    pub provisional: bool,
+    /// Past due in working time (inside work hours) and in wall time; zero
+    /// for rows only due soon.
+    pub overdue_working: Duration,
+    pub overdue_wall: Duration,
+    pub assignee: Option<String>,
+    /// Already masked unless the user asked otherwise.
+    pub customer: String,
+    pub summary: String,
+}
+
+/// `2d 3h`, `3h 20m`, `45m`, `0m`.
+pub fn format_span(span: Duration) -> String {
+    let minutes = span.num_minutes().max(0);
+    let (days, hours, mins) = (minutes / (24 * 60), minutes / 60 % 24, minutes % 60);
+    match (days, hours, mins) {
+        (0, 0, m) => format!("{m}m"),
+        (0, h, 0) => format!("{h}h"),
+        (0, h, m) => format!("{h}h {m}m"),
+        (d, 0, _) => format!("{d}d"),
+        (d, h, _) => format!("{d}d {h}h"),
+    }
+}
+
+/// Working time as hours and minutes (working days have no fixed length in
+/// a calendar with make-up days, so no `d` here).
+pub fn format_working(span: Duration) -> String {
+    let minutes = span.num_minutes().max(0);
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m}m"),
+        (h, 0) => format!("{h}h"),
+        (h, m) => format!("{h}h {m}m"),
+    }
+}
+
+fn hours_one_decimal(span: Duration) -> String {
+    format!("{:.1}", span.num_seconds() as f64 / 3600.0)
+}
+
+/// The table people read in a terminal and in the mail body.
+pub fn render_table(rows: &[OverdueRow], zone: Tz) -> String {
+    let mut t = table::new_table([
+        "提醒",
+        "编号",
+        "严重程度",
+        "类型",
+        "状态",
+        "目标",
+        "截止时间",
+        "超时(工作)",
+        "超时(自然)",
+        "负责人",
+        "客户",
+        "摘要",
+    ]);
+    for row in rows {
+        let (working, wall) = match row.urgency {
+            Urgency::Overdue => (format_working(row.overdue_working), format_span(row.overdue_wall)),
+            Urgency::DueSoon => ("—".to_string(), "—".to_string()),
+        };
+        let mut due = time::format_local(&row.due, zone);
+        if row.provisional {
+            due.push_str(" (暂定)");
+        }
+        t.add_row(vec![
+            row.urgency.label().to_string(),
+            row.id.clone(),
+            row.severity.1.clone(),
+            row.category.as_ref().map_or("未分类".to_string(), |c| c.1.clone()),
+            row.status.1.clone(),
+            target_label(row),
+            due,
+            working,
+            wall,
+            row.assignee.clone().unwrap_or_default(),
+            row.customer.clone(),
+            table::truncate(&row.summary, 30),
+        ]);
+    }
+    table::render(&t)
+}
+
+fn target_label(row: &OverdueRow) -> String {
+    if row.cycle > 0 && row.target.0 == "resolution" {
+        format!("{} (第{}轮)", row.target.1, row.cycle + 1)
+    } else {
+        row.target.1.clone()
+    }
+}
+
+pub const CSV_HEADER: [&str; 19] = [
+    "state",
+    "id",
+    "severity",
+    "severity_label",
+    "category",
+    "category_label",
+    "status",
+    "status_label",
+    "target",
+    "target_label",
+    "cycle",
+    "due",
+    "provisional",
+    "overdue_working_hours",
+    "overdue_wall_hours",
+    "assignee",
+    "customer",
+    "summary",
+    "state_label",
+];
+
+/// CSV with ids and labels, times in the store zone, hours with one decimal.
+pub fn render_csv(rows: &[OverdueRow], zone: Tz) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(CSV_HEADER).expect("writing to memory");
+    for row in rows {
+        let (category, category_label) = row.category.clone().unwrap_or_default();
+        writer
+            .write_record([
+                row.urgency.id().to_string(),
+                row.id.clone(),
+                row.severity.0.clone(),
+                row.severity.1.clone(),
+                category,
+                category_label,
+                row.status.0.clone(),
+                row.status.1.clone(),
+                row.target.0.clone(),
+                row.target.1.clone(),
+                row.cycle.to_string(),
+                time::format_local(&row.due, zone),
+                row.provisional.to_string(),
+                hours_one_decimal(row.overdue_working),
+                hours_one_decimal(row.overdue_wall),
+                row.assignee.clone().unwrap_or_default(),
+                row.customer.clone(),
+                row.summary.clone(),
+                row.urgency.label().to_string(),
+            ])
+            .expect("writing to memory");
+    }
+    writer.into_inner().expect("flushing to memory")
+}
+
+/// One row as JSON: ids and labels, RFC 3339 instants, minutes.
+pub fn row_json(row: &OverdueRow) -> Value {
+    json!({
+        "state": row.urgency.id(),
+        "id": row.id,
+        "severity": row.severity.0,
+        "severity_label": row.severity.1,
+        "category": row.category.as_ref().map(|c| &c.0),
+        "category_label": row.category.as_ref().map(|c| &c.1),
+        "status": row.status.0,
+        "status_label": row.status.1,
+        "target": row.target.0,
+        "target_label": row.target.1,
+        "cycle": row.cycle,
+        "due": time::format_instant(&row.due),
+        "provisional": row.provisional,
+        "overdue_working_minutes": row.overdue_working.num_minutes(),
+        "overdue_wall_minutes": row.overdue_wall.num_minutes(),
+        "assignee": row.assignee,
+        "customer": row.customer,
+        "summary": row.summary,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_read_naturally() {
+        assert_eq!(format_span(Duration::minutes(45)), "45m");
+        assert_eq!(format_span(Duration::minutes(200)), "3h 20m");
+        assert_eq!(format_span(Duration::hours(51)), "2d 3h");
+        assert_eq!(format_span(Duration::hours(48)), "2d");
+        assert_eq!(format_working(Duration::minutes(750)), "12h 30m");
+        assert_eq!(format_working(Duration::hours(27)), "27h");
+        assert_eq!(hours_one_decimal(Duration::minutes(90)), "1.5");
+    }
+}
