@@ -62,8 +62,8 @@ pub enum Error {
     #[error("{message}")]
     Invalid { message: String, hint: Option<String> },
 
-    #[error("--at {at} is before the ticket's last event at {last}")]
-    BackdateTooEarly { at: String, last: String },
+    #[error("{what} {at} is before the ticket's last event at {last}")]
+    BackdateTooEarly { what: &'static str, at: String, last: String },
 
     #[error("--at {at} is in the future (now is {now})")]
     AtInFuture { at: String, now: String },

@@ -16,6 +16,18 @@ pub fn format_local(t: &DateTime<FixedOffset>, tz: Tz) -> String {
     t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
 }
 
+/// A deadline for people: midnight is shown as 24:00 of the day before,
+/// the way a period's last day is spoken of (`3d` ends "11-21 24:00").
+pub fn format_deadline(t: &DateTime<FixedOffset>, tz: Tz) -> String {
+    use chrono::Timelike;
+    let local = t.with_timezone(&tz);
+    if local.hour() == 0 && local.minute() == 0 && local.second() == 0 {
+        let day = local.date_naive() - chrono::Duration::days(1);
+        return format!("{} 24:00", day.format("%Y-%m-%d"));
+    }
+    local.format("%Y-%m-%d %H:%M").to_string()
+}
+
 /// Drops sub-second precision so files stay short and deterministic.
 pub fn truncate_to_seconds(t: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
     use chrono::Timelike;
@@ -118,6 +130,15 @@ mod tests {
             assert_eq!(format_instant(&in_zone(t, tz)), "2026-11-23T09:15:00+08:00", "{text}");
         }
         assert_eq!(format_instant(&parse_time("2026-11-23", tz, "x").unwrap()), "2026-11-23T00:00:00+08:00");
+    }
+
+    #[test]
+    fn deadlines_at_midnight_read_as_24_00() {
+        let tz: Tz = "Asia/Shanghai".parse().unwrap();
+        let t = parse_time("2026-11-22 00:00", tz, "x").unwrap();
+        assert_eq!(format_deadline(&t, tz), "2026-11-21 24:00");
+        let t = parse_time("2026-11-22 18:00", tz, "x").unwrap();
+        assert_eq!(format_deadline(&t, tz), "2026-11-22 18:00");
     }
 
     #[test]

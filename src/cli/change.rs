@@ -45,7 +45,12 @@ impl Change {
             return Err(Error::AtInFuture { at: time::format_instant(&at), now: time::format_instant(&now) });
         }
         if let Some(last) = ticket.last_event_at().filter(|last| at < *last) {
-            return Err(Error::BackdateTooEarly { at: time::format_instant(&at), last: time::format_instant(&last) });
+            let what = if change.at.is_some() { "--at" } else { "now (--now / COMPLAINT_NOW)" };
+            return Err(Error::BackdateTooEarly {
+                what,
+                at: time::format_instant(&at),
+                last: time::format_instant(&last),
+            });
         }
         let by = ctx.actor(&store);
         Ok(Change { store, ticket, at, by, _lock: lock })

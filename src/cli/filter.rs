@@ -15,7 +15,7 @@ pub struct FilterArgs {
     /// Only these statuses (comma-separated or repeated; ids or labels)
     #[arg(long, value_delimiter = ',', value_name = "STATUS")]
     pub status: Vec<String>,
-    /// Only these categories
+    /// Only these categories (`none` or 未分类: not yet classified)
     #[arg(long, value_delimiter = ',', value_name = "CATEGORY")]
     pub category: Vec<String>,
     /// Only these severities
@@ -51,7 +51,8 @@ pub struct FilterArgs {
 #[derive(Debug, Default)]
 pub struct Filter {
     statuses: Vec<Status>,
-    categories: Vec<String>,
+    /// `None` stands for "not yet classified".
+    categories: Vec<Option<String>>,
     severities: Vec<String>,
     channels: Vec<String>,
     assignee: Option<String>,
@@ -79,7 +80,14 @@ impl Filter {
         };
         Ok(Filter {
             statuses: args.status.iter().map(|s| config.resolve_status(s)).collect::<Result<_>>()?,
-            categories: resolve_all(ChoiceKind::Category, &args.category)?,
+            categories: args
+                .category
+                .iter()
+                .map(|c| match c.trim() {
+                    "none" | "未分类" | "unclassified" => Ok(None),
+                    other => config.resolve(ChoiceKind::Category, other).map(Some),
+                })
+                .collect::<Result<_>>()?,
             severities: resolve_all(ChoiceKind::Severity, &args.severity)?,
             channels: resolve_all(ChoiceKind::Channel, &args.channel)?,
             assignee: args.assignee.as_ref().map(|s| s.trim().to_string()),
@@ -97,7 +105,7 @@ impl Filter {
             list.is_empty() || value.is_some_and(|v| list.iter().any(|x| x == v))
         };
         (self.statuses.is_empty() || self.statuses.contains(&ticket.status))
-            && any(&self.categories, ticket.category.as_deref())
+            && (self.categories.is_empty() || self.categories.contains(&ticket.category))
             && any(&self.severities, Some(&ticket.severity))
             && any(&self.channels, Some(&ticket.channel))
             && self.assignee.as_ref().is_none_or(|a| ticket.assignee.as_ref() == Some(a))

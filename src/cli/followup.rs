@@ -46,6 +46,11 @@ pub fn run(ctx: &mut Context, args: FollowupArgs) -> Result<ExitCode> {
     let config = change.store.config();
     let max = config.limits.max_text_bytes;
     if change.ticket.status != Status::Resolved {
+        let hint = if change.ticket.status == Status::Closed {
+            "it is closed; to handle it again reopen it: complaint transition ID processing --note …"
+        } else {
+            "resolve it first: complaint transition ID resolved --plan …"
+        };
         return Err(Error::invalid(
             format!(
                 "{} is {} ({}); a follow-up needs a resolved ticket",
@@ -53,7 +58,7 @@ pub fn run(ctx: &mut Context, args: FollowupArgs) -> Result<ExitCode> {
                 change.ticket.status,
                 config.status_label(change.ticket.status)
             ),
-            Some("resolve it first: complaint transition ID resolved --plan …"),
+            Some(hint),
         ));
     }
     let comment = optional_text("--comment", args.comment.as_deref(), true, max)?;

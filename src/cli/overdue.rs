@@ -94,10 +94,11 @@ pub fn run(ctx: &mut Context, args: OverdueArgs) -> Result<ExitCode> {
     let horizon = warn_before.map(|d| calendar.add(as_of, d).at);
     let masker = Masker { mask: !args.unmask };
     let listing = collect(ctx, &store, &calendar, &filter, as_of, horizon, &masker)?;
-    if args.send || args.format == Format::Email {
+    let format = if ctx.global.json { Format::Json } else { args.format };
+    if args.send || format == Format::Email {
         emit_email(ctx, &store, &args, &listing, now, as_of)?;
     } else if !listing.rows.is_empty() || !listing.unreadable.is_empty() {
-        emit(ctx, config, args.format, &listing, as_of)?;
+        emit(ctx, config, format, &listing, as_of)?;
     }
     for path in &listing.unreadable {
         ctx.warn(format!("could not read {path}; its targets are missing from this list"));

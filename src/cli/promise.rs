@@ -7,7 +7,7 @@ use clap::Args;
 use super::Context;
 use super::change::{Change, ChangeArgs, optional_text};
 use crate::error::{Error, Result};
-use crate::ticket::Action;
+use crate::ticket::{Action, Status};
 use crate::time;
 
 /// Record the resolution time told to the customer (承诺时限, seed 001 8.3).
@@ -35,6 +35,15 @@ pub fn run(ctx: &mut Context, args: PromiseArgs) -> Result<ExitCode> {
     let zone = config.zone();
     let max = config.limits.max_text_bytes;
     let promised = time::in_zone(time::parse_time(&args.time, zone, "promised time")?, zone);
+    if matches!(change.ticket.status, Status::Resolved | Status::Closed) {
+        return Err(Error::invalid(
+            format!(
+                "{} is already {}; a promise is a resolution time for an open ticket",
+                change.ticket.id, change.ticket.status
+            ),
+            Some("reopen it first (complaint transition ID processing) if the customer needs more"),
+        ));
+    }
     let reason = optional_text("--reason", args.reason.as_deref(), true, max)?;
     let note = optional_text("--note", args.note.as_deref(), true, max)?;
     if promised <= change.at {

@@ -64,6 +64,12 @@ pub fn run(ctx: &mut Context, args: TransitionArgs) -> Result<ExitCode> {
             ),
         ));
     }
+    if to == Status::Resolved && plan.is_none() && change.ticket.plan.is_none() {
+        ctx.warn(format!(
+            "{} is resolved without a plan (处理方案); the record table will show it empty — add --plan",
+            change.ticket.id
+        ));
+    }
     let message = format!("{from} -> {to}");
     let mut event = change.event(Action::Transition);
     event.from = Some(from);

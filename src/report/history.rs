@@ -39,7 +39,7 @@ pub fn describe(event: &Event, config: &Config) -> String {
         parts.push(describe_followup(event));
     }
     if let Some(p) = &event.promised_at {
-        parts.push(format!("承诺 {}", time::format_local(p, zone)));
+        parts.push(format!("承诺 {}", time::format_deadline(p, zone)));
     }
     if let Some(to) = &event.escalated_to {
         parts.push(format!("升级至 {to}"));
@@ -54,7 +54,7 @@ pub fn describe(event: &Event, config: &Config) -> String {
         if let Some(owner) = &event.owner {
             text.push_str(&format!(" (责任人 {owner}"));
             if let Some(due) = &event.due {
-                text.push_str(&format!("，截止 {}", time::format_local(due, zone)));
+                text.push_str(&format!("，截止 {}", time::format_deadline(due, zone)));
             }
             text.push(')');
         }

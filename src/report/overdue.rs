@@ -102,7 +102,7 @@ pub fn render_table(rows: &[OverdueRow], zone: Tz) -> String {
             Urgency::Overdue => (format_working(row.overdue_working), format_span(row.overdue_wall)),
             Urgency::DueSoon => ("—".to_string(), "—".to_string()),
         };
-        let mut due = time::format_local(&row.due, zone);
+        let mut due = time::format_deadline(&row.due, zone);
         if row.provisional {
             due.push_str(" (暂定)");
         }

@@ -71,7 +71,9 @@ impl Store {
 
     /// Validates an ID typed by a user before any path is built from it.
     pub fn parse_id(&self, text: &str) -> Result<TicketId> {
-        TicketId::parse(text.trim(), &self.config.id.prefix, self.config.id.width)
+        // Typed IDs are accepted in any case (`cp20261123001`); the pattern
+        // check below still rejects anything that is not an ID.
+        TicketId::parse(&text.trim().to_ascii_uppercase(), &self.config.id.prefix, self.config.id.width)
     }
 
     pub fn path_of(&self, id: &TicketId) -> PathBuf {

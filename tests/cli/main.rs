@@ -4,10 +4,16 @@
 
 mod support;
 
+#[path = "../support/smtp_server.rs"]
+mod smtp_server;
+
 mod test_bad_input;
+mod test_calendar;
 mod test_check;
 mod test_concurrency;
 mod test_init;
 mod test_lifecycle;
 mod test_list_show;
 mod test_new;
+mod test_overdue;
+mod test_sample_store;

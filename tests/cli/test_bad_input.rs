@@ -66,7 +66,7 @@ fn malformed_and_impossible_dates() {
 fn ids_that_do_not_match_the_pattern_never_reach_the_file_system() {
     let store = Store::new();
     for bad in
-        ["../../etc/passwd", "CP2026112300", "CP20261123001/../x", "cp20261123001", "CP20261323001", "CP20261123000"]
+        ["../../etc/passwd", "CP2026112300", "CP20261123001/../x", "cp2026112300a", "CP20261323001", "CP20261123000"]
     {
         store.fails_unchanged(NOW, &["show", bad], &["invalid ticket ID", "expected CPYYYYMMDDNNN"]);
         store.fails_unchanged(NOW, &["transition", bad, "processing"], &["invalid ticket ID"]);
