@@ -31,6 +31,13 @@ pub enum CalendarAction {
         /// Duration: 30m, 4h (elapsed), 3d (calendar days), 2wd (working days), 8bh (business hours)
         duration: String,
     },
+    /// Exit 0 if DATE (default today) is a working day, 1 if not — for cron:
+    /// `complaint calendar workday && complaint overdue --send` also runs on
+    /// make-up Saturdays (调休) and skips holidays.
+    Workday {
+        /// Date, YYYY-MM-DD (default: today in the store's time zone)
+        date: Option<String>,
+    },
 }
 
 pub fn run(ctx: &mut Context, args: CalendarArgs) -> Result<ExitCode> {
@@ -43,6 +50,7 @@ pub fn run(ctx: &mut Context, args: CalendarArgs) -> Result<ExitCode> {
     let calendar = Calendar::from_config(&config);
     match args.action {
         Some(CalendarAction::Add { start, duration }) => add(ctx, &config, &calendar, &start, &duration),
+        Some(CalendarAction::Workday { date }) => workday(ctx, &config, &calendar, date.as_deref()),
         None => month(ctx, &config, &calendar, args.month.as_deref()),
     }
 }
@@ -67,6 +75,32 @@ fn add(ctx: &Context, config: &Config, calendar: &Calendar, start: &str, duratio
         output::print(&format!("{}\n", time::format_instant(&deadline.at)))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn workday(ctx: &Context, config: &Config, calendar: &Calendar, date: Option<&str>) -> Result<ExitCode> {
+    let date = match date {
+        Some(text) => time::parse_date(text, "DATE")?,
+        None => ctx.now(config.zone())?.date_naive(),
+    };
+    let working = calendar.is_working_day(date);
+    if !calendar.covers_year(date.year()) {
+        ctx.warn(format!("no holiday data for {}: answered from weekdays only (provisional)", date.year()));
+    }
+    if ctx.global.json {
+        output::print_json(&serde_json::json!({
+            "schema": output::JSON_SCHEMA,
+            "date": date.format("%Y-%m-%d").to_string(),
+            "working": working,
+            "provisional": !calendar.covers_year(date.year()),
+        }))?;
+    } else {
+        ctx.info(format!(
+            "{} is {}",
+            date.format("%Y-%m-%d"),
+            if working { "a working day (工作日)" } else { "not a working day (休息日)" }
+        ));
+    }
+    Ok(if working { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn month(ctx: &Context, config: &Config, calendar: &Calendar, text: Option<&str>) -> Result<ExitCode> {

@@ -81,6 +81,17 @@ fn a_year_without_holiday_data_is_provisional_and_warned() {
 }
 
 #[test]
+fn workday_answers_for_cron() {
+    let store = Store::new();
+    let code = |args: &[&str]| store.cmd("2026-11-23 08:00").args(args).output().unwrap().status.code();
+    assert_eq!(code(&["calendar", "workday"]), Some(0), "Monday 2026-11-23");
+    assert_eq!(code(&["calendar", "workday", "2026-11-22"]), Some(1), "a Sunday");
+    assert_eq!(code(&["calendar", "workday", "2026-10-10"]), Some(0), "make-up Saturday");
+    assert_eq!(code(&["calendar", "workday", "2026-10-05"]), Some(1), "National Day holiday");
+    assert_eq!(code(&["calendar", "workday", "2026-10-32"]), Some(2));
+}
+
+#[test]
 fn bad_calendar_input() {
     let store = Store::new();
     store.fails_unchanged("2026-11-23 10:00", &["calendar", "2026-13"], &["invalid month"]);

@@ -125,9 +125,9 @@ fn filters_and_as_of() {
             .map(|i| i["id"].as_str().unwrap().to_string())
             .collect()
     };
-    assert_eq!(ids(&["--severity", "serious"]), [t2.clone()]);
-    assert_eq!(ids(&["--status", "new"]), [t1.clone()]);
-    assert_eq!(ids(&["--assignee", "黄磊"]), [t2.clone()]);
+    assert_eq!(ids(&["--severity", "serious"]), [t2.as_str()]);
+    assert_eq!(ids(&["--status", "new"]), [t1.as_str()]);
+    assert_eq!(ids(&["--assignee", "黄磊"]), [t2.as_str()]);
     // As of Wed 11-18 12:00 nothing was late yet.
     assert_eq!(store.ok(AS_OF, &["overdue", "--as-of", "2026-11-18 12:00"]), "");
     // As of Thu 11-19 12:00 only T2's progress update (24h after it went to
