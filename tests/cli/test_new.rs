@@ -159,3 +159,36 @@ fn help_mentions_required_fields() {
         .success()
         .stdout(predicate::str::contains("--from-file"));
 }
+
+/// On a terminal, missing required fields are asked for. `script` (util-linux)
+/// gives the command a real pseudo-terminal; the answers come from its stdin.
+#[test]
+fn prompts_for_missing_fields_on_a_terminal() {
+    let store = Store::new();
+    let bin = assert_cmd::cargo::cargo_bin("complaint");
+    let output = std::process::Command::new("script")
+        .args(["-q", "-e", "-c", &format!("{} new --product 手表", bin.display()), "/dev/null"])
+        .current_dir(store.path())
+        .env("COMPLAINT_NOW", "2026-11-23 10:00")
+        .env("COMPLAINT_USER", "wang")
+        .env_remove("COMPLAINT_STORE")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all("张三\n13812345678\n电话\n屏幕碎了\n".as_bytes())?;
+            child.wait_with_output()
+        })
+        .expect("script(1) from util-linux runs");
+    let screen = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{screen}");
+    for prompt in ["客户姓名 customer:", "联系方式 contact:", "投诉渠道 channel", "投诉摘要 summary:"] {
+        assert!(screen.contains(prompt), "{prompt} not asked: {screen}");
+    }
+    let ticket = store.ticket_yaml("CP20261123001");
+    assert_eq!(ticket["customer"]["name"].as_str(), Some("张三"));
+    assert_eq!(ticket["channel"].as_str(), Some("phone"));
+    assert_eq!(ticket["summary"].as_str(), Some("屏幕碎了"));
+    assert_eq!(ticket["product"].as_str(), Some("手表"));
+}
