@@ -1,6 +1,7 @@
 //! Writing to stdout and stderr: JSON envelopes, tables, error messages.
 
 use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use serde_json::{Value, json};
 
@@ -26,9 +27,32 @@ pub fn print_json(value: &Value) -> Result<()> {
     print(&text)
 }
 
+/// `--color`: 0 auto, 1 always, 2 never. Set once from the arguments.
+static COLOR: AtomicU8 = AtomicU8::new(0);
+
+pub fn set_color(when: &str) {
+    COLOR.store(
+        match when {
+            "always" => 1,
+            "never" => 2,
+            _ => 0,
+        },
+        Ordering::Relaxed,
+    );
+}
+
+/// Colour on stderr: `--color always`, or `auto` on a terminal without NO_COLOR.
+fn stderr_color() -> bool {
+    match COLOR.load(Ordering::Relaxed) {
+        1 => true,
+        2 => false,
+        _ => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
 /// `complaint: error: …` and `hint: …` on stderr.
 pub fn print_error(e: &Error) {
-    let red = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let red = stderr_color();
     let (start, end) = if red { ("\x1b[1;31m", "\x1b[0m") } else { ("", "") };
     eprintln!("complaint: {start}error{end}: {e}");
     if let Some(hint) = e.hint() {

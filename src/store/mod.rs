@@ -73,7 +73,12 @@ impl Store {
     pub fn parse_id(&self, text: &str) -> Result<TicketId> {
         // Typed IDs are accepted in any case (`cp20261123001`); the pattern
         // check below still rejects anything that is not an ID.
-        TicketId::parse(&text.trim().to_ascii_uppercase(), &self.config.id.prefix, self.config.id.width)
+        TicketId::parse(&text.trim().to_ascii_uppercase(), &self.config.id.prefix, self.config.id.width).map_err(|e| {
+            match e {
+                Error::InvalidId { expected, .. } => Error::InvalidId { id: text.to_string(), expected },
+                other => other,
+            }
+        })
     }
 
     pub fn path_of(&self, id: &TicketId) -> PathBuf {
