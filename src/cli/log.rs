@@ -37,13 +37,8 @@ pub fn run(ctx: &mut Context, args: LogArgs) -> Result<ExitCode> {
 pub fn history_table(ticket: &Ticket, config: &Config) -> comfy_table::Table {
     let zone = config.zone();
     let mut t = table::new_table(["时间", "操作人", "操作", "内容"]);
-    for event in &ticket.history {
-        t.add_row(vec![
-            time::format_local(&event.at, zone),
-            event.by.clone(),
-            event.action.label().to_string(),
-            history::describe(event, config),
-        ]);
+    for (event, text) in ticket.history.iter().zip(history::describe_all(&ticket.history, config)) {
+        t.add_row(vec![time::format_local(&event.at, zone), event.by.clone(), event.action.label().to_string(), text]);
     }
     t
 }

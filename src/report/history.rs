@@ -4,6 +4,25 @@ use crate::config::{ChoiceKind, Config};
 use crate::ticket::{Action, Event, NoteKind};
 use crate::time;
 
+/// One line per event of a history, in order. A promise later than the one
+/// before it is shown as an extension (延期, seed 002).
+pub fn describe_all(history: &[Event], config: &Config) -> Vec<String> {
+    let mut promised = None;
+    history
+        .iter()
+        .map(|event| {
+            let mut text = describe(event, config);
+            if let Some(at) = event.promised_at {
+                if promised.is_some_and(|before| at > before) {
+                    text = format!("延期；{text}");
+                }
+                promised = Some(at);
+            }
+            text
+        })
+        .collect()
+}
+
 /// What an event changed, in the store's labels, e.g. `待受理 → 处理中`.
 pub fn describe(event: &Event, config: &Config) -> String {
     let zone = config.zone();

@@ -267,6 +267,12 @@ fn promise_extension_needs_a_reason() {
         .stderr(predicate::str::contains("promise extended to 2026-11-26 18:00"));
     // Moving it earlier is no extension.
     store.ok("2026-11-23 09:30", &["promise", &id, "2026-11-24 18:00"]);
+    let log = store.ok("2026-11-23 09:35", &["log", &id]);
+    let promises: Vec<&str> = log.lines().filter(|l| l.contains("承诺时限")).collect();
+    assert_eq!(promises.len(), 3, "{log}");
+    assert!(promises[0].ends_with("承诺时限   承诺 2026-11-25 18:00"), "{log}");
+    assert!(promises[1].ends_with("承诺时限   延期；承诺 2026-11-26 18:00；理由: 配件缺货需调货"), "{log}");
+    assert!(promises[2].ends_with("承诺时限   承诺 2026-11-24 18:00"), "{log}");
     store.fails_unchanged("2026-11-23 09:40", &["promise", &id, "2026-11-23 09:00"], &["not after"]);
 }
 
