@@ -2,8 +2,10 @@
 //! subcommand, each with its own clap `Args` whose doc comments are the help.
 
 mod assign;
+mod autocommit;
 mod change;
 mod check;
+mod check_fix;
 mod classify;
 mod context;
 mod escalate;
@@ -12,11 +14,13 @@ mod followup;
 mod init;
 mod list;
 mod log;
+mod merge_driver;
 mod new;
 mod note;
 mod output;
 mod promise;
 mod show;
+mod sync;
 mod transition;
 
 use std::ffi::OsString;
@@ -58,6 +62,8 @@ pub enum Command {
     Followup(followup::FollowupArgs),
     Log(log::LogArgs),
     Check(check::CheckArgs),
+    Sync(sync::SyncArgs),
+    MergeDriver(merge_driver::MergeDriverArgs),
 }
 
 /// Runs one command line; returns the exit code for success and "found".
@@ -94,6 +100,8 @@ fn dispatch(ctx: &mut Context, command: Command) -> crate::Result<ExitCode> {
         Command::Followup(args) => followup::run(ctx, args),
         Command::Log(args) => log::run(ctx, args),
         Command::Check(args) => check::run(ctx, args),
+        Command::Sync(args) => sync::run(ctx, args),
+        Command::MergeDriver(args) => merge_driver::run(ctx, args),
     }
 }
 

@@ -3,6 +3,7 @@
 //! section, so a store written by an older version keeps working.
 
 mod choice;
+mod git;
 mod mail;
 
 use std::collections::BTreeMap;
@@ -12,6 +13,7 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 
 pub use choice::{Choice, ChoiceKind, closest};
+pub use git::GitConfig;
 pub use mail::MailConfig;
 
 use crate::error::{Error, Result};
@@ -33,6 +35,7 @@ pub struct Config {
     pub channels: Vec<Choice>,
     pub causes: Vec<Choice>,
     pub mail: MailConfig,
+    pub git: GitConfig,
 }
 
 #[derive(Debug, Clone, Deserialize)]
