@@ -37,7 +37,7 @@ struct Problem {
 pub fn run(ctx: &mut Context, args: CheckArgs) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     let mut scan = store.scan()?;
-    if args.fix && !scan.collisions.is_empty() {
+    if args.fix {
         for message in super::check_fix::fix(ctx, &store, &scan)? {
             ctx.info(message);
         }

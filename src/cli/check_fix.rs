@@ -13,7 +13,7 @@ use crate::error::Result;
 use crate::store::git::CommitMessage;
 use crate::store::{Scan, Store};
 use crate::ticket::merge::{merge_tickets, sort_documents};
-use crate::ticket::{Action, Event, TicketId};
+use crate::ticket::{Action, Event, Ticket, TicketId};
 
 /// Repairs every collided file of `scan`; returns what was done.
 pub fn fix(ctx: &Context, store: &Store, scan: &Scan) -> Result<Vec<String>> {
@@ -30,6 +30,58 @@ pub fn fix(ctx: &Context, store: &Store, scan: &Scan) -> Result<Vec<String>> {
     let mut done = Vec::new();
     for id in ids {
         done.extend(fix_one(ctx, store, &id)?);
+    }
+    done.extend(fold_double_moves(ctx, store)?);
+    Ok(done)
+}
+
+/// Two clones that both repaired the same collision before syncing may
+/// have given the moved ticket two different new IDs: one uid, two files,
+/// sharing a `renamed_from`. The lower ID keeps the ticket with both
+/// histories merged, the other file goes (its ID joins `renamed_from`).
+fn fold_double_moves(ctx: &Context, store: &Store) -> Result<Vec<String>> {
+    let scan = store.scan()?;
+    let mut done = Vec::new();
+    let mut uids: Vec<&str> = scan.tickets.iter().map(|(_, t)| t.uid.as_str()).collect();
+    uids.sort_unstable();
+    uids.dedup();
+    for uid in uids {
+        let mut copies: Vec<&Ticket> = scan.tickets.iter().map(|(_, t)| t).filter(|t| t.uid == uid).collect();
+        if copies.len() < 2
+            || copies.iter().any(|t| t.renamed_from.is_empty())
+            || !copies.iter().all(|t| t.renamed_from.iter().any(|old| copies[0].renamed_from.contains(old)))
+            || copies.iter().any(|t| scan.tickets.iter().filter(|(_, other)| other.id == t.id).count() > 1)
+        {
+            continue;
+        }
+        copies.sort_by_key(|t| store.parse_id(&t.id).ok());
+        let mut kept = copies[0].clone();
+        let mut paths = vec![store.path_of(&store.parse_id(&kept.id)?)];
+        let _lock = store.lock()?;
+        for copy in &copies[1..] {
+            let gone = store.path_of(&store.parse_id(&copy.id)?);
+            let mut copy = (*copy).clone();
+            copy.id = kept.id.clone();
+            kept = merge_tickets(None, &kept, &copy);
+            std::fs::remove_file(&gone).map_err(|e| crate::error::Error::io("remove", &gone, e))?;
+            paths.push(gone);
+        }
+        for copy in &copies[1..] {
+            if !kept.renamed_from.contains(&copy.id) {
+                kept.renamed_from.push(copy.id.clone());
+            }
+        }
+        store.save(&kept)?;
+        let dropped: Vec<&str> = copies[1..].iter().map(|t| t.id.as_str()).collect();
+        let message = CommitMessage {
+            id: kept.id.clone(),
+            what: format!("merged duplicate renumbering {}", dropped.join(", ")),
+            action: Action::Renamed.id().to_string(),
+            actor: ctx.actor(store),
+            note: Some(format!("uid {uid} was renumbered on two clones; {} keeps it", kept.id)),
+        };
+        super::autocommit::commit(ctx, store, &paths, &message);
+        done.push(format!("uid {uid}: renumbered twice ({}); merged into {}", dropped.join(", "), kept.id));
     }
     Ok(done)
 }

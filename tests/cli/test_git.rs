@@ -262,6 +262,39 @@ fn an_id_created_on_both_clones_is_kept_twice_then_renumbered_by_check_fix() {
 }
 
 #[test]
+fn a_collision_repaired_on_both_clones_still_leaves_every_ticket_once() {
+    let (team, a) = Team::new();
+    a.new_ticket("2026-11-23 08:30", "第一单");
+    a.git(&["push", "--quiet"]);
+    let b = team.member("b", "李雷");
+    let id = a.new_ticket("2026-11-23 09:00", "A 的投诉");
+    b.new_ticket("2026-11-23 09:05", "B 的投诉");
+    a.git(&["push", "--quiet"]);
+    b.git(&["pull", "--quiet", "--no-rebase"]);
+    b.git(&["push", "--quiet"]);
+    a.git(&["pull", "--quiet", "--no-rebase"]);
+    // Both repair offline; `a` created another ticket first, so the moved
+    // ticket gets a different new ID on each clone.
+    a.new_ticket("2026-11-23 09:30", "C 的投诉");
+    a.ok(NOW, &["check", "--fix"]);
+    b.ok(NOW, &["check", "--fix"]);
+    b.git(&["push", "--quiet"]);
+    let pull = git_in(&a.dir, &["pull", "--quiet", "--no-rebase"]);
+    assert!(pull.status.success(), "{}", stderr(&pull));
+    assert_eq!(a.run(NOW, &["check"]).status.code(), Some(1));
+    a.ok(NOW, &["check", "--fix"]);
+    a.cmd(NOW).arg("check").assert().success();
+    assert_eq!(a.git(&["status", "--porcelain"]), "");
+    let json: serde_json::Value = serde_json::from_str(&a.ok(NOW, &["--json", "list"])).unwrap();
+    let mut summaries: Vec<&str> =
+        json["tickets"].as_array().unwrap().iter().map(|t| t["summary"].as_str().unwrap()).collect();
+    summaries.sort();
+    assert_eq!(summaries, ["A 的投诉", "B 的投诉", "C 的投诉", "第一单"]);
+    let show = a.ok(NOW, &["show", &id]);
+    assert!(show.contains("A 的投诉"), "{show}");
+}
+
+#[test]
 fn a_commit_blocked_by_a_merge_or_a_lock_keeps_the_change_and_says_how() {
     let (team, a) = Team::new();
     let id = a.new_ticket("2026-11-23 09:00", "表带断裂");
