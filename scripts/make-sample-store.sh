@@ -106,7 +106,8 @@ DIR=$(cd "$DIR" && pwd)
 c() {
   local now=$1 by=$2
   shift 2
-  COMPLAINT_NOW="$now" COMPLAINT_USER="$by" "$BIN" --store "$DIR" -q "$@"
+  # --no-commit: the sample store lives inside the project repository.
+  COMPLAINT_NOW="$now" COMPLAINT_USER="$by" "$BIN" --store "$DIR" -q --no-commit "$@"
 }
 
 # Staff: 王芳 刘洋 陈静 (客服专员), 赵敏 (客服主管), 郑丽 (客服经理), 孙磊 李娜 (售后部),

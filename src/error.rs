@@ -71,6 +71,18 @@ pub enum Error {
     #[error("{0}")]
     Found(String),
 
+    /// Two clones created the same ID offline; the merge driver kept both.
+    #[error("{path}: ID collision: {id} is held by {} tickets (uids {})", uids.len(), uids.join(", "))]
+    IdCollision { id: String, path: PathBuf, uids: Vec<String> },
+
+    /// A text merge without the merge driver left `<<<<<<<` markers.
+    #[error("{path}: git conflict markers (<<<<<<< … >>>>>>>): this ticket was merged as plain text")]
+    ConflictMarkers { path: PathBuf },
+
+    /// A git command failed or cannot run now.
+    #[error("{message}")]
+    Git { message: String, hint: Option<String> },
+
     /// Building or delivering an email (addresses, SMTP URL, server reply, sendmail).
     #[error("{message}")]
     Mail { message: String, hint: Option<String> },
@@ -121,7 +133,20 @@ impl Error {
             Error::Parse { .. } | Error::BadFile { .. } => {
                 Some("fix the file by hand (git diff / git checkout can help), then run `complaint check`".into())
             }
-            Error::Config { hint, .. } | Error::Invalid { hint, .. } | Error::Mail { hint, .. } => hint.clone(),
+            Error::Config { hint, .. }
+            | Error::Invalid { hint, .. }
+            | Error::Mail { hint, .. }
+            | Error::Git { hint, .. } => hint.clone(),
+            Error::IdCollision { .. } => Some(
+                "two clones created this ID offline; run `complaint check --fix` to renumber the later one \
+                 (both tickets are kept)"
+                    .into(),
+            ),
+            Error::ConflictMarkers { path } => Some(format!(
+                "run `complaint init` to register the merge driver, then `git checkout --merge -- {}` while the \
+                 merge is unfinished (or redo the merge: `git merge --abort` and pull again); see docs/git.md",
+                path.display()
+            )),
             Error::BackdateTooEarly { .. } => {
                 Some("history is append-only; --at may not precede the last event".into())
             }

@@ -62,9 +62,12 @@ impl Change {
 
     /// Appends `event`, writes the file and tells the user `message`.
     pub fn commit(mut self, ctx: &Context, event: Event, message: &str) -> Result<Ticket> {
+        let git_message = super::autocommit::message_for(&self.ticket.id, message, &event);
         self.ticket.record(event);
         self.store.save(&self.ticket)?;
         ctx.info(format!("{}: {message}", self.ticket.id));
+        let path = self.store.path_of(&self.store.parse_id(&self.ticket.id)?);
+        super::autocommit::commit(ctx, &self.store, &[path], &git_message);
         if ctx.global.json {
             let masker = Masker { mask: true };
             output::print_json(&serde_json::json!({

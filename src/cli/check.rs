@@ -9,17 +9,24 @@ use serde::Serialize;
 
 use super::{Context, output};
 use crate::config::{ChoiceKind, Config};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::report::table;
 use crate::store::Store;
-use crate::ticket::{Action, Status, Ticket};
+use crate::ticket::{Action, Status, Ticket, merge};
 
 /// Validate every ticket file: it parses, its ID matches its path and the
 /// configured pattern, no ID or uid is used twice, values are configured,
 /// history is ordered and starts with `created`, and the current fields
-/// equal what the history implies. Exits 1 when a problem is found.
+/// equal what the history implies, no file holds git conflict markers or
+/// an ID collision. Exits 1 when a problem is found.
 #[derive(Debug, Args)]
-pub struct CheckArgs {}
+pub struct CheckArgs {
+    /// Repair ID collisions from merged clones: the later-created ticket
+    /// gets the next free ID of its day (renamed_from keeps the old one), and
+    /// the repair is committed
+    #[arg(long)]
+    pub fix: bool,
+}
 
 #[derive(Debug, Serialize)]
 struct Problem {
@@ -27,14 +34,26 @@ struct Problem {
     message: String,
 }
 
-pub fn run(ctx: &mut Context, _args: CheckArgs) -> Result<ExitCode> {
+pub fn run(ctx: &mut Context, args: CheckArgs) -> Result<ExitCode> {
     let store = ctx.open_store()?;
-    let scan = store.scan()?;
+    let mut scan = store.scan()?;
+    if args.fix {
+        for message in super::check_fix::fix(ctx, &store, &scan)? {
+            ctx.info(message);
+        }
+        scan = store.scan()?;
+    }
     let mut problems: Vec<Problem> = scan
         .errors
         .iter()
+        .chain(&scan.collisions)
         .map(|e| {
-            let text = super::list::relative(&store, e);
+            let mut text = super::list::relative(&store, e);
+            if let Some(hint) =
+                e.hint().filter(|_| matches!(e, Error::ConflictMarkers { .. } | Error::IdCollision { .. }))
+            {
+                text.push_str(&format!(" — {}", hint.replace(&format!("{}/", store.root().display()), "")));
+            }
             match text.split_once(": ") {
                 Some((path, message)) => Problem { path: path.to_string(), message: message.to_string() },
                 None => Problem { path: String::new(), message: text },
@@ -49,7 +68,8 @@ pub fn run(ctx: &mut Context, _args: CheckArgs) -> Result<ExitCode> {
         for message in ticket_problems(&store, path, ticket) {
             report(message);
         }
-        if let Some(other) = by_id.insert(&ticket.id, path) {
+        // Two tickets in one file are an ID collision, reported above.
+        if let Some(other) = by_id.insert(&ticket.id, path).filter(|other| other != path) {
             report(format!("ID {} is also used by {}", ticket.id, store.display_path(other)));
         }
         if let Some(other) = by_uid.insert(&ticket.uid, path) {
@@ -144,7 +164,7 @@ fn history_problems(ticket: &Ticket) -> Vec<String> {
         }
         if let Some(to) = event.to {
             let from = event.from.unwrap_or(status);
-            if from != status {
+            if from != status && !merge::reconciled_by_merge(&ticket.history, i) {
                 problems.push(format!("history event {} moves from {from} but the ticket was {status}", i + 1));
             } else if !from.can_move_to(to) {
                 problems

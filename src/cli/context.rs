@@ -32,6 +32,10 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
+    /// Do not commit this change to git, whatever [git] auto_commit says
+    #[arg(long, global = true)]
+    pub no_commit: bool,
+
     /// Colour: auto (only on a terminal), always or never
     #[arg(long, global = true, value_name = "WHEN", default_value = "auto", value_parser = ["auto", "always", "never"])]
     pub color: String,

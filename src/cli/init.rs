@@ -9,9 +9,10 @@ use super::{Context, output};
 use crate::error::Result;
 use crate::store;
 
-/// Create a store: complaint.toml (every setting, commented), tickets/ and
-/// .gitignore. Run again on an existing store it changes nothing of yours
-/// and only adds what is missing.
+/// Create a store: complaint.toml (every setting, commented), tickets/,
+/// .gitignore and .gitattributes; inside git, register the merge driver in
+/// the repository's config. Run again on an existing store (e.g. in a fresh
+/// clone) it changes nothing of yours and only adds what is missing.
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// Directory of the new store (default: the current directory)
@@ -37,9 +38,12 @@ pub fn run(ctx: &mut Context, args: InitArgs) -> Result<ExitCode> {
         ctx.info(format!("created {}", path.display()));
     }
     for path in &report.updated {
-        ctx.info(format!("updated {} (added .complaint/)", path.display()));
+        ctx.info(format!("updated {}", path.display()));
     }
-    if report.created.is_empty() && report.updated.is_empty() {
+    for setting in &report.git_config {
+        ctx.info(format!("registered the merge driver in git config: {setting}"));
+    }
+    if report.created.is_empty() && report.updated.is_empty() && report.git_config.is_empty() {
         ctx.info(format!("{} is already a complaint store; nothing changed", dir.display()));
     } else if !report.kept.is_empty() {
         ctx.info(format!("kept {} existing file(s) unchanged", report.kept.len()));

@@ -99,6 +99,7 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
         output::print(&table::render(&t))?;
     }
     ctx.info(format!("{} ticket(s)", tickets.len()));
+    warn_collisions(ctx, &store, &scan.collisions);
     report_unreadable(ctx, &store, &scan.errors)
 }
 
@@ -109,6 +110,17 @@ pub fn report_unreadable(ctx: &Context, store: &crate::store::Store, errors: &[E
         ctx.warn(format!("skipped unreadable ticket file: {}", relative(store, e)));
     }
     if errors.is_empty() { Ok(ExitCode::SUCCESS) } else { Ok(ExitCode::from(2)) }
+}
+
+/// Warns about files holding an ID collision (both tickets are listed).
+/// Every scanning command calls this beside [`report_unreadable`].
+pub fn warn_collisions(ctx: &Context, store: &crate::store::Store, collisions: &[Error]) {
+    for e in collisions {
+        ctx.warn(relative(store, e));
+    }
+    if let Some(hint) = collisions.first().and_then(Error::hint) {
+        eprintln!("hint: {hint}");
+    }
 }
 
 /// An error message with the store root stripped from its path.

@@ -8,29 +8,57 @@ use super::{Context, output};
 use crate::config::Config;
 use crate::error::Result;
 use crate::report::{history, table};
+use crate::store::git::{LogEntry, Repo};
 use crate::ticket::Ticket;
 use crate::time;
 
-/// Show a ticket's history: every event with its time, actor and change.
+/// Show a ticket's history: every event with its time, actor and change;
+/// with --git also the commits that touched its file.
 #[derive(Debug, Args)]
 pub struct LogArgs {
-    /// Ticket ID, e.g. CP20261123001
+    /// Ticket ID, e.g. CP20261123001 (an ID renumbered by `check --fix` still works)
     pub id: String,
+    /// Also list the git commits that touched the ticket's file (hash, date, author, subject)
+    #[arg(long)]
+    pub git: bool,
 }
 
 pub fn run(ctx: &mut Context, args: LogArgs) -> Result<ExitCode> {
     let store = ctx.open_store()?;
-    let id = store.parse_id(&args.id)?;
-    let ticket = store.load(&id)?;
-    if ctx.global.json {
-        output::print_json(&serde_json::json!({
-            "schema": output::JSON_SCHEMA,
-            "id": ticket.id,
-            "history": ticket.history,
-        }))?;
+    let tickets = super::show::resolve(ctx, &store, &args.id)?;
+    let commits = if args.git {
+        let repo = Repo::require(store.root())?;
+        let ticket = &tickets[0];
+        repo.file_log(&store.path_of(&store.parse_id(&ticket.id)?))?
     } else {
-        output::print(&table::render(&history_table(&ticket, store.config())))?;
+        Vec::new()
+    };
+    if ctx.global.json {
+        let mut doc = serde_json::json!({
+            "schema": output::JSON_SCHEMA,
+            "id": tickets[0].id,
+            "history": tickets[0].history,
+        });
+        if tickets.len() > 1 {
+            doc["collision"] = serde_json::json!(tickets.iter().map(|t| &t.history).collect::<Vec<_>>());
+        }
+        if args.git {
+            doc["commits"] = serde_json::json!(commits);
+        }
+        output::print_json(&doc)?;
+        return Ok(ExitCode::SUCCESS);
     }
+    let mut text = String::new();
+    for ticket in &tickets {
+        if tickets.len() > 1 {
+            text.push_str(&format!("{} (uid {})\n", ticket.id, ticket.uid));
+        }
+        text.push_str(&table::render(&history_table(ticket, store.config())));
+    }
+    if args.git {
+        text.push_str(&format!("提交记录 (git)\n{}", table::render(&commits_table(&commits))));
+    }
+    output::print(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -39,6 +67,14 @@ pub fn history_table(ticket: &Ticket, config: &Config) -> comfy_table::Table {
     let mut t = table::new_table(["时间", "操作人", "操作", "内容"]);
     for (event, text) in ticket.history.iter().zip(history::describe_all(&ticket.history, config)) {
         t.add_row(vec![time::format_local(&event.at, zone), event.by.clone(), event.action.label().to_string(), text]);
+    }
+    t
+}
+
+fn commits_table(commits: &[LogEntry]) -> comfy_table::Table {
+    let mut t = table::new_table(["提交", "时间", "作者", "说明"]);
+    for c in commits {
+        t.add_row(vec![c.hash.clone(), c.date.clone(), c.author.clone(), c.subject.clone()]);
     }
     t
 }

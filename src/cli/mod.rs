@@ -2,9 +2,11 @@
 //! subcommand, each with its own clap `Args` whose doc comments are the help.
 
 mod assign;
+mod autocommit;
 mod calendar;
 mod change;
 mod check;
+mod check_fix;
 mod classify;
 mod context;
 mod escalate;
@@ -13,12 +15,14 @@ mod followup;
 mod init;
 mod list;
 mod log;
+mod merge_driver;
 mod new;
 mod note;
 mod output;
 mod overdue;
 mod promise;
 mod show;
+mod sync;
 mod transition;
 
 use std::ffi::OsString;
@@ -62,6 +66,8 @@ pub enum Command {
     Overdue(overdue::OverdueArgs),
     Calendar(calendar::CalendarArgs),
     Check(check::CheckArgs),
+    Sync(sync::SyncArgs),
+    MergeDriver(merge_driver::MergeDriverArgs),
 }
 
 /// Runs one command line; returns the exit code for success and "found".
@@ -101,6 +107,8 @@ fn dispatch(ctx: &mut Context, command: Command) -> crate::Result<ExitCode> {
         Command::Overdue(args) => overdue::run(ctx, args),
         Command::Calendar(args) => calendar::run(ctx, args),
         Command::Check(args) => check::run(ctx, args),
+        Command::Sync(args) => sync::run(ctx, args),
+        Command::MergeDriver(args) => merge_driver::run(ctx, args),
     }
 }
 

@@ -98,6 +98,13 @@ pub fn run(ctx: &mut Context, args: NewArgs) -> Result<ExitCode> {
     let id = store.create(received_date, |id| fields.into_ticket(&id.to_string(), now, &by))?;
     let ticket = store.load(&id)?;
     ctx.info(format!("created {id} ({})", store.display_path(&store.path_of(&id))));
+    let what = format!(
+        "new complaint ({})",
+        ticket.category.as_deref().map_or("未分类", |c| config.label(ChoiceKind::Category, c))
+    );
+    let git_message = super::autocommit::message_for(&ticket.id, &what, &ticket.history[0]);
+    let _lock = store.lock()?;
+    super::autocommit::commit(ctx, &store, &[store.path_of(&id)], &git_message);
     if ctx.global.json {
         output::print_json(&serde_json::json!({
             "schema": output::JSON_SCHEMA,

@@ -123,6 +123,7 @@ fn collect(
 ) -> Result<Listing> {
     let config = store.config();
     let scan = store.scan()?;
+    super::list::warn_collisions(ctx, store, &scan.collisions);
     let unreadable: Vec<String> = scan.errors.iter().map(|e| super::list::relative(store, e)).collect();
     let mut rows = Vec::new();
     let mut provisional_years = std::collections::BTreeSet::new();

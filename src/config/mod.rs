@@ -4,6 +4,7 @@
 
 pub mod calendar;
 mod choice;
+mod git;
 mod mail;
 pub mod sla;
 
@@ -15,6 +16,7 @@ use serde::Deserialize;
 
 pub use calendar::CalendarConfig;
 pub use choice::{Choice, ChoiceKind, closest};
+pub use git::GitConfig;
 pub use mail::MailConfig;
 pub use sla::SlaConfig;
 
@@ -39,6 +41,7 @@ pub struct Config {
     pub channels: Vec<Choice>,
     pub causes: Vec<Choice>,
     pub mail: MailConfig,
+    pub git: GitConfig,
 }
 
 #[derive(Debug, Clone, Deserialize)]

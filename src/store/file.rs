@@ -3,13 +3,16 @@
 use std::io::Write;
 use std::path::Path;
 
+use serde::Deserialize;
+
 use crate::error::{Error, Result};
 use crate::ticket::{SCHEMA, Ticket};
 
-/// Reads and parses one ticket file, refusing symlinks (the store never
-/// follows a link out of itself), directories and files over `max_bytes`
-/// before parsing them.
-pub fn read_ticket(path: &Path, _root: &Path, max_bytes: u64) -> Result<Ticket> {
+/// Reads and parses the tickets of one file: one normally, several after
+/// the merge driver kept both sides of an ID collision (spec §8). Refuses
+/// symlinks (the store never follows a link out of itself), directories
+/// and files over `max_bytes` before parsing them.
+pub fn read_tickets(path: &Path, _root: &Path, max_bytes: u64) -> Result<Vec<Ticket>> {
     let bad = |message: String| Error::BadFile { path: path.to_path_buf(), message };
     let meta = std::fs::symlink_metadata(path).map_err(|e| Error::io("read", path, e))?;
     if meta.file_type().is_symlink() {
@@ -27,19 +30,40 @@ pub fn read_ticket(path: &Path, _root: &Path, max_bytes: u64) -> Result<Ticket> 
     let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
     let text = String::from_utf8(bytes)
         .map_err(|e| bad(format!("not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to())))?;
-    parse_ticket(&text, path)
+    parse_tickets(&text, path)
 }
 
-/// Parses ticket YAML; `path` is for messages.
-pub fn parse_ticket(text: &str, path: &Path) -> Result<Ticket> {
-    let ticket: Ticket = serde_yaml::from_str(text).map_err(|e| yaml_error(&e, path))?;
-    if ticket.schema > SCHEMA {
-        return Err(Error::BadFile {
-            path: path.to_path_buf(),
-            message: format!("written by a newer complaint (schema {}; this one reads up to {SCHEMA})", ticket.schema),
-        });
+/// Parses the YAML documents of a ticket file; `path` is for messages. A
+/// file with git's conflict markers gets an error saying how to merge it.
+pub fn parse_tickets(text: &str, path: &Path) -> Result<Vec<Ticket>> {
+    if has_conflict_markers(text) {
+        return Err(Error::ConflictMarkers { path: path.to_path_buf() });
     }
-    Ok(ticket)
+    let mut tickets = Vec::new();
+    for document in serde_yaml::Deserializer::from_str(text) {
+        let ticket = Ticket::deserialize(document).map_err(|e| yaml_error(&e, path))?;
+        if ticket.schema > SCHEMA {
+            return Err(Error::BadFile {
+                path: path.to_path_buf(),
+                message: format!(
+                    "written by a newer complaint (schema {}; this one reads up to {SCHEMA})",
+                    ticket.schema
+                ),
+            });
+        }
+        tickets.push(ticket);
+    }
+    if tickets.is_empty() {
+        return Err(Error::BadFile { path: path.to_path_buf(), message: "holds no ticket".into() });
+    }
+    Ok(tickets)
+}
+
+/// `<<<<<<<`, `=======` and `>>>>>>>` lines left by a text merge.
+pub fn has_conflict_markers(text: &str) -> bool {
+    let mut lines = text.lines();
+    lines.any(|l| l.starts_with("<<<<<<< ") || l == "<<<<<<<")
+        && text.lines().any(|l| l.starts_with(">>>>>>> ") || l == ">>>>>>>")
 }
 
 /// A YAML error as `path:line:col: message`.
@@ -55,6 +79,13 @@ pub fn yaml_error(e: &serde_yaml::Error, path: &Path) -> Error {
 pub fn to_yaml(ticket: &Ticket) -> Result<String> {
     serde_yaml::to_string(ticket)
         .map_err(|e| Error::invalid(format!("cannot serialise ticket {}: {e}", ticket.id), None))
+}
+
+/// The text of a file holding several tickets (an ID collision kept by the
+/// merge driver): YAML documents separated by `---`.
+pub fn documents_to_yaml(tickets: &[Ticket]) -> Result<String> {
+    let texts = tickets.iter().map(to_yaml).collect::<Result<Vec<_>>>()?;
+    Ok(texts.join("---\n"))
 }
 
 /// Replaces `path` with `contents` so that a crash leaves the old or the

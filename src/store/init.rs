@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::git::{ATTRIBUTES_LINE, Repo};
 use super::{CONFIG_FILE, TICKETS_DIR};
 use crate::config::{Config, TEMPLATE};
 use crate::error::{Error, Result};
@@ -13,6 +14,8 @@ pub struct InitReport {
     pub created: Vec<PathBuf>,
     pub updated: Vec<PathBuf>,
     pub kept: Vec<PathBuf>,
+    /// Git config keys set to register the merge driver.
+    pub git_config: Vec<String>,
 }
 
 const GITIGNORE_LINE: &str = ".complaint/";
@@ -68,6 +71,37 @@ pub fn init(dir: &Path) -> Result<InitReport> {
             report.created.push(gitignore);
         }
         Err(e) => return Err(Error::io("read", &gitignore, e)),
+    }
+
+    // The merge driver (spec §8): attributes travel with the repository,
+    // the driver command is per clone, so a fresh clone runs `init` again.
+    let attributes = dir.join(".gitattributes");
+    match std::fs::read_to_string(&attributes) {
+        Ok(text) if text.lines().any(|l| l.split_whitespace().any(|a| a == "merge=complaint")) => {
+            report.kept.push(attributes)
+        }
+        Ok(mut text) => {
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            text.push_str(ATTRIBUTES_LINE);
+            text.push('\n');
+            std::fs::write(&attributes, text).map_err(|e| Error::io("write", &attributes, e))?;
+            report.updated.push(attributes);
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            write_new(
+                &attributes,
+                &format!(
+                    "# merge ticket files with `complaint merge-driver` (registered by `complaint init`)\n{ATTRIBUTES_LINE}\n"
+                ),
+            )?;
+            report.created.push(attributes);
+        }
+        Err(e) => return Err(Error::io("read", &attributes, e)),
+    }
+    if let Some(repo) = Repo::discover(dir) {
+        report.git_config = repo.register_merge_driver()?;
     }
     Ok(report)
 }

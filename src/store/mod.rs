@@ -3,6 +3,7 @@
 //! scanning.
 
 mod file;
+pub mod git;
 mod init;
 mod lock;
 mod scan;
@@ -11,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-pub use file::yaml_error;
+pub use file::{documents_to_yaml, has_conflict_markers, parse_tickets, yaml_error};
 pub use init::{InitReport, init};
 pub use lock::StoreLock;
 pub use scan::Scan;
@@ -96,20 +97,71 @@ impl Store {
         StoreLock::acquire(&self.root.join(LOCAL_DIR))
     }
 
-    /// Loads one ticket by ID.
+    /// Loads one ticket by ID (see [`Store::load_all`]). A file still
+    /// holding an ID collision is an error: a change would have to pick one.
     pub fn load(&self, id: &TicketId) -> Result<Ticket> {
-        let path = self.path_of(id);
-        if !path.exists() {
-            return Err(Error::UnknownTicket { id: id.to_string(), similar: self.similar_id(id) });
-        }
-        let ticket = file::read_ticket(&path, &self.root, self.config.limits.max_file_bytes)?;
-        if ticket.id != id.to_string() {
-            return Err(Error::BadFile {
-                path: path.clone(),
-                message: format!("file is named {id} but holds ticket {}", ticket.id),
+        let mut tickets = self.load_all(id)?;
+        if tickets.len() > 1 {
+            return Err(Error::IdCollision {
+                id: id.to_string(),
+                path: self.path_of(id),
+                uids: tickets.iter().map(|t| t.uid.clone()).collect(),
             });
         }
-        Ok(ticket)
+        Ok(tickets.remove(0))
+    }
+
+    /// Every ticket an ID names: the tickets of its file (several while an
+    /// ID collision is unrepaired), else, when no file has that ID any
+    /// more, the ticket that `check --fix` renumbered away from it.
+    pub fn load_all(&self, id: &TicketId) -> Result<Vec<Ticket>> {
+        let path = self.path_of(id);
+        if !path.exists() {
+            if let Some(moved) = self.renamed_from(id)?.into_iter().next() {
+                return Ok(vec![moved]);
+            }
+            return Err(Error::UnknownTicket { id: id.to_string(), similar: self.similar_id(id) });
+        }
+        let tickets = file::read_tickets(&path, &self.root, self.config.limits.max_file_bytes)?;
+        if let Some(other) = tickets.iter().find(|t| t.id != id.to_string()) {
+            return Err(Error::BadFile {
+                path: path.clone(),
+                message: format!("file is named {id} but holds ticket {}", other.id),
+            });
+        }
+        Ok(tickets)
+    }
+
+    /// Tickets renumbered away from `id` (their `renamed_from` lists it).
+    /// `check --fix` keeps the received date, so they are in the same month
+    /// directory: this reads one directory, not the store.
+    pub fn renamed_from(&self, id: &TicketId) -> Result<Vec<Ticket>> {
+        let old = id.to_string();
+        let Some(dir) = self.path_of(id).parent().map(Path::to_path_buf) else { return Ok(Vec::new()) };
+        let Ok(entries) = std::fs::read_dir(&dir) else { return Ok(Vec::new()) };
+        let mut found = Vec::new();
+        for entry in entries.flatten() {
+            let path = entry.path();
+            // Regular files only: the store never reads through a symlink.
+            if path.extension().is_none_or(|e| e != "yaml") || !entry.file_type().is_ok_and(|t| t.is_file()) {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            if !text.contains(&old) {
+                continue;
+            }
+            if let Ok(tickets) = file::parse_tickets(&text, &path) {
+                found.extend(tickets.into_iter().filter(|t| t.id != old && t.renamed_from.contains(&old)));
+            }
+        }
+        found.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(found)
+    }
+
+    /// Writes the tickets of one file: one ticket, or (while repairing an
+    /// ID collision) several documents.
+    pub fn save_documents(&self, id: &TicketId, tickets: &[Ticket]) -> Result<()> {
+        file::write_atomic(&self.path_of(id), &file::documents_to_yaml(tickets)?)
     }
 
     /// Writes a ticket over its file atomically (temp file, fsync, rename,

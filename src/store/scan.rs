@@ -15,6 +15,10 @@ use crate::ticket::Ticket;
 pub struct Scan {
     pub tickets: Vec<(PathBuf, Ticket)>,
     pub errors: Vec<Error>,
+    /// Files holding several tickets (an ID collision kept by the merge
+    /// driver); their tickets are in `tickets` too. Every scanning command
+    /// warns about them.
+    pub collisions: Vec<Error>,
 }
 
 pub fn scan(root: &Path, max_bytes: u64) -> Result<Scan> {
@@ -36,21 +40,31 @@ pub fn scan(root: &Path, max_bytes: u64) -> Result<Scan> {
             }
         }
     }
-    let results: Vec<(PathBuf, Result<Ticket>)> = paths
+    let results: Vec<(PathBuf, Result<Vec<Ticket>>)> = paths
         .into_par_iter()
         .map(|path| {
-            let ticket = file::read_ticket(&path, root, max_bytes);
-            (path, ticket)
+            let tickets = file::read_tickets(&path, root, max_bytes);
+            (path, tickets)
         })
         .collect();
     let mut tickets = Vec::with_capacity(results.len());
+    let mut collisions = Vec::new();
     for (path, result) in results {
         match result {
-            Ok(ticket) => tickets.push((path, ticket)),
+            Ok(found) => {
+                if found.len() > 1 {
+                    collisions.push(Error::IdCollision {
+                        id: found[0].id.clone(),
+                        path: path.clone(),
+                        uids: found.iter().map(|t| t.uid.clone()).collect(),
+                    });
+                }
+                tickets.extend(found.into_iter().map(|t| (path.clone(), t)));
+            }
             Err(e) => errors.push(e),
         }
     }
-    Ok(Scan { tickets, errors })
+    Ok(Scan { tickets, errors, collisions })
 }
 
 fn is_ticket_file(path: &Path) -> bool {

@@ -2,6 +2,7 @@
 
 mod event;
 mod id;
+pub mod merge;
 mod status;
 
 use std::collections::BTreeMap;

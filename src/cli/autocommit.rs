@@ -1,0 +1,39 @@
+//! Committing what a command wrote (`[git] auto_commit`, spec §8). A commit
+//! that cannot be made is a warning, never an error: the ticket change is
+//! already saved, and the warning says how to commit it by hand.
+
+use std::path::PathBuf;
+
+use super::Context;
+use crate::store::Store;
+use crate::store::git::{CommitMessage, Repo};
+use crate::ticket::Event;
+
+/// Commits `paths` when the store is in git, `auto_commit` is on and
+/// `--no-commit` was not given.
+pub fn commit(ctx: &Context, store: &Store, paths: &[PathBuf], message: &CommitMessage) {
+    if ctx.global.no_commit || !store.config().git.auto_commit {
+        return;
+    }
+    let Some(repo) = Repo::discover(store.root()) else { return };
+    match repo.commit(paths, message) {
+        Ok(hash) => ctx.info(format!("committed {hash}: {}", message.subject())),
+        Err(e) => {
+            ctx.warn(&e);
+            if let Some(hint) = e.hint() {
+                eprintln!("hint: {hint}");
+            }
+        }
+    }
+}
+
+/// The message of the commit that records `event` on ticket `id`.
+pub fn message_for(id: &str, what: &str, event: &Event) -> CommitMessage {
+    CommitMessage {
+        id: id.to_string(),
+        what: what.to_string(),
+        action: event.action.id().to_string(),
+        actor: event.by.clone(),
+        note: event.note.clone().or_else(|| event.reason.clone()).or_else(|| event.comment.clone()),
+    }
+}
