@@ -48,5 +48,10 @@ pub fn run(ctx: &mut Context, args: InitArgs) -> Result<ExitCode> {
     } else if !report.kept.is_empty() {
         ctx.info(format!("kept {} existing file(s) unchanged", report.kept.len()));
     }
+    // Tickets are committed one by one from now on; the store's own files
+    // are the user's to commit, once.
+    if !report.created.is_empty() && crate::store::git::Repo::discover(&dir).is_some() {
+        ctx.info("hint: commit the store's files once: git add complaint.toml .gitignore .gitattributes tickets/.gitkeep && git commit -m \"complaint store\"");
+    }
     Ok(ExitCode::SUCCESS)
 }
