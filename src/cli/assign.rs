@@ -31,6 +31,9 @@ pub struct AssignArgs {
     /// Why, recorded in the history
     #[arg(long)]
     pub note: Option<String>,
+    /// Mail the assignee a short notice of the task (address from [people] in complaint.toml)
+    #[arg(long)]
+    pub notify: bool,
     #[command(flatten)]
     pub change: ChangeArgs,
 }
@@ -49,6 +52,13 @@ pub fn run(ctx: &mut Context, args: AssignArgs) -> Result<ExitCode> {
     let also = args.also.iter().map(|d| required_text("--also", d, false, max)).collect::<Result<Vec<_>>>()?;
     let staff = args.staff.iter().map(|s| required_text("--staff", s, false, max)).collect::<Result<Vec<_>>>()?;
     let note = optional_text("--note", args.note.as_deref(), true, max)?;
+    // Check the address before anything is written: bad input changes nothing.
+    let recipient = if args.notify {
+        let name = assignee.clone().or_else(|| change.ticket.assignee.clone());
+        Some(super::notify::recipient(change.store.config(), name.as_deref())?)
+    } else {
+        None
+    };
 
     let mut parts = Vec::new();
     if let Some(d) = &department {
@@ -70,6 +80,10 @@ pub fn run(ctx: &mut Context, args: AssignArgs) -> Result<ExitCode> {
     event.also = also;
     event.staff = staff;
     event.note = note;
-    change.commit(ctx, event, &message)?;
+    let store = change.store.clone();
+    let ticket = change.commit(ctx, event, &message)?;
+    if let Some(recipient) = recipient {
+        super::notify::send_assignment(ctx, &store, &ticket, recipient)?;
+    }
     Ok(ExitCode::SUCCESS)
 }

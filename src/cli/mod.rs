@@ -18,6 +18,7 @@ mod log;
 mod merge_driver;
 mod new;
 mod note;
+mod notify;
 mod output;
 mod overdue;
 mod promise;

@@ -41,6 +41,8 @@ pub struct Config {
     pub channels: Vec<Choice>,
     pub causes: Vec<Choice>,
     pub mail: MailConfig,
+    /// Staff e-mail addresses by name, for `assign --notify`.
+    pub people: BTreeMap<String, String>,
     pub git: GitConfig,
 }
 
@@ -144,6 +146,9 @@ impl Config {
             }
         }
         self.mail.validate()?;
+        for (name, address) in &self.people {
+            crate::report::email::parse_address(address, &format!("[people] {name}")).map_err(|e| e.to_string())?;
+        }
         Ok(())
     }
 

@@ -128,17 +128,52 @@ pub fn build(email: &OverdueEmail<'_>) -> Result<RenderedEmail> {
         .body(email.csv.to_vec());
     let multipart = MultiPart::mixed().boundary(boundary(email)).singlepart(text).singlepart(attachment);
 
-    let mut message =
+    let message =
         builder.multipart(multipart).map_err(|e| Error::mail(format!("cannot build the email: {e}"), None))?;
-    // lettre writes dates in UTC; keep the caller's offset (a Chinese team reads +0800).
-    message.headers_mut().insert_raw(HeaderValue::new(HeaderName::new_from_ascii_str("Date"), email.date.to_rfc2822()));
+    Ok(render(message, email.date))
+}
 
+/// The finished bytes and envelope. lettre writes dates in UTC; the caller's
+/// offset is kept (a Chinese team reads +0800).
+fn render(mut message: Message, date: DateTime<FixedOffset>) -> RenderedEmail {
+    message.headers_mut().insert_raw(HeaderValue::new(HeaderName::new_from_ascii_str("Date"), date.to_rfc2822()));
     let envelope = message.envelope();
     let envelope = Envelope {
         from: envelope.from().map(ToString::to_string).unwrap_or_default(),
         to: envelope.to().iter().map(ToString::to_string).collect(),
     };
-    Ok(RenderedEmail { bytes: message.formatted(), envelope })
+    RenderedEmail { bytes: message.formatted(), envelope }
+}
+
+/// A short plain-text notice, e.g. the task reminder of `assign --notify`
+/// (seed 004: 系统自动发送任务提醒).
+#[derive(Debug, Clone)]
+pub struct Notice<'a> {
+    pub from: Mailbox,
+    pub to: Vec<Mailbox>,
+    pub subject: String,
+    pub date: DateTime<FixedOffset>,
+    pub body: &'a str,
+}
+
+/// Builds a notice: one UTF-8 text part, same headers as the overdue mail.
+pub fn build_notice(notice: &Notice<'_>) -> Result<RenderedEmail> {
+    if notice.to.is_empty() {
+        return Err(Error::mail("the notice has no recipient", None));
+    }
+    let message_id = format!("<{}.complaint@{}>", ulid::Ulid::new(), notice.from.email.domain());
+    let mut builder = Message::builder()
+        .from(notice.from.clone())
+        .subject(notice.subject.clone())
+        .date(SystemTime::from(notice.date))
+        .message_id(Some(message_id))
+        .user_agent(format!("complaint {}", env!("CARGO_PKG_VERSION")));
+    for to in &notice.to {
+        builder = builder.to(to.clone());
+    }
+    let part = SinglePart::builder().header(ContentType::TEXT_PLAIN).body(notice.body.to_string());
+    let message = builder.singlepart(part).map_err(|e| Error::mail(format!("cannot build the email: {e}"), None))?;
+    Ok(render(message, notice.date))
 }
 
 /// The message with LF line ends instead of CRLF, for a local `sendmail`

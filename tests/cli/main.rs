@@ -16,5 +16,6 @@ mod test_init;
 mod test_lifecycle;
 mod test_list_show;
 mod test_new;
+mod test_notify;
 mod test_overdue;
 mod test_sample_store;

@@ -1,0 +1,82 @@
+//! `assign --notify`: a short task notice to the assignee (seed 004:
+//! 任务分派后系统自动发送任务提醒), through the same mail path as `overdue --send`.
+
+use crate::config::{ChoiceKind, Config};
+use crate::error::{Error, Result};
+use crate::mail::Delivery;
+use crate::report::email::{self, Mailbox, Notice};
+use crate::report::mask::Masker;
+use crate::sla::{self, Calendar, TargetKind};
+use crate::store::Store;
+use crate::ticket::Ticket;
+use crate::time;
+
+use super::Context;
+
+/// The assignee's address from `[people]`.
+pub fn recipient(config: &Config, assignee: Option<&str>) -> Result<Mailbox> {
+    let name = assignee.ok_or_else(|| {
+        Error::invalid("--notify needs an assignee", Some("pass --assignee NAME together with --notify"))
+    })?;
+    let address = config.people.get(name).ok_or_else(|| {
+        Error::invalid(
+            format!("no e-mail address for {name:?} in [people]"),
+            Some("add it under [people] in complaint.toml, the name quoted: \"李四\" = \"李四 <lisi@example.com>\""),
+        )
+    })?;
+    email::parse_address(address, &format!("[people] {name}"))
+}
+
+/// Builds and delivers the notice. The assignment is already recorded; a
+/// delivery failure says so.
+pub fn send_assignment(ctx: &Context, store: &Store, ticket: &Ticket, to: Mailbox) -> Result<()> {
+    let config = store.config();
+    let now = ctx.now(config.zone())?;
+    let body = body(config, ticket, now);
+    let notice = Notice {
+        from: config.mail.from_mailbox()?,
+        to: vec![to],
+        subject: format!("[投诉分派] {} {}", ticket.id, ticket.summary),
+        date: now,
+        body: &body,
+    };
+    let rendered = email::build_notice(&notice)?;
+    let env_url = std::env::var("COMPLAINT_SMTP_URL").ok();
+    let delivery = Delivery::choose(None, env_url.as_deref(), &config.mail)?;
+    delivery.send(&config.mail.password_env, &rendered).map_err(|e| Error::Invalid {
+        message: format!("{} is assigned, but the notice could not be sent: {e}", ticket.id),
+        hint: Some("tell the assignee yourself, or fix [mail] and run assign --notify again".into()),
+    })?;
+    ctx.info(format!("{}: notice sent to {}", ticket.id, rendered.envelope.to.join(", ")));
+    Ok(())
+}
+
+fn body(config: &Config, ticket: &Ticket, now: chrono::DateTime<chrono::FixedOffset>) -> String {
+    let zone = config.zone();
+    let masker = Masker { mask: true };
+    let mut lines = vec![
+        format!("{}，您好：", ticket.assignee.as_deref().unwrap_or("")),
+        String::new(),
+        format!("投诉 {} 已分派给您处理。", ticket.id),
+        String::new(),
+        format!("  投诉摘要  {}", ticket.summary),
+        format!("  严重程度  {}", config.label(ChoiceKind::Severity, &ticket.severity)),
+        format!(
+            "  投诉类型  {}",
+            ticket.category.as_deref().map_or("未分类", |c| config.label(ChoiceKind::Category, c))
+        ),
+        format!("  受理时间  {}", time::format_local(&ticket.received_at, zone)),
+        format!("  客户      {}", masker.name(&ticket.customer.name)),
+    ];
+    let calendar = Calendar::from_config(config);
+    for target in sla::ticket_targets(&calendar, &config.sla, ticket, now) {
+        if target.state.is_open()
+            && matches!(target.kind, TargetKind::FirstResponse | TargetKind::Resolution | TargetKind::Promise)
+        {
+            lines.push(format!("  {}  {}", target.kind.label(), time::format_deadline(&target.due.at, zone)));
+        }
+    }
+    lines.push(String::new());
+    lines.push(format!("详情：complaint show {}", ticket.id));
+    lines.join("\n") + "\n"
+}
