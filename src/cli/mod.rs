@@ -8,6 +8,7 @@ mod check;
 mod classify;
 mod context;
 mod escalate;
+mod export;
 mod filter;
 mod followup;
 mod init;
@@ -18,6 +19,7 @@ mod note;
 mod output;
 mod overdue;
 mod promise;
+mod report;
 mod show;
 mod transition;
 
@@ -62,6 +64,8 @@ pub enum Command {
     Overdue(overdue::OverdueArgs),
     Calendar(calendar::CalendarArgs),
     Check(check::CheckArgs),
+    Export(export::ExportArgs),
+    Report(report::ReportArgs),
 }
 
 /// Runs one command line; returns the exit code for success and "found".
@@ -100,6 +104,8 @@ fn dispatch(ctx: &mut Context, command: Command) -> crate::Result<ExitCode> {
         Command::Overdue(args) => overdue::run(ctx, args),
         Command::Calendar(args) => calendar::run(ctx, args),
         Command::Check(args) => check::run(ctx, args),
+        Command::Export(args) => export::run(ctx, args),
+        Command::Report(args) => report::run(ctx, args),
     }
 }
 

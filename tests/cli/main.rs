@@ -11,3 +11,4 @@ mod test_init;
 mod test_lifecycle;
 mod test_list_show;
 mod test_new;
+mod test_report;
