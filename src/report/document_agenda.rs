@@ -61,7 +61,7 @@ pub fn sections(agenda: &Agenda, config: &Config, lang: Lang, zone: Tz) -> Vec<S
             crate::sla::TargetState::Overdue => lang.pick("仍超时", "still overdue"),
             _ => lang.pick("超时未完成", "breached"),
         };
-        let target = if t.cycle > 0 {
+        let target = if t.cycle > 0 && t.kind == crate::sla::TargetKind::Resolution {
             format!("{} #{}", lang.coded(t.kind.id(), t.kind.label()), t.cycle + 1)
         } else {
             lang.coded(t.kind.id(), t.kind.label()).to_string()

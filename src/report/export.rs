@@ -152,7 +152,11 @@ pub fn field(column: &Column, t: &Ticket, s: &TicketSummary, o: &Options) -> Fie
             let names: Vec<(String, String)> = s
                 .breaches()
                 .map(|b| {
-                    let round = if b.cycle > 0 { format!("#{}", b.cycle + 1) } else { String::new() };
+                    let round = if b.cycle > 0 && b.kind == crate::sla::TargetKind::Resolution {
+                        format!("#{}", b.cycle + 1)
+                    } else {
+                        String::new()
+                    };
                     (format!("{}{round}", b.kind.id()), format!("{}{round}", b.kind.label()))
                 })
                 .collect();

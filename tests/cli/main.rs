@@ -7,6 +7,7 @@ mod support;
 mod test_bad_input;
 mod test_check;
 mod test_concurrency;
+mod test_export;
 mod test_init;
 mod test_lifecycle;
 mod test_list_show;
