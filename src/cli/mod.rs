@@ -10,6 +10,7 @@ mod check_fix;
 mod classify;
 mod context;
 mod escalate;
+mod export;
 mod filter;
 mod followup;
 mod init;
@@ -22,6 +23,7 @@ mod notify;
 mod output;
 mod overdue;
 mod promise;
+mod report;
 mod show;
 mod sync;
 mod transition;
@@ -66,6 +68,8 @@ pub enum Command {
     Log(log::LogArgs),
     Overdue(overdue::OverdueArgs),
     Calendar(calendar::CalendarArgs),
+    Export(export::ExportArgs),
+    Report(report::ReportArgs),
     Check(check::CheckArgs),
     Sync(sync::SyncArgs),
     MergeDriver(merge_driver::MergeDriverArgs),
@@ -108,6 +112,8 @@ fn dispatch(ctx: &mut Context, command: Command) -> crate::Result<ExitCode> {
         Command::Overdue(args) => overdue::run(ctx, args),
         Command::Calendar(args) => calendar::run(ctx, args),
         Command::Check(args) => check::run(ctx, args),
+        Command::Export(args) => export::run(ctx, args),
+        Command::Report(args) => report::run(ctx, args),
         Command::Sync(args) => sync::run(ctx, args),
         Command::MergeDriver(args) => merge_driver::run(ctx, args),
     }

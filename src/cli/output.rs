@@ -20,6 +20,12 @@ pub fn print(text: &str) -> Result<()> {
     out.write_all(text.as_bytes()).and_then(|_| out.flush()).map_err(|e| Error::io("write", "stdout", e))
 }
 
+/// Writes raw bytes (CSV with a BOM, HTML) to stdout.
+pub fn print_bytes(bytes: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes).and_then(|_| out.flush()).map_err(|e| Error::io("write", "stdout", e))
+}
+
 /// Prints `value` as pretty JSON with a trailing newline.
 pub fn print_json(value: &Value) -> Result<()> {
     let mut text = serde_json::to_string_pretty(value).expect("JSON values serialise");
@@ -79,4 +85,14 @@ pub fn ticket_json(ticket: &Ticket, config: &Config, masker: &Masker) -> Value {
         object.insert("labels".into(), labels);
     }
     value
+}
+
+/// Writes `bytes` to `path` atomically (temporary file in the same
+/// directory, fsync, rename): a reader never sees half a report.
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io("create a temporary file in", dir, e))?;
+    tmp.write_all(bytes).and_then(|_| tmp.as_file().sync_all()).map_err(|e| Error::io("write", path, e))?;
+    tmp.persist(path).map_err(|e| Error::io("write", path, e.error))?;
+    Ok(())
 }

@@ -1,0 +1,115 @@
+//! `complaint export`
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use rayon::prelude::*;
+
+use super::filter::{Filter, FilterArgs};
+use super::report::LangArg;
+use super::{Context, output};
+use crate::error::Result;
+use crate::report::analysis::TicketSummary;
+use crate::report::export::{self, CsvStyle, Options};
+use crate::report::mask::Masker;
+use crate::sla::Calendar;
+use crate::ticket::Ticket;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// CSV for Excel: UTF-8 with BOM, CRLF line ends
+    Csv,
+    /// One versioned JSON document
+    Json,
+    /// One JSON object per line
+    Jsonl,
+}
+
+/// Export the complaint record table (投诉处理流程记录表, seed 000): one row
+/// per ticket, oldest first. Names and contacts are masked unless --unmask;
+/// cells that a spreadsheet would read as a formula get a leading ' unless
+/// --raw. Times are in the store time zone, durations in hours.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Write to FILE (atomically) instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Output format (--json is the same as --format json)
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: ExportFormat,
+    /// Language of the CSV headers; en also writes coded values as ids
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: LangArg,
+    /// Columns to export, in order, comma-separated (e.g. id,received_at,summary,status), or all
+    #[arg(long, value_name = "LIST")]
+    pub columns: Option<String>,
+    /// No UTF-8 byte-order mark at the start of the CSV
+    #[arg(long)]
+    pub no_bom: bool,
+    /// Show customer names and contacts unmasked
+    #[arg(long)]
+    pub unmask: bool,
+    /// Do not neutralise cells starting with = + - @ (CSV injection guard)
+    #[arg(long)]
+    pub raw: bool,
+}
+
+pub fn run(ctx: &mut Context, args: ExportArgs) -> Result<ExitCode> {
+    let columns = export::parse_columns(args.columns.as_deref())?;
+    let store = ctx.open_store()?;
+    let config = store.config();
+    let zone = config.zone();
+    let now = ctx.now(zone)?;
+    let filter = Filter::from_args(&args.filter, config)?;
+    let calendar = Calendar::from_config(config);
+    let scan = store.scan()?;
+    super::list::warn_collisions(ctx, &store, &scan.collisions);
+    let mut tickets: Vec<&Ticket> = scan.tickets.iter().map(|(_, t)| t).filter(|t| filter.matches(t)).collect();
+    tickets.sort_by(|a, b| a.received_at.cmp(&b.received_at).then_with(|| a.id.cmp(&b.id)));
+    let summaries: Vec<TicketSummary> =
+        tickets.par_iter().map(|t| TicketSummary::of(t, &calendar, &config.sla, now)).collect();
+    let rows: Vec<(&Ticket, &TicketSummary)> = tickets.iter().copied().zip(&summaries).collect();
+    let options = Options { config, zone, lang: args.lang.into(), masker: Masker { mask: !args.unmask } };
+    let format = if ctx.global.json { ExportFormat::Json } else { args.format };
+    let unreadable: Vec<String> = scan.errors.iter().map(|e| super::list::relative(&store, e)).collect();
+    let bytes = match format {
+        ExportFormat::Csv => {
+            export::render_csv(&columns, &rows, &options, &CsvStyle { bom: !args.no_bom, raw: args.raw })
+        }
+        ExportFormat::Json => {
+            let items: Vec<_> = rows.iter().map(|(t, s)| export::row_json(&columns, t, s, &options)).collect();
+            let doc = serde_json::json!({
+                "schema": output::JSON_SCHEMA,
+                "count": items.len(),
+                "columns": columns.iter().map(|c| c.id).collect::<Vec<_>>(),
+                "tickets": items,
+                "unreadable": unreadable,
+            });
+            let mut text = serde_json::to_string_pretty(&doc).expect("JSON values serialise");
+            text.push('\n');
+            text.into_bytes()
+        }
+        ExportFormat::Jsonl => {
+            let mut text = String::new();
+            for (t, s) in &rows {
+                text.push_str(&export::row_json(&columns, t, s, &options).to_string());
+                text.push('\n');
+            }
+            text.into_bytes()
+        }
+    };
+    match &args.output {
+        Some(path) => {
+            output::write_file(path, &bytes)?;
+            ctx.info(format!("exported {} tickets to {}", rows.len(), path.display()));
+        }
+        None => output::print_bytes(&bytes)?,
+    }
+    for path in &unreadable {
+        ctx.warn(format!("could not read {path}; it is missing from this export"));
+    }
+    Ok(if unreadable.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
+}

@@ -1,0 +1,212 @@
+//! `complaint report`
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{DateTime, FixedOffset};
+use clap::{ArgGroup, Args, ValueEnum};
+use rayon::prelude::*;
+
+use super::{Context, output};
+use crate::error::{Error, Result};
+use crate::report::analysis::{self, Period, PeriodKind, TicketSummary};
+use crate::report::document::{self, Lang};
+use crate::report::{html, report_json, report_text};
+use crate::sla::Calendar;
+use crate::ticket::Ticket;
+use crate::time;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Chinese headings and labels
+    Zh,
+    /// English headings; coded values as ids
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Aligned tables for a terminal
+    Table,
+    /// Markdown, for a wiki or a mail
+    Markdown,
+    /// One line per figure: section,key,label,metric,value
+    Csv,
+    /// Versioned JSON (--json is the same)
+    Json,
+    /// One self-contained HTML file with charts, printable
+    Html,
+}
+
+/// Complaint statistics for a period (seed 000 §五, 002 §六, 003 §五): counts
+/// and shares by category, severity, channel, status and root cause;
+/// response and resolution times; SLA compliance; satisfaction; reopens;
+/// per department and assignee; change versus the previous period.
+///
+/// A ticket belongs to the period of its received time. With no period flag
+/// the report covers the current month. A period flag without a value means
+/// the previous one: `report --week` is last week's review agenda (seed 001
+/// 8.4), with open serious tickets, the week's breaches and unsatisfied
+/// follow-ups, and the action items set at the last meeting.
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("period").multiple(false)))]
+pub struct ReportArgs {
+    /// ISO week, e.g. 2026-W47 (no value: the previous week)
+    #[arg(long, group = "period", value_name = "YYYY-Www", num_args = 0..=1, default_missing_value = "previous")]
+    pub week: Option<String>,
+    /// Month, e.g. 2026-10 (no value: the previous month)
+    #[arg(long, group = "period", value_name = "YYYY-MM", num_args = 0..=1, default_missing_value = "previous")]
+    pub month: Option<String>,
+    /// Quarter, e.g. 2026Q3 (no value: the previous quarter)
+    #[arg(long, group = "period", value_name = "YYYYQn", num_args = 0..=1, default_missing_value = "previous")]
+    pub quarter: Option<String>,
+    /// Year, e.g. 2026 (no value: the previous year)
+    #[arg(long, group = "period", value_name = "YYYY", num_args = 0..=1, default_missing_value = "previous")]
+    pub year: Option<String>,
+    /// First day of a custom period, e.g. 2026-11-01
+    #[arg(long, group = "period", value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last day of a custom period, included (default: the --as-of day)
+    #[arg(long, requires = "from", value_name = "DATE")]
+    pub to: Option<String>,
+    /// Evaluate as of this time instead of now (events after it are ignored)
+    #[arg(long, value_name = "TIME")]
+    pub as_of: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ReportFormat,
+    /// Language of headings and labels
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: LangArg,
+    /// Write to FILE (atomically) instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
+    let store = ctx.open_store()?;
+    let config = store.config();
+    let zone = config.zone();
+    let as_of = match &args.as_of {
+        Some(text) => time::in_zone(time::parse_time(text, zone, "--as-of")?, zone),
+        None => ctx.now(zone)?,
+    };
+    let period = period(&args, as_of.with_timezone(&zone).date_naive())?;
+    let previous = period.previous();
+    let calendar = Calendar::from_config(config);
+    let scan = store.scan()?;
+    super::list::warn_collisions(ctx, &store, &scan.collisions);
+    // Only the tickets a figure can use are summarised: those of the two
+    // periods, plus (for the weekly agenda) every ticket received by then.
+    let relevant = |t: &Ticket| {
+        let day = t.received_at.with_timezone(&zone).date_naive();
+        t.received_at <= as_of
+            && (period.kind == PeriodKind::Week || period.contains_day(day) || previous.contains_day(day))
+    };
+    let summaries: Vec<TicketSummary> = scan
+        .tickets
+        .par_iter()
+        .filter(|(_, t)| relevant(t))
+        .map(|(_, t)| TicketSummary::of(t, &calendar, &config.sla, as_of))
+        .collect();
+    let report = analysis::build(&summaries, period, config, zone, as_of);
+    let unreadable: Vec<String> = scan.errors.iter().map(|e| super::list::relative(&store, e)).collect();
+    let lang: Lang = args.lang.into();
+    let format = if ctx.global.json { ReportFormat::Json } else { args.format };
+    let bytes = render(&report, config, format, lang, zone, as_of, &unreadable);
+    match &args.output {
+        Some(path) => {
+            output::write_file(path, &bytes)?;
+            ctx.info(format!("wrote the {} report to {}", period.label(), path.display()));
+        }
+        None => output::print_bytes(&bytes)?,
+    }
+    for path in &unreadable {
+        ctx.warn(format!("could not read {path}; it is missing from this report"));
+    }
+    Ok(if unreadable.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
+}
+
+fn render(
+    report: &analysis::Report,
+    config: &crate::config::Config,
+    format: ReportFormat,
+    lang: Lang,
+    zone: chrono_tz::Tz,
+    as_of: DateTime<FixedOffset>,
+    unreadable: &[String],
+) -> Vec<u8> {
+    let title = document::title(report, lang);
+    let mut subtitle = document::subtitle(report, lang, zone);
+    if !unreadable.is_empty() {
+        subtitle
+            .push_str(lang.pick("。警告：以下文件无法读取，未计入：", ". Warning: unreadable files, not counted: "));
+        subtitle.push_str(&unreadable.join("; "));
+    }
+    let zh = lang == Lang::Zh;
+    let sections = || document::sections(report, config, lang, zone);
+    match format {
+        ReportFormat::Json => {
+            let mut text = serde_json::to_string_pretty(&report_json::render(report, zone, unreadable))
+                .expect("JSON values serialise");
+            text.push('\n');
+            text.into_bytes()
+        }
+        ReportFormat::Table => report_text::render_table(&title, &subtitle, &sections(), zh).into_bytes(),
+        ReportFormat::Markdown => report_text::render_markdown(&title, &subtitle, &sections(), zh).into_bytes(),
+        ReportFormat::Html => html::render(report, &title, &subtitle, &sections(), lang).into_bytes(),
+        ReportFormat::Csv => {
+            let p = &report.current.period;
+            let meta = [
+                ("period", p.label()),
+                ("from", p.first.to_string()),
+                ("to", p.last.to_string()),
+                ("as_of", time::format_instant(&as_of)),
+            ];
+            report_text::render_csv(&sections(), &meta)
+        }
+    }
+}
+
+/// The period the flags name; `previous` (a flag without value) is the one
+/// before the period containing the as-of day; no flag is the current month.
+fn period(args: &ReportArgs, today: chrono::NaiveDate) -> Result<Period> {
+    let pick = |text: &str, kind, parse: fn(&str) -> Result<Period>| match text.trim() {
+        "previous" | "last" => Ok(Period::containing(kind, today).previous()),
+        "current" | "this" => Ok(Period::containing(kind, today)),
+        other => parse(other),
+    };
+    if let Some(w) = &args.week {
+        return pick(w, PeriodKind::Week, analysis::parse_week);
+    }
+    if let Some(m) = &args.month {
+        return pick(m, PeriodKind::Month, analysis::parse_month);
+    }
+    if let Some(q) = &args.quarter {
+        return pick(q, PeriodKind::Quarter, analysis::parse_quarter);
+    }
+    if let Some(y) = &args.year {
+        return pick(y, PeriodKind::Year, analysis::parse_year);
+    }
+    if let Some(from) = &args.from {
+        let first = time::parse_date(from, "--from")?;
+        let last = match &args.to {
+            Some(to) => time::parse_date(to, "--to")?,
+            None => today,
+        };
+        return Period::range(first, last);
+    }
+    if args.to.is_some() {
+        return Err(Error::invalid("--to needs --from", None));
+    }
+    Ok(Period::containing(PeriodKind::Month, today))
+}

@@ -1,0 +1,110 @@
+//! The agenda of the weekly complaint review (seed 001 8.4, 客诉分析例会):
+//! open serious and major tickets, the week's breaches and unsatisfied
+//! follow-ups, the top categories, and the action items set at the last
+//! meeting with whether each was done.
+
+use chrono::{DateTime, FixedOffset};
+use chrono_tz::Tz;
+
+use super::period::Period;
+use super::stats::{Share, Stats};
+use super::summary::{ActionItem, FollowupFact, TargetFact, TicketSummary};
+use crate::config::Config;
+use crate::ticket::Status;
+
+type Instant = DateTime<FixedOffset>;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Agenda {
+    /// Not yet resolved, severity above the lowest configured one.
+    pub open_serious: Vec<TicketSummary>,
+    /// Breached targets whose deadline fell in the week.
+    pub breaches: Vec<(TicketSummary, TargetFact)>,
+    /// Answered follow-ups of the week the customer was not satisfied with.
+    pub unsatisfied: Vec<(TicketSummary, FollowupFact)>,
+    pub top_categories: Vec<Share>,
+    /// Action items recorded during the week (at its review meeting).
+    pub actions: Vec<(ActionItem, ActionState)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionState {
+    /// Done by the due time (or done, when there is no due time).
+    Done,
+    DoneLate,
+    /// Not done, not yet due.
+    Open,
+    /// Not done and past due.
+    Overdue,
+}
+
+impl ActionState {
+    pub fn of(item: &ActionItem, as_of: Instant) -> ActionState {
+        match (item.done_at, item.due) {
+            (Some(done), Some(due)) if done > due => ActionState::DoneLate,
+            (Some(_), _) => ActionState::Done,
+            (None, Some(due)) if due <= as_of => ActionState::Overdue,
+            (None, _) => ActionState::Open,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ActionState::Done => "done",
+            ActionState::DoneLate => "done_late",
+            ActionState::Open => "open",
+            ActionState::Overdue => "overdue",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionState::Done => "已落实",
+            ActionState::DoneLate => "逾期落实",
+            ActionState::Open => "进行中",
+            ActionState::Overdue => "未落实(逾期)",
+        }
+    }
+}
+
+/// The agenda for `week`, from every ticket summarised as of `as_of`.
+pub fn agenda(
+    summaries: &[TicketSummary],
+    week: &Period,
+    stats: &Stats,
+    config: &Config,
+    zone: Tz,
+    as_of: Instant,
+) -> Agenda {
+    let lowest = config.severities.first().map(|c| c.id.as_str());
+    let severity_rank = |id: &str| config.severities.iter().position(|c| c.id == id).unwrap_or(0);
+    let mut agenda = Agenda {
+        open_serious: Vec::new(),
+        breaches: Vec::new(),
+        unsatisfied: Vec::new(),
+        top_categories: stats.by_category.iter().take(3).cloned().collect(),
+        actions: Vec::new(),
+    };
+    for s in summaries {
+        let unresolved = matches!(s.status, Status::New | Status::Processing | Status::WaitingCustomer);
+        if unresolved && Some(s.severity.as_str()) != lowest {
+            agenda.open_serious.push(s.clone());
+        }
+        for t in s.breaches().filter(|t| week.contains(t.due, zone) && t.due <= as_of) {
+            agenda.breaches.push((s.clone(), t.clone()));
+        }
+        for f in s.unsatisfied.iter().filter(|f| week.contains(f.at, zone)) {
+            agenda.unsatisfied.push((s.clone(), f.clone()));
+        }
+        for item in s.actions.iter().filter(|a| week.contains(a.at, zone)) {
+            agenda.actions.push((item.clone(), ActionState::of(item, as_of)));
+        }
+    }
+    agenda.open_serious.sort_by(|a, b| {
+        severity_rank(&b.severity).cmp(&severity_rank(&a.severity)).then_with(|| a.received_at.cmp(&b.received_at))
+    });
+    agenda.breaches.sort_by(|a, b| a.1.due.cmp(&b.1.due).then_with(|| a.0.id.cmp(&b.0.id)));
+    agenda.unsatisfied.sort_by_key(|a| a.1.at);
+    agenda.actions.sort_by(|a, b| a.0.at.cmp(&b.0.at).then_with(|| a.0.ticket.cmp(&b.0.ticket)));
+    agenda
+}

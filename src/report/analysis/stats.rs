@@ -1,0 +1,415 @@
+//! The figures of one period, aggregated in a single pass over ticket
+//! summaries. Pure: summaries and config in, numbers out; renderers format.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::figures::{Averages, Counter, Mean};
+use super::period::Period;
+use super::summary::TicketSummary;
+use crate::config::{ChoiceKind, Config};
+use crate::sla::TargetKind;
+use crate::ticket::Status;
+
+/// Satisfied rate under which a category is flagged (seed 002 §六: 满意度低于80%的问题类型).
+pub const LOW_SATISFACTION: f64 = 0.8;
+
+/// One line of a breakdown: a coded value, its label, count and share.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Share {
+    pub id: String,
+    pub label: String,
+    pub count: usize,
+    pub share: f64,
+    /// Categories only: satisfied answers / answered follow-ups.
+    pub satisfied_rate: Option<f64>,
+    /// Categories only: satisfied rate under 80 %.
+    pub flagged: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TimeFigures {
+    pub count: usize,
+    pub work: Averages,
+    pub wall: Averages,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlaLine {
+    pub kind: TargetKind,
+    /// Targets decided: met, or breached (late, overdue, stopped late).
+    pub evaluated: usize,
+    pub met: usize,
+    pub breached: usize,
+    /// Not decided yet (pending, or stopped before its deadline).
+    pub open: usize,
+    pub compliance: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SlaFigures {
+    pub targets: Vec<SlaLine>,
+    pub breaches: usize,
+    pub breached_tickets: usize,
+    pub compliance: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreCount {
+    pub score: u32,
+    pub scale: u32,
+    pub count: usize,
+    pub share: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SatisfactionFigures {
+    pub answered: usize,
+    /// Mean of score / scale × 100.
+    pub mean: Option<f64>,
+    pub distribution: Vec<ScoreCount>,
+    pub satisfied: usize,
+    pub satisfied_rate: Option<f64>,
+    /// Tickets resolved at least once: they owe a follow-up.
+    pub eligible: usize,
+    /// answered / eligible.
+    pub coverage: Option<f64>,
+    pub dimensions: Vec<(String, Option<f64>, usize)>,
+}
+
+/// Per department or per assignee.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupLine {
+    pub name: String,
+    pub handled: usize,
+    pub breached: usize,
+    pub reopened: usize,
+    pub resolution_work_hours: Option<f64>,
+    pub resolution_wall_hours: Option<f64>,
+    pub satisfaction: Option<f64>,
+    pub satisfied_rate: Option<f64>,
+    pub dimensions: Vec<(String, Option<f64>)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stats {
+    pub period: Period,
+    pub total: usize,
+    pub by_category: Vec<Share>,
+    pub by_severity: Vec<Share>,
+    pub by_channel: Vec<Share>,
+    pub by_status: Vec<Share>,
+    pub by_cause: Vec<Share>,
+    pub response_time: TimeFigures,
+    pub resolution_time: TimeFigures,
+    pub sla: SlaFigures,
+    pub satisfaction: SatisfactionFigures,
+    pub reopened: usize,
+    /// Reopened tickets / tickets resolved at least once.
+    pub reopen_rate: Option<f64>,
+    pub by_department: Vec<GroupLine>,
+    pub by_assignee: Vec<GroupLine>,
+    pub staff: Vec<(String, usize)>,
+    pub products: Vec<(String, usize)>,
+    /// Tickets received per day (periods up to 62 days) or per ISO week.
+    pub trend: Vec<(NaiveDate, usize)>,
+    pub trend_unit: &'static str,
+}
+
+/// Ids for tickets with no category or cause yet.
+pub const UNCLASSIFIED: &str = "unclassified";
+pub const UNDETERMINED: &str = "undetermined";
+
+#[derive(Default)]
+struct Group {
+    handled: usize,
+    breached: usize,
+    reopened: usize,
+    work: Mean,
+    wall: Mean,
+    satisfaction: Mean,
+    satisfied: Mean,
+    dimensions: BTreeMap<String, Mean>,
+}
+
+/// Accumulates one period; `add` is called once per summary.
+pub struct Accumulator<'a> {
+    config: &'a Config,
+    period: Period,
+    total: usize,
+    category: Counter,
+    category_satisfied: BTreeMap<String, Mean>,
+    severity: Counter,
+    channel: Counter,
+    status: Counter,
+    cause: Counter,
+    response: (Vec<f64>, Vec<f64>),
+    resolution: (Vec<f64>, Vec<f64>),
+    sla: BTreeMap<TargetKind, (usize, usize, usize)>,
+    breaches: usize,
+    breached_tickets: usize,
+    scores: Mean,
+    distribution: BTreeMap<(u32, u32), usize>,
+    satisfied: usize,
+    eligible: usize,
+    dimensions: BTreeMap<String, Mean>,
+    reopened: usize,
+    departments: BTreeMap<String, Group>,
+    assignees: BTreeMap<String, Group>,
+    staff: Counter,
+    products: Counter,
+    days: Counter,
+}
+
+impl<'a> Accumulator<'a> {
+    pub fn new(config: &'a Config, period: Period) -> Accumulator<'a> {
+        Accumulator {
+            config,
+            period,
+            total: 0,
+            category: Counter::default(),
+            category_satisfied: BTreeMap::new(),
+            severity: Counter::default(),
+            channel: Counter::default(),
+            status: Counter::default(),
+            cause: Counter::default(),
+            response: (Vec::new(), Vec::new()),
+            resolution: (Vec::new(), Vec::new()),
+            sla: BTreeMap::new(),
+            breaches: 0,
+            breached_tickets: 0,
+            scores: Mean::default(),
+            distribution: BTreeMap::new(),
+            satisfied: 0,
+            eligible: 0,
+            dimensions: BTreeMap::new(),
+            reopened: 0,
+            departments: BTreeMap::new(),
+            assignees: BTreeMap::new(),
+            staff: Counter::default(),
+            products: Counter::default(),
+            days: Counter::default(),
+        }
+    }
+
+    pub fn period(&self) -> &Period {
+        &self.period
+    }
+
+    pub fn add(&mut self, s: &TicketSummary) {
+        self.total += 1;
+        let category = s.category.as_deref().unwrap_or(UNCLASSIFIED);
+        self.category.add(category);
+        self.severity.add(&s.severity);
+        self.channel.add(&s.channel);
+        self.status.add(s.status.id());
+        self.cause.add(s.cause.as_deref().unwrap_or(UNDETERMINED));
+        self.days.add(&s.received_day.to_string());
+        if let Some(span) = s.first_response {
+            self.response.0.push(span.work_hours());
+            self.response.1.push(span.wall_hours());
+        }
+        if let Some(span) = s.resolution {
+            self.resolution.0.push(span.work_hours());
+            self.resolution.1.push(span.wall_hours());
+        }
+        for t in &s.targets {
+            let line = self.sla.entry(t.kind).or_default();
+            match t.state {
+                state if state.is_breach() => line.1 += 1,
+                crate::sla::TargetState::Met => line.0 += 1,
+                _ => line.2 += 1,
+            }
+        }
+        let breaches = s.breaches().count();
+        self.breaches += breaches;
+        self.breached_tickets += usize::from(breaches > 0);
+        self.eligible += usize::from(s.ever_resolved);
+        self.reopened += usize::from(!s.reopens.is_empty());
+        if let Some(f) = &s.satisfaction {
+            self.scores.add(f.normalised());
+            *self.distribution.entry((f.scale, f.score)).or_default() += 1;
+            self.satisfied += usize::from(f.satisfied);
+            self.category_satisfied.entry(category.to_string()).or_default().add_bool(f.satisfied);
+            for (name, value) in &f.dimensions {
+                self.dimensions.entry(name.clone()).or_default().add(*value);
+            }
+        }
+        if let Some(d) = &s.department {
+            group_add(self.departments.entry(d.clone()).or_default(), s, s.reopens.len());
+        }
+        if let Some(a) = &s.assignee {
+            let charged = s.reopens.iter().filter(|r| r.as_deref() == Some(a.as_str())).count();
+            group_add(self.assignees.entry(a.clone()).or_default(), s, charged);
+        }
+        // A failed resolution counts against its handler even when the
+        // ticket has moved on to someone else since (seed 001 8.6).
+        for handler in s.reopens.iter().flatten().filter(|h| s.assignee.as_ref() != Some(*h)) {
+            self.assignees.entry(handler.clone()).or_default().reopened += 1;
+        }
+        for staff in &s.involved_staff {
+            self.staff.add(staff);
+        }
+        if let Some(p) = s.product.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+            self.products.add(p);
+        }
+    }
+
+    pub fn finish(self) -> Stats {
+        let config = self.config;
+        let total = self.total;
+        let shares = |counter: &Counter, order: Vec<(String, String)>| counter.shares(total, &order);
+        let choice_order = |kind| {
+            config.choices(kind).iter().map(|c| (c.id.clone(), c.label.clone())).collect::<Vec<(String, String)>>()
+        };
+        let mut category_order = choice_order(ChoiceKind::Category);
+        category_order.push((UNCLASSIFIED.into(), "未分类".into()));
+        let mut by_category = shares(&self.category, category_order);
+        for line in &mut by_category {
+            line.satisfied_rate = self.category_satisfied.get(&line.id).and_then(Mean::value);
+            line.flagged = line.satisfied_rate.is_some_and(|r| r < LOW_SATISFACTION);
+        }
+        let status_order = Status::ALL.iter().map(|s| (s.id().to_string(), config.status_label(*s).to_string()));
+        let mut cause_order = choice_order(ChoiceKind::Cause);
+        cause_order.push((UNDETERMINED.into(), "未确定".into()));
+        let answered = self.scores.count;
+        let dimension_order = dimension_names(config, self.dimensions.keys());
+        let sla_targets: Vec<SlaLine> = self
+            .sla
+            .iter()
+            .map(|(kind, &(met, breached, open))| SlaLine {
+                kind: *kind,
+                evaluated: met + breached,
+                met,
+                breached,
+                open,
+                compliance: ratio(met, met + breached),
+            })
+            .collect();
+        let (met, decided) = sla_targets.iter().fold((0, 0), |(m, d), l| (m + l.met, d + l.evaluated));
+        let (trend, trend_unit) = trend(&self.period, &self.days);
+        Stats {
+            period: self.period,
+            total,
+            by_category,
+            by_severity: shares(&self.severity, choice_order(ChoiceKind::Severity)),
+            by_channel: shares(&self.channel, choice_order(ChoiceKind::Channel)),
+            by_status: shares(&self.status, status_order.collect()),
+            by_cause: shares(&self.cause, cause_order),
+            response_time: time_figures(self.response),
+            resolution_time: time_figures(self.resolution),
+            sla: SlaFigures {
+                targets: sla_targets,
+                breaches: self.breaches,
+                breached_tickets: self.breached_tickets,
+                compliance: ratio(met, decided),
+            },
+            satisfaction: SatisfactionFigures {
+                answered,
+                mean: self.scores.value(),
+                distribution: self
+                    .distribution
+                    .iter()
+                    .rev()
+                    .map(|(&(scale, score), &count)| ScoreCount {
+                        score,
+                        scale,
+                        count,
+                        share: ratio(count, answered).unwrap_or(0.0),
+                    })
+                    .collect(),
+                satisfied: self.satisfied,
+                satisfied_rate: ratio(self.satisfied, answered),
+                eligible: self.eligible,
+                coverage: ratio(answered, self.eligible),
+                dimensions: dimension_order
+                    .iter()
+                    .map(|n| {
+                        let m = self.dimensions.get(n);
+                        (n.clone(), m.and_then(Mean::value), m.map_or(0, |m| m.count))
+                    })
+                    .collect(),
+            },
+            reopened: self.reopened,
+            reopen_rate: ratio(self.reopened, self.eligible),
+            by_department: groups(self.departments, &dimension_order),
+            by_assignee: groups(self.assignees, &dimension_order),
+            staff: self.staff.top(10, 1),
+            products: self.products.top(10, 2),
+            trend,
+            trend_unit,
+        }
+    }
+}
+
+fn group_add(g: &mut Group, s: &TicketSummary, reopened: usize) {
+    g.handled += 1;
+    g.breached += usize::from(s.is_breached());
+    g.reopened += reopened;
+    if let Some(span) = s.resolution {
+        g.work.add(span.work_hours());
+        g.wall.add(span.wall_hours());
+    }
+    if let Some(f) = &s.satisfaction {
+        g.satisfaction.add(f.normalised());
+        g.satisfied.add_bool(f.satisfied);
+        for (name, value) in &f.dimensions {
+            g.dimensions.entry(name.clone()).or_default().add(*value);
+        }
+    }
+}
+
+/// Most handled first, then by name.
+fn groups(map: BTreeMap<String, Group>, dimensions: &[String]) -> Vec<GroupLine> {
+    let mut lines: Vec<GroupLine> = map
+        .into_iter()
+        .map(|(name, g)| GroupLine {
+            name,
+            handled: g.handled,
+            breached: g.breached,
+            reopened: g.reopened,
+            resolution_work_hours: g.work.value(),
+            resolution_wall_hours: g.wall.value(),
+            satisfaction: g.satisfaction.value(),
+            satisfied_rate: g.satisfied.value(),
+            dimensions: dimensions.iter().map(|d| (d.clone(), g.dimensions.get(d).and_then(Mean::value))).collect(),
+        })
+        .collect();
+    lines.sort_by(|a, b| b.handled.cmp(&a.handled).then_with(|| a.name.cmp(&b.name)));
+    lines
+}
+
+/// Configured dimensions first, in their order, then any others by name.
+fn dimension_names<'k>(config: &Config, seen: impl Iterator<Item = &'k String>) -> Vec<String> {
+    let mut names: Vec<String> = config.satisfaction.dimensions.clone();
+    for name in seen {
+        if !names.contains(name) {
+            names.push(name.clone());
+        }
+    }
+    names
+}
+
+fn time_figures((work, wall): (Vec<f64>, Vec<f64>)) -> TimeFigures {
+    TimeFigures { count: work.len(), work: Averages::of(work), wall: Averages::of(wall) }
+}
+
+pub fn ratio(part: usize, whole: usize) -> Option<f64> {
+    (whole > 0).then(|| part as f64 / whole as f64)
+}
+
+/// Daily counts for periods up to 62 days, else weekly (bucket = Monday).
+fn trend(period: &Period, days: &Counter) -> (Vec<(NaiveDate, usize)>, &'static str) {
+    let daily = period.days() <= 62;
+    let mut buckets: Vec<(NaiveDate, usize)> = Vec::new();
+    for day in period.each_day() {
+        let key = if daily { day } else { super::period::Period::containing(super::PeriodKind::Week, day).first };
+        let count = days.get(&day.to_string());
+        match buckets.last_mut() {
+            Some((k, c)) if *k == key => *c += count,
+            _ => buckets.push((key, count)),
+        }
+    }
+    (buckets, if daily { "day" } else { "week" })
+}

@@ -1,0 +1,243 @@
+//! The compact facts of one ticket that reports and exports need, computed
+//! once per ticket (times, breaches, satisfaction, reopens, action items).
+//! Aggregation then runs over these summaries in a single pass, so they can
+//! later come from an index cache instead of the YAML files.
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+
+use crate::config::SlaConfig;
+use crate::sla::{self, Calendar, TargetKind, TargetState};
+use crate::ticket::{Action, Derived, Event, NoteKind, Status, Ticket};
+
+type Instant = DateTime<FixedOffset>;
+
+/// A duration both in wall-clock time and in working time (inside work hours).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Span {
+    pub wall: Duration,
+    pub work: Duration,
+}
+
+impl Span {
+    pub fn wall_hours(&self) -> f64 {
+        self.wall.num_seconds() as f64 / 3600.0
+    }
+
+    pub fn work_hours(&self) -> f64 {
+        self.work.num_seconds() as f64 / 3600.0
+    }
+}
+
+/// One SLA target, reduced to what reports count.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetFact {
+    pub kind: TargetKind,
+    pub cycle: usize,
+    pub due: Instant,
+    pub state: TargetState,
+}
+
+/// An answered follow-up (回访).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowupFact {
+    pub at: Instant,
+    pub score: u32,
+    pub scale: u32,
+    pub satisfied: bool,
+    pub comment: Option<String>,
+    /// Dimension name and its score normalised to 0–100.
+    pub dimensions: Vec<(String, f64)>,
+}
+
+impl FollowupFact {
+    /// The score on a 0–100 scale: score / scale × 100.
+    pub fn normalised(&self) -> f64 {
+        normalise(self.score, self.scale)
+    }
+}
+
+pub fn normalise(score: u32, scale: u32) -> f64 {
+    if scale == 0 { 0.0 } else { f64::from(score) / f64::from(scale) * 100.0 }
+}
+
+/// An action item from the weekly review (`note --kind action`), and when
+/// it was done by the rule of [`done_at`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionItem {
+    pub ticket: String,
+    pub at: Instant,
+    pub by: String,
+    pub owner: Option<String>,
+    pub due: Option<Instant>,
+    pub text: String,
+    pub done_at: Option<Instant>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TicketSummary {
+    pub id: String,
+    pub received_at: Instant,
+    pub received_day: NaiveDate,
+    pub channel: String,
+    pub category: Option<String>,
+    pub severity: String,
+    pub status: Status,
+    pub department: Option<String>,
+    pub assignee: Option<String>,
+    pub involved_staff: Vec<String>,
+    pub product: Option<String>,
+    pub cause: Option<String>,
+    pub summary: String,
+    pub escalated: bool,
+    /// The first move out of `new`.
+    pub first_response_at: Option<Instant>,
+    pub first_response: Option<Span>,
+    /// The latest `resolved`, when the ticket is resolved or closed now
+    /// (a reopened ticket has no resolution time until resolved again).
+    pub resolved_at: Option<Instant>,
+    pub resolution: Option<Span>,
+    /// Reached `resolved` at least once: owes a follow-up.
+    pub ever_resolved: bool,
+    /// One entry per reopen: the handler charged with the failed resolution
+    /// (seed 001 8.6), i.e. the assignee when it was resolved.
+    pub reopens: Vec<Option<String>>,
+    pub targets: Vec<TargetFact>,
+    /// The latest answered follow-up.
+    pub satisfaction: Option<FollowupFact>,
+    /// Every answered follow-up the customer was not satisfied with.
+    pub unsatisfied: Vec<FollowupFact>,
+    pub actions: Vec<ActionItem>,
+}
+
+impl TicketSummary {
+    /// The summary of `ticket` as of `as_of`: events after it are ignored.
+    pub fn of(ticket: &Ticket, cal: &Calendar, sla_config: &SlaConfig, as_of: Instant) -> TicketSummary {
+        let mut events: Vec<&Event> = ticket.history.iter().filter(|e| e.at <= as_of).collect();
+        events.sort_by_key(|e| e.at);
+        let derived = if events.len() == ticket.history.len() {
+            ticket.derived()
+        } else {
+            let owned: Vec<Event> = events.iter().map(|e| (*e).clone()).collect();
+            Derived::from_history(&owned)
+        };
+        let status = derived.status.unwrap_or(Status::New);
+        let span = |end: Instant| Span {
+            wall: end - ticket.received_at,
+            work: cal.business_time_between(ticket.received_at, end),
+        };
+        let first_response_at = events.iter().find(|e| e.is_move()).map(|e| e.at);
+        let last_resolved = events.iter().rev().find(|e| e.to == Some(Status::Resolved)).map(|e| e.at);
+        let resolved_at = last_resolved.filter(|_| matches!(status, Status::Resolved | Status::Closed));
+        let targets = sla::ticket_targets(cal, sla_config, ticket, as_of)
+            .into_iter()
+            .map(|t| TargetFact { kind: t.kind, cycle: t.cycle, due: t.due.at, state: t.state })
+            .collect();
+        let followups: Vec<FollowupFact> = events.iter().filter_map(|e| followup(e)).collect();
+        TicketSummary {
+            id: ticket.id.clone(),
+            received_at: ticket.received_at,
+            received_day: ticket.received_at.with_timezone(&cal.zone()).date_naive(),
+            channel: ticket.channel.clone(),
+            category: derived.category,
+            severity: derived.severity.unwrap_or_else(|| ticket.severity.clone()),
+            status,
+            department: derived.department,
+            assignee: derived.assignee,
+            involved_staff: derived.involved_staff,
+            product: ticket.product.clone(),
+            cause: derived.cause,
+            summary: ticket.summary.clone(),
+            escalated: derived.escalated,
+            first_response_at,
+            first_response: first_response_at.map(span),
+            resolved_at,
+            resolution: resolved_at.map(span),
+            ever_resolved: last_resolved.is_some(),
+            reopens: reopens(&events),
+            targets,
+            satisfaction: followups.last().cloned(),
+            unsatisfied: followups.into_iter().filter(|f| !f.satisfied).collect(),
+            actions: actions(&ticket.id, &events),
+        }
+    }
+
+    pub fn breaches(&self) -> impl Iterator<Item = &TargetFact> {
+        self.targets.iter().filter(|t| t.state.is_breach())
+    }
+
+    pub fn is_breached(&self) -> bool {
+        self.breaches().next().is_some()
+    }
+}
+
+fn followup(e: &Event) -> Option<FollowupFact> {
+    if e.action != Action::Followup || e.no_answer {
+        return None;
+    }
+    let (score, scale) = (e.score?, e.scale?);
+    Some(FollowupFact {
+        at: e.at,
+        score,
+        scale,
+        satisfied: e.satisfied.unwrap_or(false),
+        comment: e.comment.clone(),
+        dimensions: e.dimensions.iter().map(|(name, s)| (name.clone(), normalise(*s, scale))).collect(),
+    })
+}
+
+/// Each reopen charged to whoever handled the resolution it undid.
+fn reopens(events: &[&Event]) -> Vec<Option<String>> {
+    let mut assignee: Option<&str> = None;
+    let mut resolver: Option<&str> = None;
+    let mut status = Status::New;
+    let mut charged = Vec::new();
+    for e in events {
+        if let Some(a) = &e.assignee {
+            assignee = Some(a);
+        }
+        let Some(to) = e.to else { continue };
+        if to == Status::Resolved {
+            resolver = assignee.or(Some(&e.by));
+        }
+        if to == Status::Processing && matches!(status, Status::Resolved | Status::Closed) {
+            charged.push(resolver.or(assignee).map(str::to_string));
+        }
+        status = to;
+    }
+    charged
+}
+
+fn actions(ticket: &str, events: &[&Event]) -> Vec<ActionItem> {
+    events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.action == Action::Note && e.kind == Some(NoteKind::Action))
+        .map(|(i, e)| ActionItem {
+            ticket: ticket.to_string(),
+            at: e.at,
+            by: e.by.clone(),
+            owner: e.owner.clone(),
+            due: e.due,
+            text: e.note.clone().unwrap_or_default(),
+            done_at: done_at(e.owner.as_deref(), &events[i + 1..]),
+        })
+        .collect()
+}
+
+/// The done-rule of action items (docs/reports.md): an item is done by the
+/// first later event that either moves the ticket to `resolved` or `closed`
+/// (whoever does it), or is a move, an answered follow-up or a progress note
+/// recorded by the owner (the actor name equals `--owner`).
+pub fn done_at(owner: Option<&str>, later: &[&Event]) -> Option<Instant> {
+    later
+        .iter()
+        .find(|e| {
+            let finishes = matches!(e.to, Some(Status::Resolved | Status::Closed));
+            let by_owner = owner.is_some_and(|o| o == e.by)
+                && (e.is_move()
+                    || (e.action == Action::Followup && !e.no_answer)
+                    || (e.action == Action::Note && matches!(e.kind, None | Some(NoteKind::Progress))));
+            finishes || by_owner
+        })
+        .map(|e| e.at)
+}
