@@ -90,9 +90,5 @@ pub fn ticket_json(ticket: &Ticket, config: &Config, masker: &Masker) -> Value {
 /// Writes `bytes` to `path` atomically (temporary file in the same
 /// directory, fsync, rename): a reader never sees half a report.
 pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io("create a temporary file in", dir, e))?;
-    tmp.write_all(bytes).and_then(|_| tmp.as_file().sync_all()).map_err(|e| Error::io("write", path, e))?;
-    tmp.persist(path).map_err(|e| Error::io("write", path, e.error))?;
-    Ok(())
+    crate::store::write_atomic(path, bytes)
 }

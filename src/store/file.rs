@@ -90,33 +90,40 @@ pub fn documents_to_yaml(tickets: &[Ticket]) -> Result<String> {
 
 /// Replaces `path` with `contents` so that a crash leaves the old or the
 /// new file, never a truncated one.
-pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
+pub fn write_atomic(path: &Path, contents: impl AsRef<[u8]>) -> Result<()> {
     let temp = write_temp(path, contents)?;
     temp.persist(path).map_err(|e| Error::io("replace", path, e.error))?;
     sync_parent(path)
 }
 
 /// Writes a new file, failing if `path` exists (another process won the ID).
-pub fn create_exclusive(path: &Path, contents: &str) -> Result<()> {
+pub fn create_exclusive(path: &Path, contents: impl AsRef<[u8]>) -> Result<()> {
     let temp = write_temp(path, contents)?;
     temp.persist_noclobber(path).map_err(|e| Error::io("create", path, e.error))?;
     sync_parent(path)
 }
 
-fn write_temp(path: &Path, contents: &str) -> Result<tempfile::NamedTempFile> {
-    let dir = path.parent().expect("ticket paths have a directory");
+fn write_temp(path: &Path, contents: impl AsRef<[u8]>) -> Result<tempfile::NamedTempFile> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?;
+    // A replaced file keeps its mode; a new one is readable like any file
+    // git checks out (tempfile would leave it 0600).
+    let mode = std::fs::metadata(path).map(|m| m.permissions()).unwrap_or_else(|_| {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::Permissions::from_mode(0o644)
+    });
     let mut temp = tempfile::Builder::new()
         .prefix(".tmp-")
-        .suffix(".yaml.part")
+        .suffix(".part")
+        .permissions(mode)
         .tempfile_in(dir)
         .map_err(|e| Error::io("create a temporary file in", dir, e))?;
-    temp.write_all(contents.as_bytes()).map_err(|e| Error::io("write", temp.path().to_path_buf(), e))?;
+    temp.write_all(contents.as_ref()).map_err(|e| Error::io("write", temp.path().to_path_buf(), e))?;
     temp.as_file().sync_all().map_err(|e| Error::io("sync", temp.path().to_path_buf(), e))?;
     Ok(temp)
 }
 
 fn sync_parent(path: &Path) -> Result<()> {
-    let dir = path.parent().expect("ticket paths have a directory");
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::File::open(dir).and_then(|d| d.sync_all()).map_err(|e| Error::io("sync directory", dir, e))
 }

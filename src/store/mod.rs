@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-pub use file::{documents_to_yaml, has_conflict_markers, parse_tickets, yaml_error};
+pub use file::{documents_to_yaml, has_conflict_markers, parse_tickets, write_atomic, yaml_error};
 pub use init::{InitReport, init};
 pub use lock::StoreLock;
 pub use scan::Scan;

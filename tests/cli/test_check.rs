@@ -169,3 +169,15 @@ fn invalid_utf8_is_reported() {
     std::fs::write(store.path().join("tickets/2026/11/CP20261123002.yaml"), b"schema: 1\nid: \xff\xfe\n").unwrap();
     store.cmd(NOW).arg("check").assert().code(1).stdout(predicate::str::contains("not valid UTF-8"));
 }
+
+#[test]
+fn written_files_are_readable_like_checked_out_ones_and_keep_their_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let store = Store::new();
+    let id = store.new_ticket("2026-11-23 09:00", &[]);
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&store.ticket_path(&id)), 0o644);
+    std::fs::set_permissions(store.ticket_path(&id), std::fs::Permissions::from_mode(0o640)).unwrap();
+    store.ok(NOW, &["note", &id, "-m", "x"]);
+    assert_eq!(mode(&store.ticket_path(&id)), 0o640);
+}
