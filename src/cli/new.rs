@@ -12,7 +12,7 @@ use super::{Context, output};
 use crate::config::{ChoiceKind, Config};
 use crate::error::{Error, Result};
 use crate::report::mask::Masker;
-use crate::ticket::{Action, Customer, Event, SCHEMA, Status, Ticket};
+use crate::ticket::{Action, Customer, Event, Ticket};
 use crate::time;
 
 /// Record a new complaint and print its ID (only the ID, so that
@@ -254,38 +254,13 @@ impl Fields {
 
     fn into_ticket(self, id: &str, now: chrono::DateTime<chrono::FixedOffset>, by: &str) -> Ticket {
         let mut created = Event::new(now, by, Action::Created);
-        created.category = self.category.clone();
-        created.severity = Some(self.severity.clone());
+        created.category = self.category;
+        created.severity = Some(self.severity);
         let uid = ulid::Ulid::from_datetime(now.into()).to_string();
-        let mut ticket = Ticket {
-            schema: SCHEMA,
-            id: id.to_string(),
-            uid,
-            renamed_from: Vec::new(),
-            received_at: self.received_at,
-            channel: self.channel,
-            customer: self.customer,
-            product: self.product,
-            summary: self.summary,
-            description: self.description,
-            expectation: self.expectation,
-            category: None,
-            severity: self.severity,
-            department: None,
-            departments_involved: Vec::new(),
-            assignee: None,
-            involved_staff: Vec::new(),
-            promised_at: None,
-            escalated: false,
-            escalated_to: None,
-            cause: None,
-            status: Status::New,
-            plan: None,
-            satisfaction: None,
-            history: Vec::new(),
-            extra: Default::default(),
-        };
-        ticket.record(created);
+        let mut ticket = Ticket::new(id, &uid, self.received_at, &self.channel, self.customer, &self.summary, created);
+        ticket.product = self.product;
+        ticket.description = self.description;
+        ticket.expectation = self.expectation;
         ticket
     }
 }

@@ -2,13 +2,11 @@
 //! 4h / 1wd / 3d, major 1h / 4h / 3d; reopen 3wd; update_every 24h; the
 //! resolution clock pauses in waiting_customer. 2026-03-09 is a Monday.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, FixedOffset};
 
 use super::*;
 use crate::config::Config;
-use crate::ticket::{Customer, SCHEMA};
+use crate::ticket::Customer;
 use crate::time::{format_local, parse_time};
 
 fn t(text: &str) -> DateTime<FixedOffset> {
@@ -18,36 +16,8 @@ fn t(text: &str) -> DateTime<FixedOffset> {
 fn ticket(received: &str, severity: &str) -> Ticket {
     let mut created = Event::new(t(received), "wang", Action::Created);
     created.severity = Some(severity.into());
-    let mut ticket = Ticket {
-        schema: SCHEMA,
-        id: "CP20260309001".into(),
-        uid: "01JDXQ3M5Q6Z3Y0K8N4V2T7B9C".into(),
-        renamed_from: vec![],
-        received_at: t(received),
-        channel: "phone".into(),
-        customer: Customer { name: "张三".into(), contact: "13812345678".into(), id: None, extra: BTreeMap::new() },
-        product: None,
-        summary: "表带断裂".into(),
-        description: None,
-        expectation: None,
-        category: None,
-        severity: severity.into(),
-        department: None,
-        departments_involved: vec![],
-        assignee: None,
-        involved_staff: vec![],
-        promised_at: None,
-        escalated: false,
-        escalated_to: None,
-        cause: None,
-        status: Status::New,
-        plan: None,
-        satisfaction: None,
-        history: vec![],
-        extra: BTreeMap::new(),
-    };
-    ticket.record(created);
-    ticket
+    let customer = Customer::new("张三", "13812345678", None);
+    Ticket::new("CP20260309001", "01JDXQ3M5Q6Z3Y0K8N4V2T7B9C", t(received), "phone", customer, "表带断裂", created)
 }
 
 fn go(ticket: &mut Ticket, at: &str, from: Status, to: Status) {

@@ -192,7 +192,57 @@ fn push_unique(list: &mut Vec<String>, value: &str) {
     }
 }
 
+impl Customer {
+    pub fn new(name: &str, contact: &str, id: Option<&str>) -> Customer {
+        Customer { name: name.into(), contact: contact.into(), id: id.map(str::to_string), extra: BTreeMap::new() }
+    }
+}
+
 impl Ticket {
+    /// A ticket with what every complaint has, its `created` event recorded
+    /// (which sets the severity and, if given, the category). The optional
+    /// fields start empty.
+    pub fn new(
+        id: &str,
+        uid: &str,
+        received_at: DateTime<FixedOffset>,
+        channel: &str,
+        customer: Customer,
+        summary: &str,
+        created: Event,
+    ) -> Ticket {
+        let mut ticket = Ticket {
+            schema: SCHEMA,
+            id: id.into(),
+            uid: uid.into(),
+            renamed_from: Vec::new(),
+            received_at,
+            channel: channel.into(),
+            customer,
+            product: None,
+            summary: summary.into(),
+            description: None,
+            expectation: None,
+            category: None,
+            severity: String::new(),
+            department: None,
+            departments_involved: Vec::new(),
+            assignee: None,
+            involved_staff: Vec::new(),
+            promised_at: None,
+            escalated: false,
+            escalated_to: None,
+            cause: None,
+            status: Status::New,
+            plan: None,
+            satisfaction: None,
+            history: Vec::new(),
+            extra: BTreeMap::new(),
+        };
+        ticket.record(created);
+        ticket
+    }
+
     /// Appends `event` to the history and updates the current fields.
     pub fn record(&mut self, event: Event) {
         let mut derived = self.derived();

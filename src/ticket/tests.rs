@@ -8,40 +8,20 @@ fn at(text: &str) -> DateTime<FixedOffset> {
 fn sample() -> Ticket {
     let mut created = Event::new(at("2026-11-23T09:15:00+08:00"), "wang", Action::Created);
     created.severity = Some("general".into());
-    let mut ticket = Ticket {
-        schema: SCHEMA,
-        id: "CP20261123001".into(),
-        uid: "01JDXQ3M5Q6Z3Y0K8N4V2T7B9C".into(),
-        renamed_from: vec![],
-        received_at: at("2026-11-23T09:15:00+08:00"),
-        channel: "phone".into(),
-        customer: Customer {
-            name: "张三".into(),
-            contact: "13812345678".into(),
-            id: Some("C-10023".into()),
-            extra: Default::default(),
-        },
-        product: Some("智能手表 X2".into()),
-        summary: "表带断裂，要求换货".into(),
-        description: Some("客户称收货第三天表带断裂。\n要求换货。".into()),
-        expectation: Some("换货".into()),
-        category: None,
-        severity: "general".into(),
-        department: None,
-        departments_involved: vec![],
-        assignee: None,
-        involved_staff: vec![],
-        promised_at: None,
-        escalated: false,
-        escalated_to: None,
-        cause: None,
-        status: Status::New,
-        plan: None,
-        satisfaction: None,
-        history: vec![],
-        extra: Default::default(),
-    };
-    ticket.record(created);
+    let customer = Customer::new("张三", "13812345678", Some("C-10023"));
+    let received = at("2026-11-23T09:15:00+08:00");
+    let mut ticket = Ticket::new(
+        "CP20261123001",
+        "01JDXQ3M5Q6Z3Y0K8N4V2T7B9C",
+        received,
+        "phone",
+        customer,
+        "表带断裂，要求换货",
+        created,
+    );
+    ticket.product = Some("智能手表 X2".into());
+    ticket.description = Some("客户称收货第三天表带断裂。\n要求换货。".into());
+    ticket.expectation = Some("换货".into());
     ticket
 }
 

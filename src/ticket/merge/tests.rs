@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 use proptest::prelude::*;
 
 use super::*;
-use crate::ticket::{Customer, NoteKind, SCHEMA, Status};
+use crate::ticket::{Customer, NoteKind, Status};
 
 fn at(minutes: i64) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-23T09:00:00+08:00").unwrap() + Duration::minutes(minutes)
@@ -13,38 +13,8 @@ fn at(minutes: i64) -> DateTime<FixedOffset> {
 fn ticket(uid: &str, created: i64) -> Ticket {
     let mut event = Event::new(at(created), "wang", Action::Created);
     event.severity = Some("general".into());
-    let mut ticket = Ticket {
-        schema: SCHEMA,
-        id: "CP20261123005".into(),
-        uid: uid.into(),
-        renamed_from: vec![],
-        received_at: at(created),
-        channel: "phone".into(),
-        customer: Customer {
-            name: "张三".into(), contact: "13812345678".into(), id: None, extra: Default::default()
-        },
-        product: None,
-        summary: "表带断裂".into(),
-        description: None,
-        expectation: None,
-        category: None,
-        severity: "general".into(),
-        department: None,
-        departments_involved: vec![],
-        assignee: None,
-        involved_staff: vec![],
-        promised_at: None,
-        escalated: false,
-        escalated_to: None,
-        cause: None,
-        status: Status::New,
-        plan: None,
-        satisfaction: None,
-        history: vec![],
-        extra: Default::default(),
-    };
-    ticket.record(event);
-    ticket
+    let customer = Customer::new("张三", "13812345678", None);
+    Ticket::new("CP20261123001", uid, at(created), "phone", customer, "表带断裂", event)
 }
 
 fn note(minutes: i64, by: &str, text: &str) -> Event {
