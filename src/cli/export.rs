@@ -108,8 +108,5 @@ pub fn run(ctx: &mut Context, args: ExportArgs) -> Result<ExitCode> {
         }
         None => output::print_bytes(&bytes)?,
     }
-    for path in &unreadable {
-        ctx.warn(format!("could not read {path}; it is missing from this export"));
-    }
-    Ok(if unreadable.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
+    Ok(super::list::warn_unreadable(ctx, &unreadable, "export"))
 }

@@ -123,6 +123,15 @@ pub fn warn_collisions(ctx: &Context, store: &crate::store::Store, collisions: &
     }
 }
 
+/// Warns about each file a scanning command could not read (it is missing
+/// from `what`); exit 2 when there was any, so a cron job notices.
+pub fn warn_unreadable(ctx: &Context, unreadable: &[String], what: &str) -> ExitCode {
+    for path in unreadable {
+        ctx.warn(format!("could not read {path}; it is missing from this {what}"));
+    }
+    if unreadable.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) }
+}
+
 /// An error message with the store root stripped from its path.
 pub fn relative(store: &crate::store::Store, e: &Error) -> String {
     let root = format!("{}/", store.root().display());

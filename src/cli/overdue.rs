@@ -100,11 +100,9 @@ pub fn run(ctx: &mut Context, args: OverdueArgs) -> Result<ExitCode> {
     } else if !listing.rows.is_empty() || !listing.unreadable.is_empty() {
         emit(ctx, config, format, &listing, as_of)?;
     }
-    for path in &listing.unreadable {
-        ctx.warn(format!("could not read {path}; its targets are missing from this list"));
-    }
+    let unreadable = super::list::warn_unreadable(ctx, &listing.unreadable, "overdue list");
     Ok(if !listing.unreadable.is_empty() {
-        ExitCode::from(2)
+        unreadable
     } else if args.exit_code && listing.overdue_count > 0 {
         ExitCode::from(1)
     } else {

@@ -130,10 +130,7 @@ pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
         }
         None => output::print_bytes(&bytes)?,
     }
-    for path in &unreadable {
-        ctx.warn(format!("could not read {path}; it is missing from this report"));
-    }
-    Ok(if unreadable.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
+    Ok(super::list::warn_unreadable(ctx, &unreadable, "report"))
 }
 
 fn render(
