@@ -86,7 +86,8 @@ pub fn run(ctx: &mut Context, args: CheckArgs) -> Result<ExitCode> {
             "problems": problems,
         }))?;
     } else if !problems.is_empty() {
-        let mut t = table::new_table(["文件", "问题"]);
+        let lang = store.config().lang();
+        let mut t = table::new_table(["文件", "问题"].map(|h| lang.term(h)));
         for p in &problems {
             t.add_row(vec![p.path.clone(), p.message.clone()]);
         }

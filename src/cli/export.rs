@@ -12,6 +12,7 @@ use super::{Context, output};
 use crate::error::Result;
 use crate::report::analysis::TicketSummary;
 use crate::report::export::{self, CsvStyle, Options};
+use crate::report::lang::Lang;
 use crate::report::mask::Masker;
 use crate::sla::Calendar;
 use crate::ticket::Ticket;
@@ -40,9 +41,9 @@ pub struct ExportArgs {
     /// Output format (--json is the same as --format json)
     #[arg(long, value_enum, default_value = "csv")]
     pub format: ExportFormat,
-    /// Language of the CSV headers; en also writes coded values as ids
-    #[arg(long, value_enum, default_value = "zh")]
-    pub lang: LangArg,
+    /// Language of the CSV headers; en also writes coded values as ids (default: [ui] lang)
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
     /// Columns to export, in order, comma-separated (e.g. id,received_at,summary,status), or all
     #[arg(long, value_name = "LIST")]
     pub columns: Option<String>,
@@ -72,7 +73,12 @@ pub fn run(ctx: &mut Context, args: ExportArgs) -> Result<ExitCode> {
     let summaries: Vec<TicketSummary> =
         tickets.par_iter().map(|t| TicketSummary::of(t, &calendar, &config.sla, now)).collect();
     let rows: Vec<(&Ticket, &TicketSummary)> = tickets.iter().copied().zip(&summaries).collect();
-    let options = Options { config, zone, lang: args.lang.into(), masker: Masker { mask: !args.unmask } };
+    let options = Options {
+        config,
+        zone,
+        lang: args.lang.map_or(config.lang(), Lang::from),
+        masker: Masker { mask: !args.unmask },
+    };
     let format = if ctx.global.json { ExportFormat::Json } else { args.format };
     let unreadable: Vec<String> = scan.errors.iter().map(|e| super::list::relative(&store, e)).collect();
     let bytes = match format {

@@ -7,6 +7,7 @@ use clap::Args;
 use super::{Context, output};
 use crate::config::Config;
 use crate::error::Result;
+use crate::report::lang::Lang;
 use crate::report::{history, table};
 use crate::store::git::{LogEntry, Repo};
 use crate::ticket::Ticket;
@@ -56,7 +57,9 @@ pub fn run(ctx: &mut Context, args: LogArgs) -> Result<ExitCode> {
         text.push_str(&table::render(&history_table(ticket, store.config())));
     }
     if args.git {
-        text.push_str(&format!("提交记录 (git)\n{}", table::render(&commits_table(&commits))));
+        let lang = store.config().lang();
+        let title = lang.pick("提交记录 (git)", "Commits (git)");
+        text.push_str(&format!("{title}\n{}", table::render(&commits_table(&commits, lang))));
     }
     output::print(&text)?;
     Ok(ExitCode::SUCCESS)
@@ -64,15 +67,21 @@ pub fn run(ctx: &mut Context, args: LogArgs) -> Result<ExitCode> {
 
 pub fn history_table(ticket: &Ticket, config: &Config) -> comfy_table::Table {
     let zone = config.zone();
-    let mut t = table::new_table(["时间", "操作人", "操作", "内容"]);
+    let lang = config.lang();
+    let mut t = table::new_table(["时间", "操作人", "操作", "内容"].map(|h| lang.term(h)));
     for (event, text) in ticket.history.iter().zip(history::describe_all(&ticket.history, config)) {
-        t.add_row(vec![time::format_local(&event.at, zone), event.by.clone(), event.action.label().to_string(), text]);
+        t.add_row(vec![
+            time::format_local(&event.at, zone),
+            event.by.clone(),
+            lang.pick(event.action.label(), event.action.id()).to_string(),
+            text,
+        ]);
     }
     t
 }
 
-fn commits_table(commits: &[LogEntry]) -> comfy_table::Table {
-    let mut t = table::new_table(["提交", "时间", "作者", "说明"]);
+fn commits_table(commits: &[LogEntry], lang: Lang) -> comfy_table::Table {
+    let mut t = table::new_table(["提交", "时间", "作者", "说明"].map(|h| lang.term(h)));
     for c in commits {
         t.add_row(vec![c.hash.clone(), c.date.clone(), c.author.clone(), c.subject.clone()]);
     }

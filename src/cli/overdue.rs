@@ -11,6 +11,7 @@ use crate::config::{ChoiceKind, Config};
 use crate::error::{Error, Result};
 use crate::mail::Delivery;
 use crate::report::email::{self, OverdueEmail};
+use crate::report::lang::Lang;
 use crate::report::mask::Masker;
 use crate::report::overdue::{self, OverdueRow, Urgency};
 use crate::sla::{self, Calendar, SlaDuration, TargetState};
@@ -194,7 +195,7 @@ fn emit(ctx: &Context, config: &Config, format: Format, listing: &Listing, as_of
     match format {
         Format::Table => {
             if !listing.rows.is_empty() {
-                output::print(&overdue::render_table(&listing.rows, zone))?;
+                output::print(&overdue::render_table(&listing.rows, zone, config.lang()))?;
             }
             ctx.info(summary_line(listing));
         }
@@ -246,7 +247,7 @@ fn emit_email(
     }
     let zone = config.zone();
     let day = as_of.with_timezone(&zone).date_naive();
-    let body = mail_body(listing, zone, as_of);
+    let body = mail_body(listing, zone, as_of, config.lang());
     let csv = with_bom(overdue::render_csv(&listing.rows, zone));
     let from = match &args.from {
         Some(text) => email::parse_address(text, "--from")?,
@@ -301,20 +302,30 @@ fn escalation_recipients(config: &Config, listing: &Listing) -> Result<Vec<email
     Ok(recipients)
 }
 
-fn mail_body(listing: &Listing, zone: chrono_tz::Tz, as_of: DateTime<FixedOffset>) -> String {
-    let mut body = format!("截至 {}，{}。\n\n", time::format_local(&as_of, zone), summary_zh(listing));
+fn mail_body(listing: &Listing, zone: chrono_tz::Tz, as_of: DateTime<FixedOffset>, lang: Lang) -> String {
+    let as_of = time::format_local(&as_of, zone);
+    let mut body = match lang {
+        Lang::Zh => format!("截至 {as_of}，{}。\n\n", summary_zh(listing)),
+        Lang::En => format!("As of {as_of}: {}.\n\n", summary_line(listing)),
+    };
     if !listing.rows.is_empty() {
-        body.push_str(&overdue::render_table(&listing.rows, zone));
+        body.push_str(&overdue::render_table(&listing.rows, zone, lang));
         body.push('\n');
     }
     if !listing.unreadable.is_empty() {
-        body.push_str("警告：以下投诉文件无法读取，其时限未包含在本清单中：\n");
+        body.push_str(lang.pick(
+            "警告：以下投诉文件无法读取，其时限未包含在本清单中：\n",
+            "Warning: these ticket files could not be read; their targets are missing from this list:\n",
+        ));
         for path in &listing.unreadable {
             body.push_str(&format!("  {path}\n"));
         }
         body.push('\n');
     }
-    body.push_str("明细见附件 CSV。本邮件由 complaint overdue 自动生成。\n");
+    body.push_str(lang.pick(
+        "明细见附件 CSV。本邮件由 complaint overdue 自动生成。\n",
+        "The rows are attached as CSV. Sent by complaint overdue.\n",
+    ));
     body
 }
 

@@ -84,9 +84,9 @@ pub struct ReportArgs {
     /// Output format
     #[arg(long, value_enum, default_value = "table")]
     pub format: ReportFormat,
-    /// Language of headings and labels
-    #[arg(long, value_enum, default_value = "zh")]
-    pub lang: LangArg,
+    /// Language of headings and labels (default: [ui] lang)
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
     /// Write to FILE (atomically) instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -120,7 +120,7 @@ pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
         .collect();
     let report = analysis::build(&summaries, period, config, zone, as_of);
     let unreadable: Vec<String> = scan.errors.iter().map(|e| super::list::relative(&store, e)).collect();
-    let lang: Lang = args.lang.into();
+    let lang: Lang = args.lang.map_or(config.lang(), Lang::from);
     let format = if ctx.global.json { ReportFormat::Json } else { args.format };
     let bytes = render(&report, config, format, lang, zone, as_of, &unreadable);
     match &args.output {

@@ -7,6 +7,7 @@ use clap::Args;
 use super::{Context, output};
 use crate::config::{ChoiceKind, Config};
 use crate::error::{Error, Result};
+use crate::report::lang::Lang;
 use crate::report::mask::Masker;
 use crate::report::table;
 use crate::store::Store;
@@ -44,7 +45,8 @@ pub fn run(ctx: &mut Context, args: ShowArgs) -> Result<ExitCode> {
     for ticket in &tickets {
         let fields = fields_table(ticket, config, &masker);
         let history = super::log::history_table(ticket, config);
-        text.push_str(&format!("{}\n处理记录\n{}", table::render(&fields), table::render(&history)));
+        let title = config.lang().term("处理记录");
+        text.push_str(&format!("{}\n{title}\n{}", table::render(&fields), table::render(&history)));
     }
     output::print(&text)?;
     Ok(ExitCode::SUCCESS)
@@ -83,11 +85,18 @@ pub fn resolve(ctx: &Context, store: &Store, text: &str) -> Result<Vec<Ticket>> 
 
 fn fields_table(ticket: &Ticket, config: &Config, masker: &Masker) -> comfy_table::Table {
     let zone = config.zone();
+    let lang = config.lang();
     let mut rows: Vec<(&str, String)> = vec![
         ("投诉编号", ticket.id.clone()),
-        ("状态", format!("{} ({})", config.status_label(ticket.status), ticket.status)),
+        (
+            "状态",
+            match lang {
+                Lang::Zh => format!("{} ({})", config.status_label(ticket.status), ticket.status),
+                Lang::En => ticket.status.to_string(),
+            },
+        ),
         ("受理时间", time::format_local(&ticket.received_at, zone)),
-        ("投诉渠道", config.label(ChoiceKind::Channel, &ticket.channel).to_string()),
+        ("投诉渠道", config.display(ChoiceKind::Channel, &ticket.channel).to_string()),
         ("客户", masker.name(&ticket.customer.name)),
         ("联系方式", masker.contact(&ticket.customer.contact)),
     ];
@@ -107,24 +116,32 @@ fn fields_table(ticket: &Ticket, config: &Config, masker: &Masker) -> comfy_tabl
             ticket
                 .category
                 .as_deref()
-                .map_or("未分类".to_string(), |c| config.label(ChoiceKind::Category, c).to_string()),
+                .map_or(lang.term("未分类").to_string(), |c| config.display(ChoiceKind::Category, c).to_string()),
         ),
     );
-    optional("严重程度", Some(config.label(ChoiceKind::Severity, &ticket.severity).to_string()));
+    optional("严重程度", Some(config.display(ChoiceKind::Severity, &ticket.severity).to_string()));
     optional("责任部门", ticket.department.clone());
     optional("协同部门", Some(ticket.departments_involved.join("、")));
     optional("负责人", ticket.assignee.clone());
     optional("涉事员工", Some(ticket.involved_staff.join("、")));
     optional("承诺时限", ticket.promised_at.map(|p| time::format_local(&p, zone)));
     if ticket.escalated {
-        optional("已升级", Some(ticket.escalated_to.clone().map_or("是".to_string(), |to| format!("是 → {to}"))));
+        optional(
+            "已升级",
+            Some(
+                ticket
+                    .escalated_to
+                    .clone()
+                    .map_or(lang.term("是").to_string(), |to| format!("{} → {to}", lang.term("是"))),
+            ),
+        );
     }
     optional("处理方案", ticket.plan.clone());
-    optional("根本原因", ticket.cause.as_deref().map(|c| config.label(ChoiceKind::Cause, c).to_string()));
+    optional("根本原因", ticket.cause.as_deref().map(|c| config.display(ChoiceKind::Cause, c).to_string()));
     optional(
         "客户满意度",
         ticket.satisfaction.as_ref().map(|s| {
-            let verdict = if s.satisfied { "满意" } else { "不满意" };
+            let verdict = lang.term(if s.satisfied { "满意" } else { "不满意" });
             let mut text = format!("{}/{} {verdict}", s.score, s.scale);
             if let Some(comment) = &s.comment {
                 text.push_str(&format!(" “{comment}”"));
@@ -134,11 +151,11 @@ fn fields_table(ticket: &Ticket, config: &Config, masker: &Masker) -> comfy_tabl
     );
     let reopened = ticket.reopen_count();
     if reopened > 0 {
-        rows.push(("重新处理", format!("{reopened} 次")));
+        rows.push(("重新处理", format!("{reopened} {}", lang.term("次"))));
     }
     let mut t = table::new_fields_table();
     for (label, value) in rows {
-        t.add_row(vec![label.to_string(), value]);
+        t.add_row(vec![lang.term(label).to_string(), value]);
     }
     t
 }

@@ -41,6 +41,7 @@ pub struct Config {
     pub channels: Vec<Choice>,
     pub causes: Vec<Choice>,
     pub mail: MailConfig,
+    pub ui: UiConfig,
     /// Staff e-mail addresses by name, for `assign --notify`.
     pub people: BTreeMap<String, String>,
     pub git: GitConfig,
@@ -58,6 +59,12 @@ pub struct IdConfig {
 pub struct TimeConfig {
     #[serde(deserialize_with = "deserialize_tz")]
     pub zone: Tz,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UiConfig {
+    pub lang: crate::report::lang::Lang,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -170,6 +177,21 @@ impl Config {
     /// The label of a stored id; an id no longer configured shows as itself.
     pub fn label<'a>(&'a self, kind: ChoiceKind, id: &'a str) -> &'a str {
         self.choices(kind).iter().find(|c| c.id == id).map_or(id, |c| c.label.as_str())
+    }
+
+    /// What a person sees for a coded value in the `[ui] lang`: the label in
+    /// Chinese, the id in English.
+    pub fn display<'a>(&'a self, kind: ChoiceKind, id: &'a str) -> &'a str {
+        self.ui.lang.coded(id, self.label(kind, id))
+    }
+
+    /// A status as a person sees it in the `[ui] lang`.
+    pub fn status_display(&self, status: Status) -> &str {
+        self.ui.lang.coded(status.id(), self.status_label(status))
+    }
+
+    pub fn lang(&self) -> crate::report::lang::Lang {
+        self.ui.lang
     }
 
     pub fn status_label(&self, status: Status) -> &str {

@@ -7,27 +7,7 @@ use super::analysis::{GroupLine, Report, Share, Stats, TimeFigures};
 use crate::config::Config;
 use crate::time;
 
-/// Language of headings and column names; `En` also shows coded values
-/// (category, status, …) as their ids instead of the Chinese labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Zh,
-    En,
-}
-
-impl Lang {
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-
-    /// A coded value as shown: its label in Chinese, its id in English.
-    pub fn coded<'a>(self, id: &'a str, label: &'a str) -> &'a str {
-        self.pick(label, id)
-    }
-}
+pub use super::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {

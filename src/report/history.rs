@@ -1,5 +1,7 @@
-//! One line of text per history event, for `show` and `log`.
+//! One line of text per history event, for `show` and `log`, in the
+//! `[ui] lang` of the store.
 
+use super::lang::Lang;
 use crate::config::{ChoiceKind, Config};
 use crate::ticket::{Action, Event, NoteKind};
 use crate::time;
@@ -7,6 +9,7 @@ use crate::time;
 /// One line per event of a history, in order. A promise later than the one
 /// before it is shown as an extension (延期, seed 002).
 pub fn describe_all(history: &[Event], config: &Config) -> Vec<String> {
+    let lang = config.lang();
     let mut promised = None;
     history
         .iter()
@@ -14,7 +17,7 @@ pub fn describe_all(history: &[Event], config: &Config) -> Vec<String> {
             let mut text = describe(event, config);
             if let Some(at) = event.promised_at {
                 if promised.is_some_and(|before| at > before) {
-                    text = format!("延期；{text}");
+                    text = format!("{}{}{text}", lang.term("延期"), separator(lang));
                 }
                 promised = Some(at);
             }
@@ -23,85 +26,102 @@ pub fn describe_all(history: &[Event], config: &Config) -> Vec<String> {
         .collect()
 }
 
+fn separator(lang: Lang) -> &'static str {
+    lang.pick("；", "; ")
+}
+
 /// What an event changed, in the store's labels, e.g. `待受理 → 处理中`.
 pub fn describe(event: &Event, config: &Config) -> String {
     let zone = config.zone();
+    let lang = config.lang();
+    let list = |items: &[String]| items.join(lang.pick("、", ", "));
     let mut parts: Vec<String> = Vec::new();
-    if let (Some(from), Some(to)) = (event.from, event.to) {
-        parts.push(format!("{} → {}", config.status_label(from), config.status_label(to)));
-    }
+    let mut field = |key: &'static str, value: &str| parts.push(format!("{}={value}", lang.term(key)));
     if let Some(c) = &event.category {
-        parts.push(format!("类型={}", config.label(ChoiceKind::Category, c)));
+        field("类型", config.display(ChoiceKind::Category, c));
     }
     if let Some(s) = &event.severity {
-        parts.push(format!("严重程度={}", config.label(ChoiceKind::Severity, s)));
+        field("严重程度", config.display(ChoiceKind::Severity, s));
     }
     if let Some(d) = &event.department {
-        parts.push(format!("部门={d}"));
+        field("部门", d);
     }
     if let Some(a) = &event.assignee {
-        parts.push(format!("负责人={a}"));
+        field("负责人", a);
     }
     if !event.also.is_empty() {
-        parts.push(format!("协同部门={}", event.also.join("、")));
+        field("协同部门", &list(&event.also));
     }
     if !event.staff.is_empty() {
-        parts.push(format!("涉事员工={}", event.staff.join("、")));
+        field("涉事员工", &list(&event.staff));
     }
     if let Some(p) = &event.plan {
-        parts.push(format!("方案={p}"));
+        field("方案", p);
     }
     if let Some(c) = &event.cause {
-        parts.push(format!("原因={}", config.label(ChoiceKind::Cause, c)));
+        field("原因", config.display(ChoiceKind::Cause, c));
+    }
+    if let (Some(from), Some(to)) = (event.from, event.to) {
+        parts.insert(0, format!("{} → {}", config.status_display(from), config.status_display(to)));
     }
     if event.action == Action::Followup {
-        parts.push(describe_followup(event));
+        parts.push(describe_followup(event, lang));
     }
     if let Some(p) = &event.promised_at {
-        parts.push(format!("承诺 {}", time::format_deadline(p, zone)));
+        parts.push(format!("{} {}", lang.term("承诺"), time::format_deadline(p, zone)));
     }
     if let Some(to) = &event.escalated_to {
-        parts.push(format!("升级至 {to}"));
+        parts.push(format!("{} {to}", lang.term("升级至")));
     }
     if let Some(kind) = event.kind {
-        let label = match kind {
-            NoteKind::Progress => "进展",
-            NoteKind::Internal => "内部",
-            NoteKind::Action => "待办",
-        };
-        let mut text = format!("[{label}] {}", event.note.as_deref().unwrap_or(""));
-        if let Some(owner) = &event.owner {
-            text.push_str(&format!(" (责任人 {owner}"));
-            if let Some(due) = &event.due {
-                text.push_str(&format!("，截止 {}", time::format_deadline(due, zone)));
-            }
-            text.push(')');
-        }
-        parts.push(text);
+        parts.push(describe_note(event, kind, lang, zone));
     } else if let Some(note) = &event.note {
-        parts.push(format!("备注: {note}"));
+        parts.push(format!("{}: {note}", lang.term("备注")));
     }
     if let Some(reason) = &event.reason {
-        parts.push(format!("理由: {reason}"));
+        parts.push(format!("{}: {reason}", lang.term("理由")));
     }
     if let Some(old) = &event.renamed_from {
-        parts.push(format!("原编号 {old}"));
+        parts.push(format!("{} {old}", lang.term("原编号")));
     }
     if !event.changed.is_empty() {
-        parts.push(format!("修改 {}", event.changed.join(", ")));
+        parts.push(format!("{} {}", lang.term("修改"), event.changed.join(", ")));
     }
-    parts.join("；")
+    parts.join(separator(lang))
 }
 
-fn describe_followup(event: &Event) -> String {
+fn describe_note(event: &Event, kind: NoteKind, lang: Lang, zone: chrono_tz::Tz) -> String {
+    let label = match kind {
+        NoteKind::Progress => "进展",
+        NoteKind::Internal => "内部",
+        NoteKind::Action => "待办",
+    };
+    let mut text = format!("[{}] {}", lang.term(label), event.note.as_deref().unwrap_or(""));
+    if let Some(owner) = &event.owner {
+        text.push_str(&format!(" ({} {owner}", lang.term("责任人")));
+        if let Some(due) = &event.due {
+            text.push_str(&format!(
+                "{}{} {}",
+                lang.pick("，", ", "),
+                lang.term("截止"),
+                time::format_deadline(due, zone)
+            ));
+        }
+        text.push(')');
+    }
+    text
+}
+
+fn describe_followup(event: &Event, lang: Lang) -> String {
     if event.no_answer {
-        return "回访未接通".to_string();
+        return lang.term("回访未接通").to_string();
     }
     let mut text = match (event.score, event.scale) {
-        (Some(score), Some(scale)) => format!("评分 {score}/{scale}"),
-        _ => String::from("回访"),
+        (Some(score), Some(scale)) => format!("{} {score}/{scale}", lang.term("评分")),
+        _ => lang.pick("回访", "follow-up").to_string(),
     };
-    text.push_str(if event.satisfied == Some(true) { " 满意" } else { " 不满意" });
+    let verdict = if event.satisfied == Some(true) { "满意" } else { "不满意" };
+    text.push_str(&format!(" {}", lang.term(verdict)));
     if !event.dimensions.is_empty() {
         let dims: Vec<String> = event.dimensions.iter().map(|(k, v)| format!("{k} {v}")).collect();
         text.push_str(&format!(" ({})", dims.join(", ")));

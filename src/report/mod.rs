@@ -9,6 +9,7 @@ pub mod email;
 pub mod export;
 pub mod history;
 pub mod html;
+pub mod lang;
 pub mod mask;
 pub mod overdue;
 pub mod report_json;

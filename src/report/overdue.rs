@@ -5,6 +5,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 use chrono_tz::Tz;
 use serde_json::{Value, json};
 
+use super::lang::Lang;
 use super::table;
 use crate::time;
 
@@ -82,8 +83,8 @@ fn hours_one_decimal(span: Duration) -> String {
 }
 
 /// The table people read in a terminal and in the mail body.
-pub fn render_table(rows: &[OverdueRow], zone: Tz) -> String {
-    let mut t = table::new_table([
+pub fn render_table(rows: &[OverdueRow], zone: Tz, lang: Lang) -> String {
+    let headers = [
         "提醒",
         "编号",
         "严重程度",
@@ -96,7 +97,8 @@ pub fn render_table(rows: &[OverdueRow], zone: Tz) -> String {
         "负责人",
         "客户",
         "摘要",
-    ]);
+    ];
+    let mut t = table::new_table(headers.map(|h| lang.term(h)));
     for row in rows {
         let (working, wall) = match row.urgency {
             Urgency::Overdue => (format_working(row.overdue_working), format_span(row.overdue_wall)),
@@ -104,15 +106,16 @@ pub fn render_table(rows: &[OverdueRow], zone: Tz) -> String {
         };
         let mut due = time::format_deadline(&row.due, zone);
         if row.provisional {
-            due.push_str(" (暂定)");
+            due.push_str(&format!(" ({})", lang.term("暂定")));
         }
+        let coded = |pair: &(String, String)| lang.coded(&pair.0, &pair.1).to_string();
         t.add_row(vec![
-            row.urgency.label().to_string(),
+            lang.term(row.urgency.label()).to_string(),
             row.id.clone(),
-            row.severity.1.clone(),
-            row.category.as_ref().map_or("未分类".to_string(), |c| c.1.clone()),
-            row.status.1.clone(),
-            target_label(row),
+            coded(&row.severity),
+            row.category.as_ref().map_or(lang.term("未分类").to_string(), coded),
+            coded(&row.status),
+            target_label(row, lang),
             due,
             working,
             wall,
@@ -124,11 +127,15 @@ pub fn render_table(rows: &[OverdueRow], zone: Tz) -> String {
     table::render(&t)
 }
 
-fn target_label(row: &OverdueRow) -> String {
+fn target_label(row: &OverdueRow, lang: Lang) -> String {
+    let label = lang.coded(&row.target.0, &row.target.1);
     if row.cycle > 0 && row.target.0 == "resolution" {
-        format!("{} (第{}轮)", row.target.1, row.cycle + 1)
+        match lang {
+            Lang::Zh => format!("{label} (第{}轮)", row.cycle + 1),
+            Lang::En => format!("{label} (cycle {})", row.cycle + 1),
+        }
     } else {
-        row.target.1.clone()
+        label.to_string()
     }
 }
 

@@ -14,6 +14,7 @@ mod test_concurrency;
 mod test_export;
 mod test_git;
 mod test_init;
+mod test_lang;
 mod test_lifecycle;
 mod test_list_show;
 mod test_new;
