@@ -2,27 +2,31 @@
 //! and atomically writing ticket files, the store lock, ID allocation and
 //! scanning.
 
+mod cache;
+mod codec;
 mod file;
 mod init;
 mod lock;
 mod scan;
+mod walk;
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-pub use file::yaml_error;
+pub use cache::SummaryScan;
+pub use file::{to_yaml, yaml_error};
 pub use init::{InitReport, init};
 pub use lock::StoreLock;
 pub use scan::Scan;
 
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::ticket::{Ticket, TicketId};
+use crate::ticket::{Summary, Ticket, TicketId};
 
 pub const CONFIG_FILE: &str = "complaint.toml";
 pub const TICKETS_DIR: &str = "tickets";
-/// Local state: lock file and (later) caches. Gitignored, always rebuildable.
+/// Local state: lock file and the index cache. Gitignored, always rebuildable.
 pub const LOCAL_DIR: &str = ".complaint";
 
 /// An opened store: its root directory and its configuration.
@@ -165,5 +169,18 @@ impl Store {
     /// read are returned as errors beside the tickets, never skipped silently.
     pub fn scan(&self) -> Result<Scan> {
         scan::scan(&self.root, self.config.limits.max_file_bytes)
+    }
+
+    /// The summary of every ticket that `keep` accepts, from the index cache
+    /// where it is still valid (every file is stat'ed each time), else
+    /// parsed in parallel; refreshes the cache. Unreadable files are errors
+    /// beside the summaries, as in [`Store::scan`].
+    pub fn scan_summaries(&self, keep: impl Fn(&Summary) -> bool + Sync) -> Result<SummaryScan> {
+        cache::scan_summaries(&self.root, &self.root.join(LOCAL_DIR), self.config.limits.max_file_bytes, &keep)
+    }
+
+    /// Reads the ticket file at `path` (as found by a scan) in full.
+    pub fn read_file(&self, path: &Path) -> Result<Ticket> {
+        file::read_ticket(path, &self.root, self.config.limits.max_file_bytes)
     }
 }

@@ -3,6 +3,7 @@
 mod event;
 mod id;
 mod status;
+mod summary;
 
 use std::collections::BTreeMap;
 
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 pub use event::{Action, Event, NoteKind};
 pub use id::TicketId;
 pub use status::Status;
+pub use summary::{ClockEvent, Summary};
 
 use crate::time::{instant, opt_instant};
 
