@@ -57,7 +57,11 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     let config = store.config();
     let filter = Filter::from_args(&args.filter, config)?;
-    let scan = store.scan_summaries(|s| filter.matches_summary(s))?;
+    let scan = if args.overdue {
+        store.scan_unsettled_summaries(ctx.now(config.zone())?, |s| filter.matches_summary(s))?
+    } else {
+        store.scan_summaries(|s| filter.matches_summary(s))?
+    };
     let mut errors = scan.errors;
     let mut tickets: Vec<(&Path, &Summary)> = scan.tickets.iter().map(|(p, s)| (p.as_path(), s)).collect();
     if args.overdue {

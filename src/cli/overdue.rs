@@ -125,7 +125,7 @@ fn collect(
     let config = store.config();
     // Tickets closed by `as_of` have no running clock: skipped unread, so a
     // warm run over 100 000 tickets only evaluates the open ones.
-    let scan = store.scan_summaries(|s| filter.matches_summary(s) && s.received_at <= as_of && !s.settled_by(as_of))?;
+    let scan = store.scan_unsettled_summaries(as_of, |s| filter.matches_summary(s) && s.received_at <= as_of)?;
     let mut unreadable: Vec<String> = scan.errors.iter().map(|e| super::list::relative(store, e)).collect();
     let evaluated: Vec<Result<Vec<sla::Target>>> = scan
         .tickets

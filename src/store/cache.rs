@@ -21,6 +21,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 
 use super::codec::{self, Reader, Writer};
@@ -32,7 +33,7 @@ use crate::ticket::Summary;
 const FILE_NAME: &str = "index";
 const MAGIC: &[u8; 8] = b"CPINDEX\0";
 /// Bump when the entry layout or what a summary holds changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 const BLOCK_ENTRIES: usize = 4096;
 const NS: i64 = 1_000_000_000;
 
@@ -57,18 +58,29 @@ struct Index<'a> {
     entries: HashMap<&'a str, Entry<'a>>,
 }
 
+/// Small on purpose (summaries boxed): one per file, 100 000 at a time.
 enum Outcome<'a> {
-    Cached { raw: &'a [u8], kept: Option<Summary> },
-    Read { entry: Option<Vec<u8>>, kept: Option<Summary> },
+    Cached { raw: &'a [u8], kept: Option<Box<Summary>> },
+    Read { entry: Option<Vec<u8>>, kept: Option<Box<Summary>> },
     Failed(Error),
 }
 
-pub fn scan_summaries(
-    root: &Path,
-    local_dir: &Path,
-    max_bytes: u64,
-    keep: &(dyn Fn(&Summary) -> bool + Sync),
-) -> Result<SummaryScan> {
+/// Which summaries a caller wants: none settled by `unsettled_at` (those
+/// are skipped before their cached entry is even decoded), and only those
+/// `keep` accepts.
+pub struct Wanted<'a> {
+    pub unsettled_at: Option<DateTime<FixedOffset>>,
+    pub keep: &'a (dyn Fn(&Summary) -> bool + Sync),
+}
+
+impl Wanted<'_> {
+    fn take(&self, summary: Summary) -> Option<Box<Summary>> {
+        let settled = self.unsettled_at.is_some_and(|at| summary.settled_by(at));
+        (!settled && (self.keep)(&summary)).then(|| Box::new(summary))
+    }
+}
+
+pub fn scan_summaries(root: &Path, local_dir: &Path, max_bytes: u64, wanted: &Wanted) -> Result<SummaryScan> {
     let dir = root.join(TICKETS_DIR);
     if !dir.is_dir() {
         return Ok(SummaryScan::default());
@@ -82,7 +94,7 @@ pub fn scan_summaries(
     let bytes = std::fs::read(&cache_path).unwrap_or_default();
     let index = parse(&bytes, max_bytes);
     let outcomes: Vec<Outcome> =
-        found.par_iter().map(|f| summarise(f, root, index.as_ref(), max_bytes, keep)).collect();
+        found.par_iter().map(|f| summarise(f, root, index.as_ref(), max_bytes, wanted)).collect();
 
     let cached = outcomes.iter().filter(|o| matches!(o, Outcome::Cached { .. })).count();
     let read = outcomes.iter().any(|o| matches!(o, Outcome::Read { entry: Some(_), .. }));
@@ -95,7 +107,7 @@ pub fn scan_summaries(
     for (found, outcome) in found.into_iter().zip(outcomes) {
         match outcome {
             Outcome::Cached { kept: Some(summary), .. } | Outcome::Read { kept: Some(summary), .. } => {
-                tickets.push((found.path, summary))
+                tickets.push((found.path, *summary))
             }
             Outcome::Failed(e) => errors.push(e),
             _ => {}
@@ -111,17 +123,23 @@ fn summarise<'a>(
     root: &Path,
     index: Option<&Index<'a>>,
     max_bytes: u64,
-    keep: &(dyn Fn(&Summary) -> bool + Sync),
+    wanted: &Wanted,
 ) -> Outcome<'a> {
-    let key = found.path.strip_prefix(root).ok().and_then(Path::to_str);
+    let key = relative_key(&found.path, root);
     if let (Some(key), Some(stamp), Some(index)) = (key, found.stamp, index)
         && let Some(entry) = index.entries.get(key)
         && entry.stamp == stamp
         && stamp.changed_ns() < index.trusted_before_ns
-        && let Some(summary) = codec::read_summary(&mut Reader::new(entry.payload))
     {
-        let kept = keep(&summary).then_some(summary);
-        return Outcome::Cached { raw: entry.raw, kept };
+        let mut r = Reader::new(entry.payload);
+        if let Some(settled_at) = codec::read_settled_at(&mut r) {
+            if settled_at.zip(wanted.unsettled_at).is_some_and(|(settled, at)| settled <= at) {
+                return Outcome::Cached { raw: entry.raw, kept: None };
+            }
+            if let Some(summary) = codec::read_summary(&mut r, settled_at) {
+                return Outcome::Cached { raw: entry.raw, kept: wanted.take(summary) };
+            }
+        }
     }
     match file::read_ticket(&found.path, root, max_bytes) {
         Ok(ticket) => {
@@ -129,11 +147,19 @@ fn summarise<'a>(
             // The stamp is from before the read: if the file changed in
             // between, the next run sees a different stamp and reads again.
             let entry = key.zip(found.stamp).map(|(key, stamp)| encode_entry(key, &stamp, &summary));
-            let kept = keep(&summary).then_some(summary);
-            Outcome::Read { entry, kept }
+            Outcome::Read { entry, kept: wanted.take(summary) }
         }
         Err(e) => Outcome::Failed(e),
     }
+}
+
+/// `tickets/…/X.yaml`: the path below `root` as UTF-8, cut off by bytes
+/// (the walk builds every path from `root`); `None` means never cached.
+fn relative_key<'p>(path: &'p Path, root: &Path) -> Option<&'p str> {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let rest = bytes.strip_prefix(root.as_os_str().as_encoded_bytes())?;
+    let rest = rest.strip_prefix(b"/")?;
+    std::str::from_utf8(rest).ok()
 }
 
 fn encode_entry(key: &str, stamp: &FileStamp, summary: &Summary) -> Vec<u8> {

@@ -149,7 +149,10 @@ fn opt_decode<T: Copy>(all: &[T], code: u8) -> Option<Option<T>> {
     if code == 0 { Some(None) } else { decode(all, code - 1).map(Some) }
 }
 
+/// `settled_at` comes first, so `overdue` can skip a closed ticket without
+/// decoding the rest.
 pub fn write_summary(w: &mut Writer, s: &Summary) {
+    w.opt_instant(s.settled_at.as_ref());
     w.str(&s.id);
     w.instant(&s.received_at);
     w.str(&s.channel);
@@ -168,7 +171,6 @@ pub fn write_summary(w: &mut Writer, s: &Summary) {
     w.u8(s.escalated as u8);
     w.u8(code(&STATUSES, &s.status));
     w.opt_instant(s.last_event_at.as_ref());
-    w.opt_instant(s.settled_at.as_ref());
     w.u32(s.clock.len() as u32);
     for e in &s.clock {
         w.instant(&e.at);
@@ -180,7 +182,13 @@ pub fn write_summary(w: &mut Writer, s: &Summary) {
     }
 }
 
-pub fn read_summary(r: &mut Reader<'_>) -> Option<Summary> {
+/// The start of a summary; `None` when the bytes are bad.
+pub fn read_settled_at(r: &mut Reader<'_>) -> Option<Option<Instant>> {
+    r.opt_instant()
+}
+
+/// The rest of a summary, after [`read_settled_at`].
+pub fn read_summary(r: &mut Reader<'_>, settled_at: Option<Instant>) -> Option<Summary> {
     let id = r.string()?;
     let received_at = r.instant()?;
     let channel = r.string()?;
@@ -200,7 +208,6 @@ pub fn read_summary(r: &mut Reader<'_>) -> Option<Summary> {
     let escalated = r.flag()?;
     let status = decode(&STATUSES, r.u8()?)?;
     let last_event_at = r.opt_instant()?;
-    let settled_at = r.opt_instant()?;
     let count = r.u32()? as usize;
     let mut clock = Vec::with_capacity(count.min(256));
     for _ in 0..count {

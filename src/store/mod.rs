@@ -176,7 +176,20 @@ impl Store {
     /// parsed in parallel; refreshes the cache. Unreadable files are errors
     /// beside the summaries, as in [`Store::scan`].
     pub fn scan_summaries(&self, keep: impl Fn(&Summary) -> bool + Sync) -> Result<SummaryScan> {
-        cache::scan_summaries(&self.root, &self.root.join(LOCAL_DIR), self.config.limits.max_file_bytes, &keep)
+        let wanted = cache::Wanted { unsettled_at: None, keep: &keep };
+        cache::scan_summaries(&self.root, &self.root.join(LOCAL_DIR), self.config.limits.max_file_bytes, &wanted)
+    }
+
+    /// [`Store::scan_summaries`] of the tickets with a clock still running
+    /// as of `as_of` (not [`Summary::settled_by`] it): what `overdue` needs.
+    /// Closed tickets are skipped without decoding their cache entries.
+    pub fn scan_unsettled_summaries(
+        &self,
+        as_of: chrono::DateTime<chrono::FixedOffset>,
+        keep: impl Fn(&Summary) -> bool + Sync,
+    ) -> Result<SummaryScan> {
+        let wanted = cache::Wanted { unsettled_at: Some(as_of), keep: &keep };
+        cache::scan_summaries(&self.root, &self.root.join(LOCAL_DIR), self.config.limits.max_file_bytes, &wanted)
     }
 
     /// Reads the ticket file at `path` (as found by a scan) in full.

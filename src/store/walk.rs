@@ -53,22 +53,20 @@ pub struct Found {
     pub stamp: Option<FileStamp>,
 }
 
-/// Every `*.yaml` (not hidden) below `dir`, at any depth, in path order.
+/// Every `*.yaml` (not hidden) below `dir`, at any depth, in path order
+/// (each directory sorted by name, depth first: no path comparisons).
 /// Symlinks are listed but never followed.
 pub fn walk(dir: &Path) -> (Vec<Found>, Vec<Error>) {
-    let (mut found, errors) = walk_dir(dir);
-    found.sort_unstable_by(|a, b| a.path.cmp(&b.path));
-    (found, errors)
+    walk_dir(dir)
 }
 
 fn walk_dir(dir: &Path) -> (Vec<Found>, Vec<Error>) {
-    let mut found = Vec::new();
     let mut errors = Vec::new();
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) => return (found, vec![Error::io("read", dir, e)]),
+        Err(e) => return (Vec::new(), vec![Error::io("read", dir, e)]),
     };
-    let mut subdirs = Vec::new();
+    let mut listed = Vec::new();
     for entry in entries {
         let entry = match entry {
             Ok(entry) => entry,
@@ -77,25 +75,24 @@ fn walk_dir(dir: &Path) -> (Vec<Found>, Vec<Error>) {
                 continue;
             }
         };
-        let file_type = match entry.file_type() {
-            Ok(file_type) => file_type,
-            Err(e) => {
-                errors.push(Error::io("read", entry.path(), e));
-                continue;
-            }
-        };
-        if file_type.is_dir() {
-            subdirs.push(entry.path());
+        match entry.file_type() {
+            Ok(file_type) => listed.push((entry.file_name(), file_type, entry)),
+            Err(e) => errors.push(Error::io("read", entry.path(), e)),
         }
-        if is_ticket_name(&entry.file_name()) {
+    }
+    listed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let nested: Vec<Option<(Vec<Found>, Vec<Error>)>> =
+        listed.par_iter().map(|(_, file_type, entry)| file_type.is_dir().then(|| walk_dir(&entry.path()))).collect();
+    let mut found = Vec::new();
+    for ((name, file_type, entry), nested) in listed.into_iter().zip(nested) {
+        if is_ticket_name(&name) {
             let stamp = if file_type.is_file() { entry.metadata().ok().and_then(|m| FileStamp::of(&m)) } else { None };
             found.push(Found { path: entry.path(), stamp });
         }
-    }
-    let nested: Vec<(Vec<Found>, Vec<Error>)> = subdirs.par_iter().map(|d| walk_dir(d)).collect();
-    for (f, e) in nested {
-        found.extend(f);
-        errors.extend(e);
+        if let Some((f, e)) = nested {
+            found.extend(f);
+            errors.extend(e);
+        }
     }
     (found, errors)
 }
