@@ -7,7 +7,7 @@ use clap::Args;
 
 use crate::config::{ChoiceKind, Config};
 use crate::error::Result;
-use crate::ticket::{Status, Ticket};
+use crate::ticket::{Status, Summary, Ticket};
 use crate::time;
 
 #[derive(Debug, Args, Default)]
@@ -100,25 +100,71 @@ impl Filter {
         })
     }
 
+    /// For commands that scan full tickets (`export`, `report`).
+    #[allow(dead_code)]
     pub fn matches(&self, ticket: &Ticket) -> bool {
+        self.matches_view(&View {
+            status: ticket.status,
+            category: ticket.category.as_deref(),
+            severity: &ticket.severity,
+            channel: &ticket.channel,
+            assignee: ticket.assignee.as_deref(),
+            department: ticket.department.as_deref(),
+            departments_involved: &ticket.departments_involved,
+            customer: [ticket.customer.id.as_deref(), Some(&ticket.customer.contact), Some(&ticket.customer.name)],
+            escalated: ticket.escalated,
+            received_at: ticket.received_at,
+        })
+    }
+
+    /// The same test on a cached summary; it holds every field filtered on.
+    pub fn matches_summary(&self, s: &Summary) -> bool {
+        self.matches_view(&View {
+            status: s.status,
+            category: s.category.as_deref(),
+            severity: &s.severity,
+            channel: &s.channel,
+            assignee: s.assignee.as_deref(),
+            department: s.department.as_deref(),
+            departments_involved: &s.departments_involved,
+            customer: [s.customer_id.as_deref(), Some(&s.customer_contact), Some(&s.customer_name)],
+            escalated: s.escalated,
+            received_at: s.received_at,
+        })
+    }
+
+    fn matches_view(&self, t: &View) -> bool {
         let any = |list: &[String], value: Option<&str>| {
             list.is_empty() || value.is_some_and(|v| list.iter().any(|x| x == v))
         };
-        (self.statuses.is_empty() || self.statuses.contains(&ticket.status))
-            && (self.categories.is_empty() || self.categories.contains(&ticket.category))
-            && any(&self.severities, Some(&ticket.severity))
-            && any(&self.channels, Some(&ticket.channel))
-            && self.assignee.as_ref().is_none_or(|a| ticket.assignee.as_ref() == Some(a))
+        (self.statuses.is_empty() || self.statuses.contains(&t.status))
+            && (self.categories.is_empty() || self.categories.iter().any(|c| c.as_deref() == t.category))
+            && any(&self.severities, Some(t.severity))
+            && any(&self.channels, Some(t.channel))
+            && self.assignee.as_deref().is_none_or(|a| t.assignee == Some(a))
             && self
                 .department
-                .as_ref()
-                .is_none_or(|d| ticket.department.as_ref() == Some(d) || ticket.departments_involved.contains(d))
-            && self.customer.as_ref().is_none_or(|c| {
-                ticket.customer.id.as_ref() == Some(c) || ticket.customer.contact == *c || ticket.customer.name == *c
-            })
-            && (!self.escalated || ticket.escalated)
-            && (!self.open || ticket.status.is_open())
-            && self.since.is_none_or(|s| ticket.received_at >= s)
-            && self.until.is_none_or(|u| ticket.received_at < u)
+                .as_deref()
+                .is_none_or(|d| t.department == Some(d) || t.departments_involved.iter().any(|x| x == d))
+            && self.customer.as_deref().is_none_or(|c| t.customer.contains(&Some(c)))
+            && (!self.escalated || t.escalated)
+            && (!self.open || t.status.is_open())
+            && self.since.is_none_or(|s| t.received_at >= s)
+            && self.until.is_none_or(|u| t.received_at < u)
     }
+}
+
+/// The fields a filter looks at, borrowed from a ticket or a summary.
+struct View<'a> {
+    status: Status,
+    category: Option<&'a str>,
+    severity: &'a str,
+    channel: &'a str,
+    assignee: Option<&'a str>,
+    department: Option<&'a str>,
+    departments_involved: &'a [String],
+    /// Customer ID, contact and name: `--customer` matches any of them.
+    customer: [Option<&'a str>; 3],
+    escalated: bool,
+    received_at: DateTime<FixedOffset>,
 }

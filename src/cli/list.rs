@@ -1,8 +1,10 @@
 //! `complaint list`
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
+use rayon::prelude::*;
 
 use super::filter::{Filter, FilterArgs};
 use super::{Context, output};
@@ -11,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::report::mask::Masker;
 use crate::report::table;
 use crate::sla::{self, Calendar, TargetState};
-use crate::ticket::Ticket;
+use crate::ticket::{Summary, Ticket};
 use crate::time;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -55,16 +57,43 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     let config = store.config();
     let filter = Filter::from_args(&args.filter, config)?;
-    let scan = store.scan()?;
-    let mut tickets: Vec<&Ticket> = scan.tickets.iter().map(|(_, t)| t).filter(|t| filter.matches(t)).collect();
+    let scan = if args.overdue {
+        store.scan_unsettled_summaries(ctx.now(config.zone())?, |s| filter.matches_summary(s))?
+    } else {
+        store.scan_summaries(|s| filter.matches_summary(s))?
+    };
+    let mut errors = scan.errors;
+    let collisions = scan.collisions;
+    let mut tickets: Vec<(&Path, &Summary)> = scan.tickets.iter().map(|(p, s)| (p.as_path(), s)).collect();
     if args.overdue {
         let now = ctx.now(config.zone())?;
         let calendar = Calendar::from_config(config);
-        tickets.retain(|t| {
-            sla::ticket_targets(&calendar, &config.sla, t, now)
-                .iter()
-                .any(|target| target.state == TargetState::Overdue)
-        });
+        let overdue: Vec<Result<bool>> = tickets
+            .par_iter()
+            .map(|(path, s)| {
+                let any_overdue = |ticket: &Ticket| {
+                    sla::ticket_targets(&calendar, &config.sla, ticket, now)
+                        .iter()
+                        .any(|target| target.state == TargetState::Overdue)
+                };
+                if s.settled_by(now) {
+                    return Ok(false);
+                }
+                match s.clock_ticket() {
+                    Some(stand_in) => Ok(any_overdue(&stand_in)),
+                    None => store.read_file(path, s).map(|ticket| any_overdue(&ticket)),
+                }
+            })
+            .collect();
+        let mut keep = Vec::with_capacity(tickets.len());
+        for (ticket, overdue) in tickets.into_iter().zip(overdue) {
+            match overdue {
+                Ok(true) => keep.push(ticket),
+                Ok(false) => {}
+                Err(e) => errors.push(e),
+            }
+        }
+        tickets = keep;
     }
     sort(&mut tickets, args.sort, config);
     if args.reverse {
@@ -75,7 +104,16 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
     }
     let masker = Masker { mask: !args.unmask };
     if ctx.global.json {
-        let rows: Vec<_> = tickets.iter().map(|t| output::ticket_json(t, config, &masker)).collect();
+        // JSON carries every field: read the listed tickets in full.
+        let full: Vec<Result<Ticket>> =
+            tickets.par_iter().map(|(path, summary)| store.read_file(path, summary)).collect();
+        let mut rows = Vec::with_capacity(full.len());
+        for ticket in full {
+            match ticket {
+                Ok(ticket) => rows.push(output::ticket_json(&ticket, config, &masker)),
+                Err(e) => errors.push(e),
+            }
+        }
         output::print_json(
             &serde_json::json!({ "schema": output::JSON_SCHEMA, "count": rows.len(), "tickets": rows }),
         )?;
@@ -83,7 +121,7 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
         let zone = config.zone();
         let mut t =
             table::new_table(["编号", "受理时间", "状态", "严重程度", "类型", "渠道", "客户", "负责人", "摘要"]);
-        for ticket in &tickets {
+        for (_, ticket) in &tickets {
             t.add_row(vec![
                 ticket.id.clone(),
                 time::format_local(&ticket.received_at, zone),
@@ -91,7 +129,7 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
                 config.label(ChoiceKind::Severity, &ticket.severity).to_string(),
                 ticket.category.as_deref().map_or("未分类", |c| config.label(ChoiceKind::Category, c)).to_string(),
                 config.label(ChoiceKind::Channel, &ticket.channel).to_string(),
-                masker.name(&ticket.customer.name),
+                masker.name(&ticket.customer_name),
                 ticket.assignee.clone().unwrap_or_default(),
                 table::truncate(&ticket.summary, 30),
             ]);
@@ -99,8 +137,8 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
         output::print(&table::render(&t))?;
     }
     ctx.info(format!("{} ticket(s)", tickets.len()));
-    warn_collisions(ctx, &store, &scan.collisions);
-    report_unreadable(ctx, &store, &scan.errors)
+    warn_collisions(ctx, &store, &collisions);
+    report_unreadable(ctx, &store, &errors)
 }
 
 /// Names every file that could not be read; the command then exits 2 so a
@@ -138,15 +176,18 @@ pub fn relative(store: &crate::store::Store, e: &Error) -> String {
     e.to_string().replace(&root, "")
 }
 
-fn sort(tickets: &mut [&Ticket], key: SortKey, config: &crate::config::Config) {
-    let severity_rank = |t: &Ticket| config.severities.iter().position(|s| s.id == t.severity).unwrap_or(usize::MAX);
+fn sort(tickets: &mut [(&Path, &Summary)], key: SortKey, config: &crate::config::Config) {
+    let severity_rank = |t: &Summary| config.severities.iter().position(|s| s.id == t.severity).unwrap_or(usize::MAX);
     match key {
-        SortKey::Received => tickets.sort_by(|a, b| a.received_at.cmp(&b.received_at).then(a.id.cmp(&b.id))),
-        SortKey::Id => tickets.sort_by(|a, b| a.id.cmp(&b.id)),
-        SortKey::Updated => tickets.sort_by(|a, b| a.last_event_at().cmp(&b.last_event_at()).then(a.id.cmp(&b.id))),
-        SortKey::Severity => {
-            tickets.sort_by(|a, b| severity_rank(b).cmp(&severity_rank(a)).then(a.received_at.cmp(&b.received_at)))
+        SortKey::Received => tickets.sort_by(|(_, a), (_, b)| a.received_at.cmp(&b.received_at).then(a.id.cmp(&b.id))),
+        SortKey::Id => tickets.sort_by(|(_, a), (_, b)| a.id.cmp(&b.id)),
+        SortKey::Updated => {
+            tickets.sort_by(|(_, a), (_, b)| a.last_event_at.cmp(&b.last_event_at).then(a.id.cmp(&b.id)))
         }
-        SortKey::Status => tickets.sort_by(|a, b| a.status.cmp(&b.status).then(a.received_at.cmp(&b.received_at))),
+        SortKey::Severity => tickets
+            .sort_by(|(_, a), (_, b)| severity_rank(b).cmp(&severity_rank(a)).then(a.received_at.cmp(&b.received_at))),
+        SortKey::Status => {
+            tickets.sort_by(|(_, a), (_, b)| a.status.cmp(&b.status).then(a.received_at.cmp(&b.received_at)))
+        }
     }
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::*;
 use crate::config::Config;
-use crate::ticket::Customer;
+use crate::ticket::{Customer, Summary as TicketSummary};
 use crate::time::{format_local, parse_time};
 
 fn t(text: &str) -> DateTime<FixedOffset> {
@@ -65,7 +65,16 @@ fn classify(ticket: &mut Ticket, at: &str, severity: &str) {
 
 fn targets(ticket: &Ticket, now: &str) -> Vec<Target> {
     let config = Config::default();
-    ticket_targets(&Calendar::from_config(&config), &config.sla, ticket, t(now))
+    let cal = Calendar::from_config(&config);
+    let full = ticket_targets(&cal, &config.sla, ticket, t(now));
+    // `overdue` works from the cached summary: it must give the same targets.
+    let compact = TicketSummary::of(ticket);
+    match compact.clock_ticket() {
+        Some(stand_in) => assert_eq!(ticket_targets(&cal, &config.sla, &stand_in, t(now)), full),
+        None if compact.settled_by(t(now)) => assert!(full.iter().all(|x| !x.state.is_open()), "{full:?}"),
+        None => {}
+    }
+    full
 }
 
 /// `(kind, cycle, due, state)` rows, for compact assertions.

@@ -2,28 +2,32 @@
 //! and atomically writing ticket files, the store lock, ID allocation and
 //! scanning.
 
+mod cache;
+mod codec;
 mod file;
 pub mod git;
 mod init;
 mod lock;
 mod scan;
+mod walk;
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-pub use file::{documents_to_yaml, has_conflict_markers, parse_tickets, write_atomic, yaml_error};
+pub use cache::SummaryScan;
+pub use file::{documents_to_yaml, has_conflict_markers, parse_tickets, to_yaml, write_atomic, yaml_error};
 pub use init::{InitReport, init};
 pub use lock::StoreLock;
 pub use scan::Scan;
 
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::ticket::{Ticket, TicketId};
+use crate::ticket::{Summary, Ticket, TicketId};
 
 pub const CONFIG_FILE: &str = "complaint.toml";
 pub const TICKETS_DIR: &str = "tickets";
-/// Local state: lock file and (later) caches. Gitignored, always rebuildable.
+/// Local state: lock file and the index cache. Gitignored, always rebuildable.
 pub const LOCAL_DIR: &str = ".complaint";
 
 /// An opened store: its root directory and its configuration.
@@ -222,5 +226,35 @@ impl Store {
     /// read are returned as errors beside the tickets, never skipped silently.
     pub fn scan(&self) -> Result<Scan> {
         scan::scan(&self.root, self.config.limits.max_file_bytes)
+    }
+
+    /// The summary of every ticket that `keep` accepts, from the index cache
+    /// where it is still valid (every file is stat'ed each time), else
+    /// parsed in parallel; refreshes the cache. Unreadable files are errors
+    /// beside the summaries, as in [`Store::scan`].
+    pub fn scan_summaries(&self, keep: impl Fn(&Summary) -> bool + Sync) -> Result<SummaryScan> {
+        let wanted = cache::Wanted { unsettled_at: None, keep: &keep };
+        cache::scan_summaries(&self.root, &self.root.join(LOCAL_DIR), self.config.limits.max_file_bytes, &wanted)
+    }
+
+    /// [`Store::scan_summaries`] of the tickets with a clock still running
+    /// as of `as_of` (not [`Summary::settled_by`] it): what `overdue` needs.
+    /// Closed tickets are skipped without decoding their cache entries.
+    pub fn scan_unsettled_summaries(
+        &self,
+        as_of: chrono::DateTime<chrono::FixedOffset>,
+        keep: impl Fn(&Summary) -> bool + Sync,
+    ) -> Result<SummaryScan> {
+        let wanted = cache::Wanted { unsettled_at: Some(as_of), keep: &keep };
+        cache::scan_summaries(&self.root, &self.root.join(LOCAL_DIR), self.config.limits.max_file_bytes, &wanted)
+    }
+
+    /// Reads in full the ticket a summary scan found at `path`. A file
+    /// holding several tickets (an ID collision) yields the one `summary`
+    /// was made of.
+    pub fn read_file(&self, path: &Path, summary: &crate::ticket::Summary) -> Result<Ticket> {
+        let mut tickets = file::read_tickets(path, &self.root, self.config.limits.max_file_bytes)?;
+        let index = tickets.iter().position(|t| crate::ticket::Summary::of(t) == *summary).unwrap_or(0);
+        Ok(tickets.swap_remove(index))
     }
 }

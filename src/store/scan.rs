@@ -3,9 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
-use super::{TICKETS_DIR, file};
+use super::{TICKETS_DIR, file, walk};
 use crate::error::{Error, Result};
 use crate::ticket::Ticket;
 
@@ -26,20 +25,9 @@ pub fn scan(root: &Path, max_bytes: u64) -> Result<Scan> {
     if !dir.is_dir() {
         return Ok(Scan::default());
     }
-    let mut paths = Vec::new();
-    let mut errors = Vec::new();
-    // walkdir does not follow symlinks: a link out of the store is reported
-    // by `read_ticket`, never read through.
-    for entry in WalkDir::new(&dir).sort_by_file_name() {
-        match entry {
-            Ok(entry) if is_ticket_file(entry.path()) && entry.depth() > 0 => paths.push(entry.into_path()),
-            Ok(_) => {}
-            Err(e) => {
-                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.clone());
-                errors.push(Error::io("read", path, e.into()));
-            }
-        }
-    }
+    // Symlinks are listed, not followed: `read_ticket` reports a link out
+    // of the store instead of reading through it.
+    let (paths, mut errors) = walk::paths(&dir);
     let results: Vec<(PathBuf, Result<Vec<Ticket>>)> = paths
         .into_par_iter()
         .map(|path| {
@@ -65,9 +53,4 @@ pub fn scan(root: &Path, max_bytes: u64) -> Result<Scan> {
         }
     }
     Ok(Scan { tickets, errors, collisions })
-}
-
-fn is_ticket_file(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    name.ends_with(".yaml") && !name.starts_with('.')
 }

@@ -4,6 +4,7 @@ mod event;
 mod id;
 pub mod merge;
 mod status;
+mod summary;
 
 use std::collections::BTreeMap;
 
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 pub use event::{Action, Event, NoteKind};
 pub use id::TicketId;
 pub use status::Status;
+pub use summary::{ClockEvent, Summary};
 
 use crate::time::{instant, opt_instant};
 

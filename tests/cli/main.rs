@@ -8,6 +8,7 @@ mod support;
 mod smtp_server;
 
 mod test_bad_input;
+mod test_cache;
 mod test_calendar;
 mod test_check;
 mod test_concurrency;

@@ -1,0 +1,297 @@
+//! The index cache, `.complaint/index`: for every ticket file its stamp
+//! (size, mtime, ctime, inode) and its [`Summary`], so that a warm
+//! `overdue` or `list` parses no YAML at all (spec §9).
+//!
+//! Correctness never depends on the cache. Every run walks `tickets/` and
+//! stats every file; an entry is used only when the stamp is unchanged and
+//! the file last changed well before the run that wrote the entry (git's
+//! racy-index rule), so a `git pull`, a hand edit, a deleted or a new file is
+//! always seen. A missing, truncated, corrupt or foreign-version cache is
+//! ignored and rewritten; a store where `.complaint/` cannot be written
+//! simply runs uncached. Writers write a temp file and rename it, so
+//! concurrent runs leave one complete cache or the other.
+//!
+//! Layout: header (magic, format, crate version, size cap, trust limit),
+//! then blocks of up to 4096 entries, each with its length and checksum, so
+//! blocks are verified and decoded in parallel. An entry is
+//! `path, stamp, payload length, summary`.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use chrono::{DateTime, FixedOffset};
+use rayon::prelude::*;
+
+use super::codec::{self, Reader, Writer};
+use super::walk::{self, FileStamp, Found};
+use super::{TICKETS_DIR, file};
+use crate::error::{Error, Result};
+use crate::ticket::Summary;
+
+const FILE_NAME: &str = "index";
+const MAGIC: &[u8; 8] = b"CPINDEX\0";
+/// Bump when the entry layout or what a summary holds changes.
+const FORMAT: u32 = 2;
+const BLOCK_ENTRIES: usize = 4096;
+const NS: i64 = 1_000_000_000;
+
+/// What a summary scan found: the summaries `keep` accepted, in path order,
+/// and an error for each file that could not be read.
+#[derive(Debug, Default)]
+pub struct SummaryScan {
+    pub tickets: Vec<(PathBuf, Summary)>,
+    pub errors: Vec<Error>,
+    /// Files holding several tickets (an ID collision kept by the merge
+    /// driver): their tickets are in `tickets`, and every command warns.
+    pub collisions: Vec<Error>,
+}
+
+struct Entry<'a> {
+    stamp: FileStamp,
+    payload: &'a [u8],
+    /// The whole encoded entry, copied as is into the next cache.
+    raw: &'a [u8],
+}
+
+struct Index<'a> {
+    /// Entries of files that changed at or after this instant are not trusted.
+    trusted_before_ns: i64,
+    entries: HashMap<&'a str, Entry<'a>>,
+}
+
+/// Small on purpose (summaries boxed): one per file, 100 000 at a time.
+enum Outcome<'a> {
+    Cached {
+        raw: &'a [u8],
+        kept: Option<Box<Summary>>,
+    },
+    Read {
+        entry: Option<Vec<u8>>,
+        kept: Option<Box<Summary>>,
+    },
+    /// A file holding several tickets (an ID collision): never cached, each
+    /// ticket kept, the collision reported.
+    Several {
+        kept: Vec<Summary>,
+        collision: Error,
+    },
+    Failed(Error),
+}
+
+/// Which summaries a caller wants: none settled by `unsettled_at` (those
+/// are skipped before their cached entry is even decoded), and only those
+/// `keep` accepts.
+pub struct Wanted<'a> {
+    pub unsettled_at: Option<DateTime<FixedOffset>>,
+    pub keep: &'a (dyn Fn(&Summary) -> bool + Sync),
+}
+
+impl Wanted<'_> {
+    fn take(&self, summary: Summary) -> Option<Box<Summary>> {
+        let settled = self.unsettled_at.is_some_and(|at| summary.settled_by(at));
+        (!settled && (self.keep)(&summary)).then(|| Box::new(summary))
+    }
+}
+
+pub fn scan_summaries(root: &Path, local_dir: &Path, max_bytes: u64, wanted: &Wanted) -> Result<SummaryScan> {
+    let dir = root.join(TICKETS_DIR);
+    if !dir.is_dir() {
+        return Ok(SummaryScan::default());
+    }
+    // Taken before any file is stat'ed or read: a file changed after this
+    // may have been read in either version. The real clock, not the
+    // command's "now" (COMPLAINT_NOW): this is about file timestamps.
+    let started_s = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
+    let (found, mut errors) = walk::walk(&dir);
+    let cache_path = local_dir.join(FILE_NAME);
+    let bytes = std::fs::read(&cache_path).unwrap_or_default();
+    let index = parse(&bytes, max_bytes);
+    let outcomes: Vec<Outcome> =
+        found.par_iter().map(|f| summarise(f, root, index.as_ref(), max_bytes, wanted)).collect();
+
+    let cached = outcomes.iter().filter(|o| matches!(o, Outcome::Cached { .. })).count();
+    let read = outcomes.iter().any(|o| matches!(o, Outcome::Read { entry: Some(_), .. }));
+    if read || index.as_ref().is_none_or(|i| i.entries.len() != cached) {
+        // Best effort: a read-only checkout just stays uncached.
+        let _ = write(local_dir, &cache_path, started_s, max_bytes, &outcomes);
+    }
+
+    let mut tickets = Vec::new();
+    let mut collisions = Vec::new();
+    for (found, outcome) in found.into_iter().zip(outcomes) {
+        match outcome {
+            Outcome::Cached { kept: Some(summary), .. } | Outcome::Read { kept: Some(summary), .. } => {
+                tickets.push((found.path, *summary))
+            }
+            Outcome::Several { kept, collision } => {
+                tickets.extend(kept.into_iter().map(|summary| (found.path.clone(), summary)));
+                collisions.push(collision);
+            }
+            Outcome::Failed(e) => errors.push(e),
+            _ => {}
+        }
+    }
+    Ok(SummaryScan { tickets, errors, collisions })
+}
+
+/// The summary of one file: from the cache when its entry is trusted, else
+/// read and parsed.
+fn summarise<'a>(
+    found: &Found,
+    root: &Path,
+    index: Option<&Index<'a>>,
+    max_bytes: u64,
+    wanted: &Wanted,
+) -> Outcome<'a> {
+    let key = relative_key(&found.path, root);
+    if let (Some(key), Some(stamp), Some(index)) = (key, found.stamp, index)
+        && let Some(entry) = index.entries.get(key)
+        && entry.stamp == stamp
+        && stamp.changed_ns() < index.trusted_before_ns
+    {
+        let mut r = Reader::new(entry.payload);
+        if let Some(settled_at) = codec::read_settled_at(&mut r) {
+            if settled_at.zip(wanted.unsettled_at).is_some_and(|(settled, at)| settled <= at) {
+                return Outcome::Cached { raw: entry.raw, kept: None };
+            }
+            if let Some(summary) = codec::read_summary(&mut r, settled_at) {
+                return Outcome::Cached { raw: entry.raw, kept: wanted.take(summary) };
+            }
+        }
+    }
+    match file::read_tickets(&found.path, root, max_bytes) {
+        Ok(tickets) if tickets.len() > 1 => Outcome::Several {
+            collision: Error::IdCollision {
+                id: tickets[0].id.clone(),
+                path: found.path.clone(),
+                uids: tickets.iter().map(|t| t.uid.clone()).collect(),
+            },
+            kept: tickets.iter().filter_map(|t| wanted.take(Summary::of(t))).map(|s| *s).collect(),
+        },
+        Ok(mut tickets) => {
+            let ticket = tickets.pop().expect("a ticket file holds at least one ticket");
+            let summary = Summary::of(&ticket);
+            // The stamp is from before the read: if the file changed in
+            // between, the next run sees a different stamp and reads again.
+            let entry = key.zip(found.stamp).map(|(key, stamp)| encode_entry(key, &stamp, &summary));
+            Outcome::Read { entry, kept: wanted.take(summary) }
+        }
+        Err(e) => Outcome::Failed(e),
+    }
+}
+
+/// `tickets/…/X.yaml`: the path below `root` as UTF-8, cut off by bytes
+/// (the walk builds every path from `root`); `None` means never cached.
+fn relative_key<'p>(path: &'p Path, root: &Path) -> Option<&'p str> {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let rest = bytes.strip_prefix(root.as_os_str().as_encoded_bytes())?;
+    let rest = rest.strip_prefix(b"/")?;
+    std::str::from_utf8(rest).ok()
+}
+
+fn encode_entry(key: &str, stamp: &FileStamp, summary: &Summary) -> Vec<u8> {
+    let mut payload = Writer::default();
+    codec::write_summary(&mut payload, summary);
+    let mut w = Writer::default();
+    w.str(key);
+    w.u64(stamp.size);
+    w.i64(stamp.mtime_ns);
+    w.i64(stamp.ctime_ns);
+    w.u64(stamp.inode);
+    w.u32(payload.bytes.len() as u32);
+    w.bytes.extend_from_slice(&payload.bytes);
+    w.bytes
+}
+
+fn header(started_s: i64, max_bytes: u64) -> Writer {
+    let mut w = Writer::default();
+    w.bytes.extend_from_slice(MAGIC);
+    w.u32(FORMAT);
+    w.str(env!("CARGO_PKG_VERSION"));
+    w.u64(max_bytes);
+    // Files changed in the second this scan started, or the one before it
+    // (file systems stamp with a coarse clock that may lag the real one),
+    // may have changed again after being read with the same size and
+    // timestamps: they are read again next time.
+    w.i64((started_s - 1) * NS);
+    w
+}
+
+fn parse(bytes: &[u8], max_bytes: u64) -> Option<Index<'_>> {
+    let mut r = Reader::new(bytes);
+    let expected = header(0, max_bytes).bytes;
+    // Everything up to the trust limit must match this build and config.
+    if r.take(expected.len() - 8)? != &expected[..expected.len() - 8] {
+        return None;
+    }
+    let trusted_before_ns = r.i64()?;
+    let blocks = r.u32()? as usize;
+    let mut raw_blocks = Vec::with_capacity(blocks.min(1 << 16));
+    for _ in 0..blocks {
+        let len = usize::try_from(r.u64()?).ok()?;
+        let sum = r.u64()?;
+        raw_blocks.push((sum, r.take(len)?));
+    }
+    if !r.at_end() {
+        return None;
+    }
+    let parsed: Option<Vec<Vec<(&str, Entry)>>> = raw_blocks
+        .par_iter()
+        .map(|&(sum, data)| if codec::checksum(data) == sum { parse_block(data) } else { None })
+        .collect();
+    let parsed = parsed?;
+    let mut entries = HashMap::with_capacity(parsed.iter().map(Vec::len).sum());
+    for (key, entry) in parsed.into_iter().flatten() {
+        entries.insert(key, entry);
+    }
+    Some(Index { trusted_before_ns, entries })
+}
+
+fn parse_block(data: &[u8]) -> Option<Vec<(&str, Entry<'_>)>> {
+    let mut r = Reader::new(data);
+    let count = r.u32()? as usize;
+    let mut entries = Vec::with_capacity(count.min(BLOCK_ENTRIES));
+    for _ in 0..count {
+        let start = r.pos();
+        let key = r.str()?;
+        let stamp = FileStamp { size: r.u64()?, mtime_ns: r.i64()?, ctime_ns: r.i64()?, inode: r.u64()? };
+        let len = r.u32()? as usize;
+        let payload = r.take(len)?;
+        entries.push((key, Entry { stamp, payload, raw: &data[start..r.pos()] }));
+    }
+    r.at_end().then_some(entries)
+}
+
+fn write(local_dir: &Path, path: &Path, started_s: i64, max_bytes: u64, outcomes: &[Outcome]) -> std::io::Result<()> {
+    let entries: Vec<&[u8]> = outcomes
+        .iter()
+        .filter_map(|o| match o {
+            Outcome::Cached { raw, .. } => Some(*raw),
+            Outcome::Read { entry: Some(entry), .. } => Some(entry.as_slice()),
+            _ => None,
+        })
+        .collect();
+    std::fs::create_dir_all(local_dir)?;
+    let temp = tempfile::Builder::new().prefix(".index-").tempfile_in(local_dir)?;
+    let mut out = std::io::BufWriter::new(temp);
+    let mut w = header(started_s, max_bytes);
+    w.u32(entries.len().div_ceil(BLOCK_ENTRIES) as u32);
+    out.write_all(&w.bytes)?;
+    for block in entries.chunks(BLOCK_ENTRIES) {
+        let mut data = Writer::default();
+        data.u32(block.len() as u32);
+        for entry in block {
+            data.bytes.extend_from_slice(entry);
+        }
+        let mut w = Writer::default();
+        w.u64(data.bytes.len() as u64);
+        w.u64(codec::checksum(&data.bytes));
+        out.write_all(&w.bytes)?;
+        out.write_all(&data.bytes)?;
+    }
+    let temp = out.into_inner().map_err(|e| e.into_error())?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

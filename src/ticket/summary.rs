@@ -1,0 +1,157 @@
+//! The compact form of a ticket the scanning commands work from: what
+//! `list` and `overdue` show and filter on, and the few history facts SLA
+//! clocks run on. Small enough to cache and to hold 100 000 of in memory
+//! (spec §9); the full ticket is read from its file only when needed.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::{Action, Customer, Event, NoteKind, SCHEMA, Status, Ticket};
+
+type Instant = DateTime<FixedOffset>;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub id: String,
+    pub received_at: Instant,
+    pub channel: String,
+    pub customer_name: String,
+    pub customer_contact: String,
+    pub customer_id: Option<String>,
+    pub summary: String,
+    pub category: Option<String>,
+    pub severity: String,
+    pub department: Option<String>,
+    pub departments_involved: Vec<String>,
+    pub assignee: Option<String>,
+    pub escalated: bool,
+    pub status: Status,
+    pub last_event_at: Option<Instant>,
+    /// Set when the history ends in `closed`: the time of its latest event.
+    /// As of that time or later every SLA target of the ticket is settled
+    /// (met, breached or stopped), so `overdue` can skip it unread.
+    pub settled_at: Option<Instant>,
+    /// The events SLA targets are computed from (moves, notes, follow-ups,
+    /// promises), in file order. Empty for a settled ticket: an `--as-of`
+    /// before `settled_at` reads the file instead.
+    pub clock: Vec<ClockEvent>,
+}
+
+/// The part of a history event that SLA clocks look at.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ClockEvent {
+    pub at: Instant,
+    pub action: Action,
+    pub to: Option<Status>,
+    pub kind: Option<NoteKind>,
+    pub no_answer: bool,
+    pub promised_at: Option<Instant>,
+}
+
+impl ClockEvent {
+    /// Whether `sla::ticket_targets` can be affected by the event. Dropping
+    /// the others keeps the relative order of the rest, which is all the
+    /// target computation depends on.
+    fn drives_clocks(event: &Event) -> bool {
+        event.to.is_some() || event.promised_at.is_some() || matches!(event.action, Action::Note | Action::Followup)
+    }
+
+    fn of(event: &Event) -> ClockEvent {
+        ClockEvent {
+            at: event.at,
+            action: event.action,
+            to: event.to,
+            kind: event.kind,
+            no_answer: event.no_answer,
+            promised_at: event.promised_at,
+        }
+    }
+
+    fn to_event(self) -> Event {
+        let mut event = Event::new(self.at, "", self.action);
+        event.to = self.to;
+        event.kind = self.kind;
+        event.no_answer = self.no_answer;
+        event.promised_at = self.promised_at;
+        event
+    }
+}
+
+impl Summary {
+    pub fn of(ticket: &Ticket) -> Summary {
+        // The status the history ends in, in the order `ticket_targets`
+        // replays it (stable sort by time).
+        let mut moves: Vec<&Event> = ticket.history.iter().filter(|e| e.to.is_some()).collect();
+        moves.sort_by_key(|e| e.at);
+        let ends_closed = moves.last().and_then(|e| e.to) == Some(Status::Closed);
+        let last_event_at = ticket.last_event_at();
+        let settled_at = if ends_closed { last_event_at } else { None };
+        let clock = if settled_at.is_some() {
+            Vec::new()
+        } else {
+            ticket.history.iter().filter(|e| ClockEvent::drives_clocks(e)).map(ClockEvent::of).collect()
+        };
+        Summary {
+            id: ticket.id.clone(),
+            received_at: ticket.received_at,
+            channel: ticket.channel.clone(),
+            customer_name: ticket.customer.name.clone(),
+            customer_contact: ticket.customer.contact.clone(),
+            customer_id: ticket.customer.id.clone(),
+            summary: ticket.summary.clone(),
+            category: ticket.category.clone(),
+            severity: ticket.severity.clone(),
+            department: ticket.department.clone(),
+            departments_involved: ticket.departments_involved.clone(),
+            assignee: ticket.assignee.clone(),
+            escalated: ticket.escalated,
+            status: ticket.status,
+            last_event_at,
+            settled_at,
+            clock,
+        }
+    }
+
+    /// No SLA target of the ticket can be pending or overdue as of `as_of`.
+    pub fn settled_by(&self, as_of: Instant) -> bool {
+        self.settled_at.is_some_and(|at| at <= as_of)
+    }
+
+    /// A stand-in ticket holding only what `sla::ticket_targets` reads
+    /// (severity, received_at, the clock events); `None` for a settled
+    /// ticket, whose clock events are not kept.
+    pub fn clock_ticket(&self) -> Option<Ticket> {
+        if self.settled_at.is_some() {
+            return None;
+        }
+        Some(Ticket {
+            schema: SCHEMA,
+            id: self.id.clone(),
+            uid: String::new(),
+            renamed_from: Vec::new(),
+            received_at: self.received_at,
+            channel: self.channel.clone(),
+            customer: Customer { name: String::new(), contact: String::new(), id: None, extra: BTreeMap::new() },
+            product: None,
+            summary: String::new(),
+            description: None,
+            expectation: None,
+            category: self.category.clone(),
+            severity: self.severity.clone(),
+            department: None,
+            departments_involved: Vec::new(),
+            assignee: None,
+            involved_staff: Vec::new(),
+            promised_at: None,
+            escalated: self.escalated,
+            escalated_to: None,
+            cause: None,
+            status: self.status,
+            plan: None,
+            satisfaction: None,
+            history: self.clock.iter().map(|e| e.to_event()).collect(),
+            extra: BTreeMap::new(),
+        })
+    }
+}

@@ -1,0 +1,195 @@
+//! The index cache under `.complaint/` is an optimisation only (spec §9):
+//! whatever happened to the files or to the cache, every scanning command
+//! prints what it prints with no cache at all.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use crate::support::Store;
+
+const NOW: &str = "2026-11-25 10:00";
+
+/// The outputs of the scanning commands (stdout, stderr, exit code).
+fn outputs(store: &Store) -> Vec<(String, String, Option<i32>)> {
+    let commands: [&[&str]; 7] = [
+        &["overdue", "--format", "json"],
+        &["overdue", "--as-of", "2026-11-23 12:00", "--warn-before", "1d"],
+        &["list"],
+        &["list", "--json", "--sort", "updated"],
+        &["list", "--status", "processing", "--overdue"],
+        &["list", "--customer", "13812345678"],
+        &["check", "--json"],
+    ];
+    commands
+        .iter()
+        .map(|args| {
+            let out = store.cmd(NOW).args(*args).output().expect("runs");
+            let text = |b: Vec<u8>| String::from_utf8(b).expect("utf-8");
+            (text(out.stdout), text(out.stderr), out.status.code())
+        })
+        .collect()
+}
+
+fn index(store: &Store) -> PathBuf {
+    store.path().join(".complaint/index")
+}
+
+/// Outputs as they are now (cache as left), then with no cache: equal.
+fn assert_same_as_uncached(store: &Store, what: &str) {
+    let cached = outputs(store);
+    let _ = std::fs::remove_file(index(store));
+    let uncached = outputs(store);
+    assert_eq!(cached, uncached, "{what}: output differs from the uncached output");
+}
+
+/// A store of a few tickets in different states, cache built, and old
+/// enough that its entries are trusted (outside the racy window).
+fn store_with_trusted_cache() -> (Store, Vec<String>) {
+    let store = Store::new();
+    let a = store.new_ticket("2026-11-20 09:00", &["--severity", "serious"]);
+    let b = store.new_ticket("2026-11-21 10:00", &[]);
+    let c = store.new_ticket("2026-11-22 11:00", &["--customer", "李四", "--contact", "13900000000"]);
+    store.ok("2026-11-21 12:00", &["transition", &b, "processing", "--note", "已联系"]);
+    store.ok("2026-11-22 12:00", &["transition", &c, "resolved", "--plan", "退款"]);
+    std::thread::sleep(Duration::from_millis(2200));
+    outputs(&store);
+    assert!(index(&store).is_file(), "a scan writes the cache");
+    (store, vec![a, b, c])
+}
+
+fn mtime(path: &Path) -> SystemTime {
+    std::fs::metadata(path).unwrap().modified().unwrap()
+}
+
+fn set_mtime(path: &Path, t: SystemTime) {
+    std::fs::File::options().write(true).open(path).unwrap().set_modified(t).unwrap();
+}
+
+#[test]
+fn hand_edit_with_same_size_and_mtime_is_seen() {
+    let (store, ids) = store_with_trusted_cache();
+    let path = store.ticket_path(&ids[0]);
+    let before = mtime(&path);
+    let text = store.read_ticket(&ids[0]);
+    // Same byte length: 换 and 退 are both three bytes in UTF-8.
+    let edited = text.replace("要求换货", "要求退货");
+    assert_eq!(edited.len(), text.len());
+    std::fs::write(&path, edited).unwrap();
+    set_mtime(&path, before);
+    assert!(outputs(&store)[2].0.contains("要求退货"), "list shows the edit");
+    assert_same_as_uncached(&store, "in-place edit");
+}
+
+#[test]
+fn file_replaced_like_git_checkout_is_seen() {
+    let (store, ids) = store_with_trusted_cache();
+    let path = store.ticket_path(&ids[1]);
+    let before = mtime(&path);
+    // A new file renamed over the old one (new inode), mtime restored.
+    let text = store.read_ticket(&ids[1]).replace("status: processing", "status: resolved  ");
+    let temp = path.with_extension("tmp");
+    std::fs::write(&temp, text).unwrap();
+    set_mtime(&temp, before);
+    std::fs::rename(&temp, &path).unwrap();
+    assert_same_as_uncached(&store, "replaced file");
+    // `check` notices the hand-made inconsistency through the cache too.
+    assert_eq!(outputs(&store)[6].2, Some(1));
+}
+
+#[test]
+fn deleted_and_new_files_are_seen() {
+    let (store, ids) = store_with_trusted_cache();
+    std::fs::remove_file(store.ticket_path(&ids[0])).unwrap();
+    let copy = store.read_ticket(&ids[2]).replace(&ids[2], "CP20261122002");
+    std::fs::write(store.path().join("tickets/2026/11/CP20261122002.yaml"), copy).unwrap();
+    let out = outputs(&store);
+    assert!(!out[2].0.contains(&ids[0]), "deleted ticket gone from list");
+    assert!(out[2].0.contains("CP20261122002"), "new ticket listed");
+    assert_same_as_uncached(&store, "deleted and new files");
+}
+
+#[test]
+fn unreadable_file_is_reported_with_or_without_cache() {
+    let (store, ids) = store_with_trusted_cache();
+    std::fs::write(store.ticket_path(&ids[1]), "schema: [unclosed").unwrap();
+    let out = outputs(&store);
+    assert_eq!(out[0].2, Some(2), "overdue exits 2 on an unreadable file");
+    assert_same_as_uncached(&store, "broken file");
+}
+
+#[test]
+fn truncated_corrupt_or_foreign_cache_is_rebuilt() {
+    let (store, _) = store_with_trusted_cache();
+    let good = std::fs::read(index(&store)).unwrap();
+    let truncated = good[..good.len() / 2].to_vec();
+    let mut flipped = good.clone();
+    let last = flipped.len() - 3;
+    flipped[last] ^= 0x55;
+    // The format number follows the 8-byte magic.
+    let mut foreign = good.clone();
+    foreign[8] = 99;
+    for (what, bytes) in [
+        ("truncated", truncated),
+        ("flipped byte", flipped),
+        ("other version", foreign),
+        ("garbage", b"not a cache".to_vec()),
+        ("empty", Vec::new()),
+    ] {
+        std::fs::write(index(&store), &bytes).unwrap();
+        assert_same_as_uncached(&store, what);
+        assert_eq!(std::fs::read(index(&store)).unwrap().len(), good.len(), "{what}: cache rebuilt");
+    }
+}
+
+#[test]
+fn store_that_cannot_write_the_cache_still_works() {
+    let (store, _) = store_with_trusted_cache();
+    let expected = outputs(&store);
+    std::fs::remove_dir_all(store.path().join(".complaint")).unwrap();
+    // A file where the directory should be: nothing can be written there.
+    std::fs::write(store.path().join(".complaint"), "").unwrap();
+    assert_eq!(outputs(&store), expected);
+}
+
+fn generator() -> PathBuf {
+    // target/<profile>/deps/<test binary> -> target/<profile>/examples/generate
+    let exe = std::env::current_exe().unwrap();
+    exe.parent().unwrap().parent().unwrap().join("examples").join("generate")
+}
+
+#[test]
+fn generated_store_passes_check_and_is_deterministic() {
+    let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+    for dir in &dirs {
+        let status = std::process::Command::new(generator())
+            .args(["--count", "300", "--open-share", "0.1", "--seed", "42"])
+            .arg(dir.path().join("store"))
+            .env_remove("COMPLAINT_NOW")
+            .status()
+            .expect("the generate example is built by cargo test");
+        assert!(status.success());
+    }
+    let files = |root: &Path| {
+        walkdir::WalkDir::new(root)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| (e.path().strip_prefix(root).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap()))
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (files(&dirs[0].path().join("store")), files(&dirs[1].path().join("store")));
+    assert_eq!(a.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "yaml")).count(), 300);
+    assert!(a == b, "two runs with one seed write identical stores");
+
+    let generated = Store { dir: tempfile::TempDir::new().unwrap() };
+    std::fs::remove_dir(generated.path()).unwrap();
+    std::fs::rename(dirs[0].path().join("store"), generated.path()).unwrap();
+    let out = generated.cmd("2026-11-23 10:00").args(["check"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "check: {}", String::from_utf8_lossy(&out.stdout));
+    let open = generated.ok("2026-11-23 10:00", &["list", "--open", "--json"]);
+    let count: serde_json::Value = serde_json::from_str(&open).unwrap();
+    assert_eq!(count["count"], 30, "10 % open");
+    let overdue = generated.ok("2026-11-23 10:00", &["overdue"]);
+    assert!(!overdue.is_empty(), "some tickets are overdue");
+}
