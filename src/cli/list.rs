@@ -119,16 +119,22 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
         )?;
     } else if !tickets.is_empty() {
         let zone = config.zone();
-        let mut t =
-            table::new_table(["编号", "受理时间", "状态", "严重程度", "类型", "渠道", "客户", "负责人", "摘要"]);
+        let lang = config.lang();
+        let mut t = table::new_table(
+            ["编号", "受理时间", "状态", "严重程度", "类型", "渠道", "客户", "负责人", "摘要"].map(|h| lang.term(h)),
+        );
         for (_, ticket) in &tickets {
             t.add_row(vec![
                 ticket.id.clone(),
                 time::format_local(&ticket.received_at, zone),
-                config.status_label(ticket.status).to_string(),
-                config.label(ChoiceKind::Severity, &ticket.severity).to_string(),
-                ticket.category.as_deref().map_or("未分类", |c| config.label(ChoiceKind::Category, c)).to_string(),
-                config.label(ChoiceKind::Channel, &ticket.channel).to_string(),
+                config.status_display(ticket.status).to_string(),
+                config.display(ChoiceKind::Severity, &ticket.severity).to_string(),
+                ticket
+                    .category
+                    .as_deref()
+                    .map_or(lang.term("未分类"), |c| config.display(ChoiceKind::Category, c))
+                    .to_string(),
+                config.display(ChoiceKind::Channel, &ticket.channel).to_string(),
                 masker.name(&ticket.customer_name),
                 ticket.assignee.clone().unwrap_or_default(),
                 table::truncate(&ticket.summary, 30),

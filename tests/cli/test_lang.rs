@@ -69,3 +69,20 @@ fn unknown_language_is_a_config_error() {
     std::fs::write(&path, config.replacen("lang = \"zh-CN\"", "lang = \"fr\"", 1)).unwrap();
     store.fails_unchanged(NOW, &["list"], &["unknown language \"fr\"", "ui"]);
 }
+
+#[test]
+fn english_list() {
+    let store = Store::new();
+    let id = ticket(&store);
+    english(&store);
+    let list = store.ok(NOW, &["list"]);
+    let lines: Vec<&str> = list.lines().collect();
+    assert!(
+        lines[0].starts_with("ID              Received           Status       Severity   Category    Channel"),
+        "{list}"
+    );
+    assert!(
+        lines[2].starts_with(&format!("{id}   2026-11-23 09:00   processing   general    logistics   phone")),
+        "{list}"
+    );
+}

@@ -361,3 +361,25 @@ fn bad_input_names_the_flag_or_key() {
         assert!(stderr.contains(needle), "{stderr}");
     }
 }
+
+#[test]
+fn both_tickets_of_an_id_collision_are_listed_with_a_warning() {
+    let store = Store::new();
+    let first = store.new_ticket("2026-11-20 09:00", &["--summary", "A 的投诉"]);
+    let a = store.read_ticket(&first);
+    std::fs::remove_file(store.ticket_path(&first)).unwrap();
+    let second = store.new_ticket("2026-11-20 09:05", &["--summary", "B 的投诉"]);
+    assert_eq!(first, second, "the same ID twice, as on two offline clones");
+    let b = store.read_ticket(&second);
+    std::fs::write(store.ticket_path(&first), format!("{a}---\n{b}")).unwrap();
+    // Twice: the second run goes through the index cache.
+    for _ in 0..2 {
+        let output = store.cmd(AS_OF).args(["overdue", "--json"]).output().unwrap();
+        assert!(output.status.success());
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let summaries: Vec<&str> =
+            json["items"].as_array().unwrap().iter().map(|i| i["summary"].as_str().unwrap()).collect();
+        assert_eq!(summaries, ["A 的投诉", "B 的投诉"]);
+        assert!(String::from_utf8_lossy(&output.stderr).contains("ID collision"));
+    }
+}
