@@ -6,13 +6,17 @@ mod calendar;
 mod change;
 mod check;
 mod classify;
+mod completions;
 mod context;
+mod edit;
 mod escalate;
 mod filter;
 mod followup;
+mod import;
 mod init;
 mod list;
 mod log;
+mod man;
 mod new;
 mod note;
 mod output;
@@ -28,6 +32,10 @@ use clap::{Parser, Subcommand};
 
 pub use context::{Context, GlobalArgs};
 
+/// `0.1.0 (a1b2c3d)`: the package version and, when built from a git
+/// checkout, the commit (see build.rs).
+pub const VERSION: &str = env!("COMPLAINT_VERSION");
+
 use crate::error::Error;
 
 /// Customer-complaint tickets (客户投诉) as YAML files in a git repository.
@@ -37,7 +45,7 @@ use crate::error::Error;
 /// `overdue`. Data goes to stdout, messages to stderr. Exit codes: 0 ok,
 /// 1 found (problems from `check`, overdue items with --exit-code), 2 error.
 #[derive(Debug, Parser)]
-#[command(name = "complaint", version, propagate_version = true, max_term_width = 100)]
+#[command(name = "complaint", version = VERSION, propagate_version = true, max_term_width = 100)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -62,6 +70,10 @@ pub enum Command {
     Overdue(overdue::OverdueArgs),
     Calendar(calendar::CalendarArgs),
     Check(check::CheckArgs),
+    Edit(edit::EditArgs),
+    Import(import::ImportArgs),
+    Completions(completions::CompletionsArgs),
+    Man(man::ManArgs),
 }
 
 /// Runs one command line; returns the exit code for success and "found".
@@ -100,11 +112,16 @@ fn dispatch(ctx: &mut Context, command: Command) -> crate::Result<ExitCode> {
         Command::Overdue(args) => overdue::run(ctx, args),
         Command::Calendar(args) => calendar::run(ctx, args),
         Command::Check(args) => check::run(ctx, args),
+        Command::Edit(args) => edit::run(ctx, args),
+        Command::Import(args) => import::run(ctx, args),
+        Command::Completions(args) => completions::run(ctx, args),
+        Command::Man(args) => man::run(ctx, args),
     }
 }
 
 /// The binary's entry point: runs, prints errors with hints, maps to exit codes.
 pub fn main() -> ExitCode {
+    completions::complete_if_asked();
     match run(std::env::args_os()) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,

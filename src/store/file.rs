@@ -1,7 +1,8 @@
 //! Reading and writing single ticket files.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use crate::error::{Error, Result};
 use crate::ticket::{SCHEMA, Ticket};
@@ -9,8 +10,9 @@ use crate::ticket::{SCHEMA, Ticket};
 /// Reads and parses one ticket file, refusing symlinks (the store never
 /// follows a link out of itself), directories and files over `max_bytes`
 /// before parsing them.
-pub fn read_ticket(path: &Path, _root: &Path, max_bytes: u64) -> Result<Ticket> {
+pub fn read_ticket(path: &Path, root: &Path, max_bytes: u64) -> Result<Ticket> {
     let bad = |message: String| Error::BadFile { path: path.to_path_buf(), message };
+    check_inside(root, path)?;
     let meta = std::fs::symlink_metadata(path).map_err(|e| Error::io("read", path, e))?;
     if meta.file_type().is_symlink() {
         return Err(bad("is a symbolic link; ticket files must be regular files inside the store".into()));
@@ -57,16 +59,83 @@ pub fn to_yaml(ticket: &Ticket) -> Result<String> {
         .map_err(|e| Error::invalid(format!("cannot serialise ticket {}: {e}", ticket.id), None))
 }
 
+/// Refuses a path whose directories below `root` (`tickets/`, the year,
+/// the month) include a symbolic link or something that is not a
+/// directory: the store never reads or writes through a link out of itself.
+/// Directories that do not exist yet are fine (they are created as real ones).
+pub fn check_inside(root: &Path, path: &Path) -> Result<()> {
+    let Ok(relative) = path.strip_prefix(root) else { return Ok(()) };
+    let mut dir = root.to_path_buf();
+    let components: Vec<_> = relative.components().collect();
+    for component in components.iter().take(components.len().saturating_sub(1)) {
+        dir.push(component);
+        match std::fs::symlink_metadata(&dir) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(Error::BadFile {
+                    path: dir,
+                    message: "is a symbolic link; the store never follows links out of itself".into(),
+                });
+            }
+            Ok(meta) if !meta.is_dir() => {
+                return Err(Error::BadFile { path: dir, message: "is not a directory".into() });
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(Error::io("read", dir, e)),
+        }
+    }
+    Ok(())
+}
+
+/// Temporary files of writers start with this and end with [`TEMP_SUFFIX`];
+/// no ticket file can (ticket files are `<ID>.yaml`).
+pub const TEMP_PREFIX: &str = ".tmp-";
+pub const TEMP_SUFFIX: &str = ".yaml.part";
+
+/// A temp file older than this is from a writer that was killed (a live
+/// write takes milliseconds), and writers delete it.
+const STALE_TEMP_AGE: Duration = Duration::from_secs(600);
+
+pub fn is_temp_file(name: &str) -> bool {
+    name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
+}
+
+/// Leftover temp files in `dir` with their age, if any.
+pub fn temp_files(dir: &Path) -> Vec<(PathBuf, Duration)> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let now = SystemTime::now();
+    entries
+        .flatten()
+        .filter(|e| e.file_name().to_str().is_some_and(is_temp_file))
+        .filter_map(|e| {
+            let modified = e.metadata().ok()?.modified().ok()?;
+            Some((e.path(), now.duration_since(modified).unwrap_or_default()))
+        })
+        .collect()
+}
+
+/// Deletes the stale temp files of killed writers in `dir`. Best effort:
+/// a leftover is harmless (never read as a ticket; `check` notes it).
+fn remove_stale_temp_files(dir: &Path) {
+    for (path, age) in temp_files(dir) {
+        if age >= STALE_TEMP_AGE {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
 /// Replaces `path` with `contents` so that a crash leaves the old or the
 /// new file, never a truncated one.
-pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
+pub fn write_atomic(root: &Path, path: &Path, contents: &str) -> Result<()> {
+    check_inside(root, path)?;
     let temp = write_temp(path, contents)?;
     temp.persist(path).map_err(|e| Error::io("replace", path, e.error))?;
     sync_parent(path)
 }
 
 /// Writes a new file, failing if `path` exists (another process won the ID).
-pub fn create_exclusive(path: &Path, contents: &str) -> Result<()> {
+pub fn create_exclusive(root: &Path, path: &Path, contents: &str) -> Result<()> {
+    check_inside(root, path)?;
     let temp = write_temp(path, contents)?;
     temp.persist_noclobber(path).map_err(|e| Error::io("create", path, e.error))?;
     sync_parent(path)
@@ -75,9 +144,10 @@ pub fn create_exclusive(path: &Path, contents: &str) -> Result<()> {
 fn write_temp(path: &Path, contents: &str) -> Result<tempfile::NamedTempFile> {
     let dir = path.parent().expect("ticket paths have a directory");
     std::fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?;
+    remove_stale_temp_files(dir);
     let mut temp = tempfile::Builder::new()
-        .prefix(".tmp-")
-        .suffix(".yaml.part")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
         .map_err(|e| Error::io("create a temporary file in", dir, e))?;
     temp.write_all(contents.as_bytes()).map_err(|e| Error::io("write", temp.path().to_path_buf(), e))?;

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-pub use file::yaml_error;
+pub use file::{parse_ticket, to_yaml, yaml_error};
 pub use init::{InitReport, init};
 pub use lock::StoreLock;
 pub use scan::Scan;
@@ -111,7 +111,7 @@ impl Store {
     /// fsync of the directory).
     pub fn save(&self, ticket: &Ticket) -> Result<()> {
         let id = self.parse_id(&ticket.id)?;
-        file::write_atomic(&self.path_of(&id), &file::to_yaml(ticket)?)
+        file::write_atomic(&self.root, &self.path_of(&id), &file::to_yaml(ticket)?)
     }
 
     /// Allocates the next ID for `date` and writes the ticket `build` returns
@@ -128,7 +128,7 @@ impl Store {
         let next = self.highest_seq(&month_dir, prefix, date)? + 1;
         let id = TicketId::new(prefix, date, next, width);
         let ticket = build(&id);
-        file::create_exclusive(&self.path_of(&id), &file::to_yaml(&ticket)?)?;
+        file::create_exclusive(&self.root, &self.path_of(&id), &file::to_yaml(&ticket)?)?;
         Ok(id)
     }
 
@@ -165,5 +165,11 @@ impl Store {
     /// read are returned as errors beside the tickets, never skipped silently.
     pub fn scan(&self) -> Result<Scan> {
         scan::scan(&self.root, self.config.limits.max_file_bytes)
+    }
+
+    /// Temp files left by killed writers (`.tmp-*.yaml.part`): never read as
+    /// tickets; writers delete those older than ten minutes.
+    pub fn leftover_temp_files(&self) -> Vec<PathBuf> {
+        scan::temp_files(&self.root)
     }
 }

@@ -11,6 +11,7 @@ mod test_bad_input;
 mod test_calendar;
 mod test_check;
 mod test_concurrency;
+mod test_crash;
 mod test_init;
 mod test_lifecycle;
 mod test_list_show;
