@@ -80,7 +80,11 @@ pub fn command() -> clap::Command {
         .map(|sub| sub.get_name().to_string())
         .collect();
     for name in with_id {
-        cmd = cmd.mut_subcommand(name, |sub| sub.mut_arg("id", |arg| arg.add(ArgValueCompleter::new(ticket_ids))));
+        // `mut_args` keeps the order of the arguments (`mut_arg` re-appends
+        // the argument, which would make ID the last positional).
+        cmd = cmd.mut_subcommand(name, |sub| {
+            sub.mut_args(|arg| if arg.get_id() == "id" { arg.add(ArgValueCompleter::new(ticket_ids)) } else { arg })
+        });
     }
     cmd
 }
