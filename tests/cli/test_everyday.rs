@@ -52,18 +52,16 @@ fn ticket_ids_complete_from_the_store() {
         String::from_utf8(out.stdout).unwrap().lines().map(|l| l.split('\t').next().unwrap().to_string()).collect()
     };
     assert_eq!(complete(&["complaint", "show", "CP"]), [a.clone(), b.clone()]);
-    assert_eq!(complete(&["complaint", "note", "cp202610"]), [b.clone()]);
-    assert_eq!(complete(&["complaint", "transition", "CP20261123"]), [a.clone()]);
+    assert_eq!(complete(&["complaint", "note", "cp202610"]), [b]);
+    assert_eq!(complete(&["complaint", "transition", "CP20261123"]), [a.as_str()]);
     assert!(complete(&["complaint", "edit", "CP2025"]).is_empty());
     assert!(complete(&["complaint", "tra"]).contains(&"transition".to_string()));
 
     // And through a real bash, as a user's shell would call it.
     let bin = assert_cmd::cargo::cargo_bin("complaint");
-    let script = format!(
-        "source <(complaint completions bash); COMP_WORDS=(complaint show CP202611); COMP_CWORD=2; \
-         COMP_LINE='complaint show CP202611'; COMP_POINT=${{#COMP_LINE}}; COMP_TYPE=9; \
-         _clap_complete_complaint complaint CP202611 show; printf '%s\\n' \"${{COMPREPLY[@]}}\""
-    );
+    let script = "source <(complaint completions bash); COMP_WORDS=(complaint show CP202611); COMP_CWORD=2; \
+         COMP_LINE='complaint show CP202611'; COMP_POINT=${#COMP_LINE}; COMP_TYPE=9; \
+         _clap_complete_complaint complaint CP202611 show; printf '%s\\n' \"${COMPREPLY[@]}\"";
     let path = format!("{}:{}", bin.parent().unwrap().display(), std::env::var("PATH").unwrap_or_default());
     if let Ok(out) = std::process::Command::new("bash")
         .arg("-c")
