@@ -159,3 +159,102 @@ fn sync_parent(path: &Path) -> Result<()> {
     let dir = path.parent().expect("ticket paths have a directory");
     std::fs::File::open(dir).and_then(|d| d.sync_all()).map_err(|e| Error::io("sync directory", dir, e))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ticket::{Action, Customer, Event, NoteKind, Status};
+    use chrono::{DateTime, FixedOffset, TimeZone};
+    use proptest::prelude::*;
+
+    fn instant(seconds: i64, offset_hours: i32) -> DateTime<FixedOffset> {
+        FixedOffset::east_opt(offset_hours * 3600).unwrap().timestamp_opt(1_700_000_000 + seconds, 0).unwrap()
+    }
+
+    /// Text as users type it, plus what YAML would read as another type.
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "\\PC{0,24}",
+            "[ \\n#:'\"\\-?{}\\[\\],&*!|>%@`a-z0-9张三]{0,16}",
+            Just("yes".to_string()),
+            Just("null".to_string()),
+            Just("~".to_string()),
+            Just("0x1F".to_string()),
+            Just("1e3".to_string()),
+            Just("2026-11-23".to_string()),
+            Just(" 前后空格 ".to_string()),
+            Just("多行\n描述\n".to_string()),
+        ]
+    }
+
+    prop_compose! {
+        fn ticket()(
+            name in text(), contact in text(), product in proptest::option::of(text()), summary in text(),
+            description in proptest::option::of(text()), notes in proptest::collection::vec((text(), 0i64..100_000), 0..6),
+            received in 0i64..1_000_000, offset in -12i32..14,
+        ) -> Ticket {
+            let received_at = instant(received, offset);
+            let mut created = Event::new(received_at, &name, Action::Created);
+            created.severity = Some("general".into());
+            let mut ticket = Ticket {
+                schema: crate::ticket::SCHEMA,
+                id: "CP20261123001".into(),
+                uid: "01JDXQ3M5Q6Z3Y0K8N4V2T7B9C".into(),
+                renamed_from: vec![],
+                received_at,
+                channel: "phone".into(),
+                customer: Customer { name, contact, id: None, extra: Default::default() },
+                product,
+                summary,
+                description,
+                expectation: None,
+                category: None,
+                severity: "general".into(),
+                department: None,
+                departments_involved: vec![],
+                assignee: None,
+                involved_staff: vec![],
+                promised_at: None,
+                escalated: false,
+                escalated_to: None,
+                cause: None,
+                status: Status::New,
+                plan: None,
+                satisfaction: None,
+                history: vec![],
+                extra: Default::default(),
+            };
+            ticket.record(created);
+            let mut at = received;
+            for (note, step) in notes {
+                at += step;
+                let mut event = Event::new(instant(at, 8), "li", Action::Note);
+                event.kind = Some(NoteKind::Progress);
+                event.note = Some(note);
+                ticket.record(event);
+            }
+            ticket
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// What is written reads back as the same ticket, and writing that
+        /// gives the same bytes (deterministic files).
+        #[test]
+        fn serialise_then_parse_is_the_identity(ticket in ticket()) {
+            let text = to_yaml(&ticket).unwrap();
+            let parsed = parse_ticket(&text, Path::new("t.yaml")).unwrap();
+            prop_assert_eq!(&parsed, &ticket, "{}", text);
+            prop_assert_eq!(to_yaml(&parsed).unwrap(), text);
+        }
+    }
+
+    #[test]
+    fn temp_files_are_recognised_and_never_tickets() {
+        assert!(is_temp_file(".tmp-Ab12Cd.yaml.part"));
+        assert!(!is_temp_file("CP20261123001.yaml"));
+        assert!(!is_temp_file(".tmp-x.yaml"));
+    }
+}
