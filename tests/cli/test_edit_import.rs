@@ -175,3 +175,46 @@ fn import_reads_excel_bom_crlf_and_mapped_columns() {
     std::fs::write(store.path().join("gbk.csv"), b"\xbf\xcd\xbb\xa7,\xb5\xe7\xbb\xb0\n").unwrap();
     store.fails_unchanged(NOW, &["import", "gbk.csv"], &["not valid UTF-8", "CSV UTF-8"]);
 }
+
+/// On a terminal (script(1) gives a pseudo-terminal) an invalid edit asks
+/// `re-edit? [Y/n]` and re-opens the editor on the user's own text.
+#[test]
+fn on_a_terminal_an_invalid_edit_reopens_the_editor_on_the_same_text() {
+    use std::os::unix::fs::PermissionsExt;
+    let store = Store::new();
+    let id = store.new_ticket("2026-11-23 09:00", &[]);
+    // First run: a forbidden change plus a good one; second run: undo the
+    // forbidden one only (the good one must still be in the text).
+    let editor = store.path().join("twice.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nif [ -e \"$0.ran\" ]; then sed -i 's/^status: closed/status: new/' \"$1\"; \
+         else touch \"$0.ran\"; sed -i 's/^status: new/status: closed/; s/^summary: .*/summary: 改过的摘要/' \"$1\"; fi\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("complaint");
+    let output = std::process::Command::new("script")
+        .args(["-q", "-e", "-c", &format!("{} edit {id}", bin.display()), "/dev/null"])
+        .current_dir(store.path())
+        .env("COMPLAINT_NOW", NOW)
+        .env("COMPLAINT_USER", "wang")
+        .env("EDITOR", &editor)
+        .env_remove("VISUAL")
+        .env_remove("COMPLAINT_STORE")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(b"y\n")?;
+            child.wait_with_output()
+        })
+        .expect("script(1) from util-linux runs");
+    let screen = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{screen}");
+    assert!(screen.contains("status follow(s) from history") && screen.contains("re-edit? [Y/n]"), "{screen}");
+    assert_eq!(store.ticket_yaml(&id)["summary"].as_str(), Some("改过的摘要"));
+    assert_eq!(store.ticket_yaml(&id)["status"].as_str(), Some("new"));
+    assert!(backups(&store).is_empty());
+}
