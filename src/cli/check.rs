@@ -77,14 +77,29 @@ pub fn run(ctx: &mut Context, args: CheckArgs) -> Result<ExitCode> {
         }
     }
     problems.sort_by(|a, b| a.path.cmp(&b.path));
+    // Leftovers of killed writers are notes, not problems: the ticket beside
+    // them is whole (old or new version), and the next writer in that
+    // directory deletes them once they are ten minutes old.
+    let notes: Vec<Problem> = store
+        .leftover_temp_files()
+        .iter()
+        .map(|path| Problem {
+            path: store.display_path(path).to_string(),
+            message: "temporary file left by an interrupted write; not a ticket, safe to delete".into(),
+        })
+        .collect();
     let checked = scan.tickets.len() + scan.errors.len();
     if ctx.global.json {
-        output::print_json(&serde_json::json!({
+        let mut json = serde_json::json!({
             "schema": output::JSON_SCHEMA,
             "checked": checked,
             "ok": problems.is_empty(),
             "problems": problems,
-        }))?;
+        });
+        if !notes.is_empty() {
+            json["notes"] = serde_json::json!(notes);
+        }
+        output::print_json(&json)?;
     } else if !problems.is_empty() {
         let lang = store.config().lang();
         let mut t = table::new_table(["文件", "问题"].map(|h| lang.term(h)));
@@ -92,6 +107,9 @@ pub fn run(ctx: &mut Context, args: CheckArgs) -> Result<ExitCode> {
             t.add_row(vec![p.path.clone(), p.message.clone()]);
         }
         output::print(&table::render(&t))?;
+    }
+    for note in &notes {
+        ctx.info(format!("note: {}: {}", note.path, note.message));
     }
     if problems.is_empty() {
         ctx.info(format!("{checked} ticket file(s) checked, no problems"));

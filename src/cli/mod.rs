@@ -8,14 +8,18 @@ mod change;
 mod check;
 mod check_fix;
 mod classify;
+mod completions;
 mod context;
+mod edit;
 mod escalate;
 mod export;
 mod filter;
 mod followup;
+mod import;
 mod init;
 mod list;
 mod log;
+mod man;
 mod merge_driver;
 mod new;
 mod note;
@@ -35,6 +39,10 @@ use clap::{Parser, Subcommand};
 
 pub use context::{Context, GlobalArgs};
 
+/// `0.1.0 (a1b2c3d)`: the package version and, when built from a git
+/// checkout, the commit (see build.rs).
+pub const VERSION: &str = env!("COMPLAINT_VERSION");
+
 use crate::error::Error;
 
 /// Customer-complaint tickets (客户投诉) as YAML files in a git repository.
@@ -44,7 +52,7 @@ use crate::error::Error;
 /// `overdue`. Data goes to stdout, messages to stderr. Exit codes: 0 ok,
 /// 1 found (problems from `check`, overdue items with --exit-code), 2 error.
 #[derive(Debug, Parser)]
-#[command(name = "complaint", version, propagate_version = true, max_term_width = 100)]
+#[command(name = "complaint", version = VERSION, propagate_version = true, max_term_width = 100)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -73,6 +81,10 @@ pub enum Command {
     Check(check::CheckArgs),
     Sync(sync::SyncArgs),
     MergeDriver(merge_driver::MergeDriverArgs),
+    Edit(edit::EditArgs),
+    Import(import::ImportArgs),
+    Completions(completions::CompletionsArgs),
+    Man(man::ManArgs),
 }
 
 /// Runs one command line; returns the exit code for success and "found".
@@ -116,11 +128,16 @@ fn dispatch(ctx: &mut Context, command: Command) -> crate::Result<ExitCode> {
         Command::Report(args) => report::run(ctx, args),
         Command::Sync(args) => sync::run(ctx, args),
         Command::MergeDriver(args) => merge_driver::run(ctx, args),
+        Command::Edit(args) => edit::run(ctx, args),
+        Command::Import(args) => import::run(ctx, args),
+        Command::Completions(args) => completions::run(ctx, args),
+        Command::Man(args) => man::run(ctx, args),
     }
 }
 
 /// The binary's entry point: runs, prints errors with hints, maps to exit codes.
 pub fn main() -> ExitCode {
+    completions::complete_if_asked();
     match run(std::env::args_os()) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,

@@ -61,24 +61,24 @@ pub struct NewArgs {
 /// The fields `--from-file` accepts, named as in the ticket file.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct NewInput {
-    customer: Option<CustomerInput>,
-    channel: Option<String>,
-    product: Option<String>,
-    summary: Option<String>,
-    description: Option<String>,
-    expectation: Option<String>,
-    category: Option<String>,
-    severity: Option<String>,
-    received_at: Option<String>,
+pub(super) struct NewInput {
+    pub(super) customer: Option<CustomerInput>,
+    pub(super) channel: Option<String>,
+    pub(super) product: Option<String>,
+    pub(super) summary: Option<String>,
+    pub(super) description: Option<String>,
+    pub(super) expectation: Option<String>,
+    pub(super) category: Option<String>,
+    pub(super) severity: Option<String>,
+    pub(super) received_at: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct CustomerInput {
-    name: Option<String>,
-    contact: Option<String>,
-    id: Option<String>,
+pub(super) struct CustomerInput {
+    pub(super) name: Option<String>,
+    pub(super) contact: Option<String>,
+    pub(super) id: Option<String>,
 }
 
 pub fn run(ctx: &mut Context, args: NewArgs) -> Result<ExitCode> {
@@ -182,20 +182,24 @@ fn prompt_missing(input: &mut NewInput) -> Result<()> {
 }
 
 /// The validated fields of a new ticket.
-struct Fields {
-    customer: Customer,
-    channel: String,
-    product: Option<String>,
-    summary: String,
-    description: Option<String>,
-    expectation: Option<String>,
-    category: Option<String>,
-    severity: String,
-    received_at: chrono::DateTime<chrono::FixedOffset>,
+pub(super) struct Fields {
+    pub(super) customer: Customer,
+    pub(super) channel: String,
+    pub(super) product: Option<String>,
+    pub(super) summary: String,
+    pub(super) description: Option<String>,
+    pub(super) expectation: Option<String>,
+    pub(super) category: Option<String>,
+    pub(super) severity: String,
+    pub(super) received_at: chrono::DateTime<chrono::FixedOffset>,
 }
 
 impl Fields {
-    fn validate(input: NewInput, config: &Config, now: chrono::DateTime<chrono::FixedOffset>) -> Result<Fields> {
+    pub(super) fn validate(
+        input: NewInput,
+        config: &Config,
+        now: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<Fields> {
         let max = config.limits.max_text_bytes;
         let customer = input.customer.unwrap_or_default();
         let missing: Vec<String> = [
@@ -252,7 +256,7 @@ impl Fields {
         })
     }
 
-    fn into_ticket(self, id: &str, now: chrono::DateTime<chrono::FixedOffset>, by: &str) -> Ticket {
+    pub(super) fn into_ticket(self, id: &str, now: chrono::DateTime<chrono::FixedOffset>, by: &str) -> Ticket {
         let mut created = Event::new(now, by, Action::Created);
         created.category = self.category;
         created.severity = Some(self.severity);

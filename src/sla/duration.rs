@@ -205,4 +205,24 @@ mod tests {
         let err = toml::from_str::<T>("d = \"8x\"").err().unwrap().to_string();
         assert!(err.contains("unknown unit"), "{err}");
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn display_then_parse_is_the_identity(amount in 0u32..=MAX_AMOUNT, unit in 0usize..5) {
+                let d = SlaDuration::new(amount, Unit::ALL[unit]);
+                prop_assert_eq!(d.to_string().parse::<SlaDuration>().unwrap(), d);
+            }
+
+            #[test]
+            fn parse_never_panics_and_its_result_prints_back(text in "\\PC{0,12}") {
+                if let Ok(d) = text.parse::<SlaDuration>() {
+                    prop_assert_eq!(d.to_string().parse::<SlaDuration>().unwrap(), d);
+                }
+            }
+        }
+    }
 }

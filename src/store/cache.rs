@@ -97,6 +97,10 @@ impl Wanted<'_> {
 
 pub fn scan_summaries(root: &Path, local_dir: &Path, max_bytes: u64, wanted: &Wanted) -> Result<SummaryScan> {
     let dir = root.join(TICKETS_DIR);
+    // The walk would follow a symlinked `tickets/`: refuse it here.
+    if let Err(e) = file::check_inside(root, &dir.join("x")) {
+        return Ok(SummaryScan { errors: vec![e], ..SummaryScan::default() });
+    }
     if !dir.is_dir() {
         return Ok(SummaryScan::default());
     }

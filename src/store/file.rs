@@ -1,7 +1,8 @@
 //! Reading and writing single ticket files.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use serde::Deserialize;
 
@@ -12,8 +13,9 @@ use crate::ticket::{SCHEMA, Ticket};
 /// the merge driver kept both sides of an ID collision (spec §8). Refuses
 /// symlinks (the store never follows a link out of itself), directories
 /// and files over `max_bytes` before parsing them.
-pub fn read_tickets(path: &Path, _root: &Path, max_bytes: u64) -> Result<Vec<Ticket>> {
+pub fn read_tickets(path: &Path, root: &Path, max_bytes: u64) -> Result<Vec<Ticket>> {
     let bad = |message: String| Error::BadFile { path: path.to_path_buf(), message };
+    check_inside(root, path)?;
     let meta = std::fs::symlink_metadata(path).map_err(|e| Error::io("read", path, e))?;
     if meta.file_type().is_symlink() {
         return Err(bad("is a symbolic link; ticket files must be regular files inside the store".into()));
@@ -59,6 +61,19 @@ pub fn parse_tickets(text: &str, path: &Path) -> Result<Vec<Ticket>> {
     Ok(tickets)
 }
 
+/// Parses a file that must hold exactly one ticket (an edited copy, a
+/// test's snapshot); `path` is for messages.
+pub fn parse_ticket(text: &str, path: &Path) -> Result<Ticket> {
+    let mut tickets = parse_tickets(text, path)?;
+    if tickets.len() > 1 {
+        return Err(Error::BadFile {
+            path: path.to_path_buf(),
+            message: format!("holds {} tickets where one is expected", tickets.len()),
+        });
+    }
+    Ok(tickets.remove(0))
+}
+
 /// `<<<<<<<`, `=======` and `>>>>>>>` lines left by a text merge.
 pub fn has_conflict_markers(text: &str) -> bool {
     let mut lines = text.lines();
@@ -88,6 +103,71 @@ pub fn documents_to_yaml(tickets: &[Ticket]) -> Result<String> {
     Ok(texts.join("---\n"))
 }
 
+/// Refuses a path whose directories below `root` (`tickets/`, the year,
+/// the month) include a symbolic link or something that is not a
+/// directory: the store never reads or writes through a link out of itself.
+/// Directories that do not exist yet are fine (they are created as real ones).
+pub fn check_inside(root: &Path, path: &Path) -> Result<()> {
+    let Ok(relative) = path.strip_prefix(root) else { return Ok(()) };
+    let mut dir = root.to_path_buf();
+    let components: Vec<_> = relative.components().collect();
+    for component in components.iter().take(components.len().saturating_sub(1)) {
+        dir.push(component);
+        match std::fs::symlink_metadata(&dir) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(Error::BadFile {
+                    path: dir,
+                    message: "is a symbolic link; the store never follows links out of itself".into(),
+                });
+            }
+            Ok(meta) if !meta.is_dir() => {
+                return Err(Error::BadFile { path: dir, message: "is not a directory".into() });
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(Error::io("read", dir, e)),
+        }
+    }
+    Ok(())
+}
+
+/// Temporary files of writers start with this and end with [`TEMP_SUFFIX`];
+/// no ticket file can (ticket files are `<ID>.yaml`).
+pub const TEMP_PREFIX: &str = ".tmp-";
+pub const TEMP_SUFFIX: &str = ".yaml.part";
+
+/// A temp file older than this is from a writer that was killed (a live
+/// write takes milliseconds), and writers delete it.
+const STALE_TEMP_AGE: Duration = Duration::from_secs(600);
+
+pub fn is_temp_file(name: &str) -> bool {
+    name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
+}
+
+/// Leftover temp files in `dir` with their age, if any.
+pub fn temp_files(dir: &Path) -> Vec<(PathBuf, Duration)> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let now = SystemTime::now();
+    entries
+        .flatten()
+        .filter(|e| e.file_name().to_str().is_some_and(is_temp_file))
+        .filter_map(|e| {
+            let modified = e.metadata().ok()?.modified().ok()?;
+            Some((e.path(), now.duration_since(modified).unwrap_or_default()))
+        })
+        .collect()
+}
+
+/// Deletes the stale temp files of killed writers in `dir`. Best effort:
+/// a leftover is harmless (never read as a ticket; `check` notes it).
+fn remove_stale_temp_files(dir: &Path) {
+    for (path, age) in temp_files(dir) {
+        if age >= STALE_TEMP_AGE {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
 /// Replaces `path` with `contents` so that a crash leaves the old or the
 /// new file, never a truncated one.
 pub fn write_atomic(path: &Path, contents: impl AsRef<[u8]>) -> Result<()> {
@@ -112,9 +192,10 @@ fn write_temp(path: &Path, contents: impl AsRef<[u8]>) -> Result<tempfile::Named
         use std::os::unix::fs::PermissionsExt;
         std::fs::Permissions::from_mode(0o644)
     });
+    remove_stale_temp_files(dir);
     let mut temp = tempfile::Builder::new()
-        .prefix(".tmp-")
-        .suffix(".part")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .permissions(mode)
         .tempfile_in(dir)
         .map_err(|e| Error::io("create a temporary file in", dir, e))?;
@@ -126,4 +207,79 @@ fn write_temp(path: &Path, contents: impl AsRef<[u8]>) -> Result<tempfile::Named
 fn sync_parent(path: &Path) -> Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::File::open(dir).and_then(|d| d.sync_all()).map_err(|e| Error::io("sync directory", dir, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ticket::{Action, Customer, Event, NoteKind};
+    use chrono::{DateTime, FixedOffset, TimeZone};
+    use proptest::prelude::*;
+
+    fn instant(seconds: i64, offset_hours: i32) -> DateTime<FixedOffset> {
+        FixedOffset::east_opt(offset_hours * 3600).unwrap().timestamp_opt(1_700_000_000 + seconds, 0).unwrap()
+    }
+
+    /// Text as users type it, plus what YAML would read as another type.
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "\\PC{0,24}",
+            "[ \\n#:'\"\\-?{}\\[\\],&*!|>%@`a-z0-9张三]{0,16}",
+            Just("yes".to_string()),
+            Just("null".to_string()),
+            Just("~".to_string()),
+            Just("0x1F".to_string()),
+            Just("1e3".to_string()),
+            Just("2026-11-23".to_string()),
+            Just(" 前后空格 ".to_string()),
+            Just("多行\n描述\n".to_string()),
+        ]
+    }
+
+    prop_compose! {
+        fn ticket()(
+            name in text(), contact in text(), product in proptest::option::of(text()), summary in text(),
+            description in proptest::option::of(text()), notes in proptest::collection::vec((text(), 0i64..100_000), 0..6),
+            received in 0i64..1_000_000, offset in -12i32..14,
+        ) -> Ticket {
+            let received_at = instant(received, offset);
+            let mut created = Event::new(received_at, &name, Action::Created);
+            created.severity = Some("general".into());
+            let customer = Customer::new(&name, &contact, None);
+            let mut ticket =
+                Ticket::new("CP20261123001", "01JDXQ3M5Q6Z3Y0K8N4V2T7B9C", received_at, "phone", customer, &summary, created);
+            ticket.product = product;
+            ticket.description = description;
+            let mut at = received;
+            for (note, step) in notes {
+                at += step;
+                let mut event = Event::new(instant(at, 8), "li", Action::Note);
+                event.kind = Some(NoteKind::Progress);
+                event.note = Some(note);
+                ticket.record(event);
+            }
+            ticket
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// What is written reads back as the same ticket, and writing that
+        /// gives the same bytes (deterministic files).
+        #[test]
+        fn serialise_then_parse_is_the_identity(ticket in ticket()) {
+            let text = to_yaml(&ticket).unwrap();
+            let parsed = parse_ticket(&text, Path::new("t.yaml")).unwrap();
+            prop_assert_eq!(&parsed, &ticket, "{}", text);
+            prop_assert_eq!(to_yaml(&parsed).unwrap(), text);
+        }
+    }
+
+    #[test]
+    fn temp_files_are_recognised_and_never_tickets() {
+        assert!(is_temp_file(".tmp-Ab12Cd.yaml.part"));
+        assert!(!is_temp_file("CP20261123001.yaml"));
+        assert!(!is_temp_file(".tmp-x.yaml"));
+    }
 }

@@ -16,7 +16,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 pub use cache::SummaryScan;
-pub use file::{documents_to_yaml, has_conflict_markers, parse_tickets, to_yaml, write_atomic, yaml_error};
+pub use file::{
+    documents_to_yaml, has_conflict_markers, parse_ticket, parse_tickets, to_yaml, write_atomic, yaml_error,
+};
 pub use init::{InitReport, init};
 pub use lock::StoreLock;
 pub use scan::Scan;
@@ -165,14 +167,18 @@ impl Store {
     /// Writes the tickets of one file: one ticket, or (while repairing an
     /// ID collision) several documents.
     pub fn save_documents(&self, id: &TicketId, tickets: &[Ticket]) -> Result<()> {
-        file::write_atomic(&self.path_of(id), &file::documents_to_yaml(tickets)?)
+        let path = self.path_of(id);
+        file::check_inside(&self.root, &path)?;
+        file::write_atomic(&path, file::documents_to_yaml(tickets)?)
     }
 
     /// Writes a ticket over its file atomically (temp file, fsync, rename,
     /// fsync of the directory).
     pub fn save(&self, ticket: &Ticket) -> Result<()> {
         let id = self.parse_id(&ticket.id)?;
-        file::write_atomic(&self.path_of(&id), &file::to_yaml(ticket)?)
+        let path = self.path_of(&id);
+        file::check_inside(&self.root, &path)?;
+        file::write_atomic(&path, file::to_yaml(ticket)?)
     }
 
     /// Allocates the next ID for `date` and writes the ticket `build` returns
@@ -189,7 +195,9 @@ impl Store {
         let next = self.highest_seq(&month_dir, prefix, date)? + 1;
         let id = TicketId::new(prefix, date, next, width);
         let ticket = build(&id);
-        file::create_exclusive(&self.path_of(&id), &file::to_yaml(&ticket)?)?;
+        let path = self.path_of(&id);
+        file::check_inside(&self.root, &path)?;
+        file::create_exclusive(&path, file::to_yaml(&ticket)?)?;
         Ok(id)
     }
 
@@ -256,5 +264,11 @@ impl Store {
         let mut tickets = file::read_tickets(path, &self.root, self.config.limits.max_file_bytes)?;
         let index = tickets.iter().position(|t| crate::ticket::Summary::of(t) == *summary).unwrap_or(0);
         Ok(tickets.swap_remove(index))
+    }
+
+    /// Temp files left by killed writers (`.tmp-*.yaml.part`): never read as
+    /// tickets; writers delete those older than ten minutes.
+    pub fn leftover_temp_files(&self) -> Vec<PathBuf> {
+        scan::temp_files(&self.root)
     }
 }

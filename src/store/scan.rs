@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use walkdir::WalkDir;
 
 use super::{TICKETS_DIR, file, walk};
 use crate::error::{Error, Result};
@@ -22,12 +23,19 @@ pub struct Scan {
 
 pub fn scan(root: &Path, max_bytes: u64) -> Result<Scan> {
     let dir = root.join(TICKETS_DIR);
+    let mut errors = Vec::new();
+    // walkdir follows a symlinked root: refuse `tickets -> /elsewhere` here.
+    if let Err(e) = file::check_inside(root, &dir.join("x")) {
+        errors.push(e);
+        return Ok(Scan { errors, ..Scan::default() });
+    }
     if !dir.is_dir() {
         return Ok(Scan::default());
     }
-    // Symlinks are listed, not followed: `read_ticket` reports a link out
-    // of the store instead of reading through it.
-    let (paths, mut errors) = walk::paths(&dir);
+    // Symlinks are listed, not followed: reading one reports a link out of
+    // the store instead of reading through it.
+    let (paths, walk_errors) = walk::paths(&dir);
+    errors.extend(walk_errors);
     let results: Vec<(PathBuf, Result<Vec<Ticket>>)> = paths
         .into_par_iter()
         .map(|path| {
@@ -53,4 +61,16 @@ pub fn scan(root: &Path, max_bytes: u64) -> Result<Scan> {
         }
     }
     Ok(Scan { tickets, errors, collisions })
+}
+
+/// Temp files left by writers that were killed mid-write, anywhere under
+/// `tickets/`. Harmless (never read as tickets); `check` lists them as notes.
+pub fn temp_files(root: &Path) -> Vec<PathBuf> {
+    WalkDir::new(root.join(TICKETS_DIR))
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file() && e.file_name().to_str().is_some_and(file::is_temp_file))
+        .map(walkdir::DirEntry::into_path)
+        .collect()
 }

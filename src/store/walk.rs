@@ -88,6 +88,13 @@ fn walk_dir(dir: &Path) -> (Vec<Found>, Vec<Error>) {
         if is_ticket_name(&name) {
             let stamp = if file_type.is_file() { entry.metadata().ok().and_then(|m| FileStamp::of(&m)) } else { None };
             found.push(Found { path: entry.path(), stamp });
+        } else if file_type.is_symlink() {
+            // A symlinked year or month directory is not descended into:
+            // say so rather than skip its tickets silently.
+            errors.push(Error::BadFile {
+                path: entry.path(),
+                message: "is a symbolic link; the store never follows links out of itself".into(),
+            });
         }
         if let Some((f, e)) = nested {
             found.extend(f);

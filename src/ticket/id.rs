@@ -117,4 +117,34 @@ mod tests {
         let id = TicketId::parse("CP20261123001", "CP", 3).unwrap();
         assert_eq!(id.relative_path(), std::path::PathBuf::from("tickets/2026/11/CP20261123001.yaml"));
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn format_then_parse_is_the_identity(
+                days in 0i64..40_000,
+                seq in 1u32..100_000,
+                width in 1usize..6,
+                prefix in "[A-Z]{1,4}",
+            ) {
+                let date = NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + chrono::Duration::days(days);
+                let id = TicketId::new(&prefix, date, seq, width);
+                let text = id.to_string();
+                let parsed = TicketId::parse(&text, &prefix, width).unwrap();
+                prop_assert_eq!(&parsed, &id);
+                prop_assert_eq!(parsed.to_string(), text);
+                prop_assert_eq!(parsed.relative_path().components().count(), 4);
+            }
+
+            #[test]
+            fn parse_accepts_only_what_it_prints(text in "\\PC{0,20}") {
+                if let Ok(id) = TicketId::parse(&text, "CP", 3) {
+                    prop_assert_eq!(id.to_string(), text);
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,261 @@
+//! `complaint import FILE.csv`: complaints from a call-centre export.
+//!
+//! All or nothing: every row is validated like `complaint new` before the
+//! first ticket is written, and every bad row is reported as `FILE:LINE:
+//! message`. Tickets are created in received order, so IDs follow time.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::new::{CustomerInput, Fields, NewInput};
+use super::{Context, output};
+use crate::error::{Error, Result};
+use crate::ticket::TicketId;
+
+/// Import complaints from a CSV file (UTF-8, with or without BOM; CRLF
+/// from Excel is fine). The first line names the columns; Chinese and
+/// English names are recognised (客户/姓名, 电话/联系方式, 客户ID, 渠道,
+/// 产品, 摘要/投诉内容, 描述, 诉求, 类别, 级别, 投诉时间 …), others can be
+/// mapped with --map. Nothing is written unless every row is valid. Prints
+/// the new IDs, one per line.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The CSV file
+    pub file: PathBuf,
+    /// Column mapping, e.g. --map 来电人=customer,号码=contact. Fields: customer,
+    /// contact, customer_id, channel, product, summary, description,
+    /// expectation, category, severity, received_at
+    #[arg(long, value_name = "COLUMN=FIELD", value_delimiter = ',')]
+    pub map: Vec<String>,
+    /// Validate every row and say how many would be imported; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Customer,
+    Contact,
+    CustomerId,
+    Channel,
+    Product,
+    Summary,
+    Description,
+    Expectation,
+    Category,
+    Severity,
+    ReceivedAt,
+}
+
+/// Field names and the column headers recognised for each (compared after
+/// trimming, lower-casing and dropping spaces, `_` and `-`).
+const FIELDS: [(Field, &str, &[&str]); 11] = [
+    (Field::Customer, "customer", &["客户", "客户姓名", "客户名称", "姓名", "投诉人", "name", "customername"]),
+    (Field::Contact, "contact", &["电话", "联系方式", "联系电话", "手机", "手机号", "邮箱", "phone", "mobile"]),
+    (Field::CustomerId, "customer_id", &["客户id", "客户编号", "会员号", "customerid"]),
+    (Field::Channel, "channel", &["渠道", "投诉渠道", "来源", "投诉来源"]),
+    (Field::Product, "product", &["产品", "涉及产品", "产品名称", "商品"]),
+    (Field::Summary, "summary", &["摘要", "投诉摘要", "内容摘要", "投诉内容", "主题", "subject"]),
+    (Field::Description, "description", &["描述", "问题描述", "详细描述", "详情", "details"]),
+    (Field::Expectation, "expectation", &["诉求", "期望", "期望诉求", "客户诉求", "expect", "expected"]),
+    (Field::Category, "category", &["类别", "分类", "投诉类别", "投诉类型", "类型"]),
+    (Field::Severity, "severity", &["级别", "严重程度", "等级", "紧急程度", "priority"]),
+    (
+        Field::ReceivedAt,
+        "received_at",
+        &["时间", "投诉时间", "受理时间", "接收时间", "来电时间", "日期", "received", "date", "time"],
+    ),
+];
+
+const REQUIRED: [Field; 4] = [Field::Customer, Field::Contact, Field::Channel, Field::Summary];
+
+fn normalise(header: &str) -> String {
+    header.trim().chars().filter(|c| !matches!(c, ' ' | '_' | '-')).flat_map(char::to_lowercase).collect()
+}
+
+fn field_named(name: &str) -> Option<Field> {
+    let wanted = normalise(name);
+    FIELDS.iter().find(|(_, id, _)| normalise(id) == wanted).map(|(field, _, _)| *field)
+}
+
+fn field_name(field: Field) -> &'static str {
+    FIELDS.iter().find(|(f, _, _)| *f == field).map_or("?", |(_, id, _)| id)
+}
+
+/// The field of each column: `--map` first, then the recognised names.
+fn map_columns(headers: &csv::StringRecord, map: &[String]) -> Result<Vec<Option<Field>>> {
+    let mut explicit = Vec::new();
+    for item in map.iter().filter(|m| !m.trim().is_empty()) {
+        let (column, field) = item.split_once('=').ok_or_else(|| {
+            Error::invalid(
+                format!("--map {item:?} is not COLUMN=FIELD"),
+                Some("e.g. --map 来电人=customer,号码=contact"),
+            )
+        })?;
+        let field = field_named(field).ok_or_else(|| Error::UnknownValue {
+            kind: "field",
+            value: field.trim().to_string(),
+            valid: FIELDS.iter().map(|(_, id, _)| *id).collect::<Vec<_>>().join(", "),
+            suggestion: crate::config::closest(field.trim(), FIELDS.iter().map(|(_, id, _)| *id)).map(str::to_string),
+        })?;
+        if !headers.iter().any(|h| normalise(h) == normalise(column)) {
+            return Err(Error::invalid(
+                format!("--map names column {:?}, which the file does not have", column.trim()),
+                Some(&format!("the columns are: {}", headers.iter().collect::<Vec<_>>().join(", "))),
+            ));
+        }
+        explicit.push((normalise(column), field));
+    }
+    let columns: Vec<Option<Field>> = headers
+        .iter()
+        .map(|header| {
+            let key = normalise(header);
+            explicit.iter().find(|(column, _)| *column == key).map(|(_, field)| *field).or_else(|| {
+                FIELDS
+                    .iter()
+                    .find(|(_, id, aliases)| normalise(id) == key || aliases.iter().any(|a| normalise(a) == key))
+                    .map(|(field, _, _)| *field)
+            })
+        })
+        .collect();
+    for field in FIELDS.iter().map(|(f, _, _)| *f) {
+        if columns.iter().filter(|c| **c == Some(field)).count() > 1 {
+            return Err(Error::invalid(
+                format!("several columns map to {}", field_name(field)),
+                Some("say which one with --map COLUMN=FIELD"),
+            ));
+        }
+    }
+    let missing: Vec<&str> =
+        REQUIRED.iter().filter(|f| !columns.contains(&Some(**f))).map(|f| field_name(*f)).collect();
+    if !missing.is_empty() {
+        return Err(Error::invalid(
+            format!("no column for {}", missing.join(", ")),
+            Some(&format!(
+                "the columns are: {}; map them with --map COLUMN=FIELD",
+                headers.iter().collect::<Vec<_>>().join(", ")
+            )),
+        ));
+    }
+    Ok(columns)
+}
+
+/// One CSV record as the input of `new`. Blank optional cells are absent;
+/// blank required ones stay blank and are refused by validation.
+fn row_input(record: &csv::StringRecord, columns: &[Option<Field>]) -> NewInput {
+    let mut input = NewInput::default();
+    let mut customer = CustomerInput::default();
+    for (cell, field) in record.iter().zip(columns) {
+        let Some(field) = field else { continue };
+        let value = Some(cell.to_string()).filter(|v| !v.trim().is_empty() || REQUIRED.contains(field));
+        match field {
+            Field::Customer => customer.name = value,
+            Field::Contact => customer.contact = value,
+            Field::CustomerId => customer.id = value,
+            Field::Channel => input.channel = value,
+            Field::Product => input.product = value,
+            Field::Summary => input.summary = value,
+            Field::Description => input.description = value,
+            Field::Expectation => input.expectation = value,
+            Field::Category => input.category = value,
+            Field::Severity => input.severity = value,
+            // Excel writes 2026/11/23 9:15.
+            Field::ReceivedAt => input.received_at = value.map(|v| v.trim().replace('/', "-")),
+        }
+    }
+    // Call-centre exports often have one free-text column (投诉内容): a
+    // multi-line one gives the summary its first line and, when there is
+    // no description column, the description its whole text.
+    if let Some(summary) = input.summary.take() {
+        let summary = summary.replace("\r\n", "\n");
+        let first = summary.trim().lines().next().unwrap_or("").to_string();
+        if first != summary.trim() && input.description.is_none() {
+            input.description = Some(summary.clone());
+        }
+        input.summary = Some(if summary.trim().contains('\n') { first } else { summary });
+    }
+    input.customer = Some(customer);
+    input
+}
+
+pub fn run(ctx: &mut Context, args: ImportArgs) -> Result<ExitCode> {
+    let store = ctx.open_store()?;
+    let config = store.config();
+    let now = ctx.now(config.zone())?;
+    let path = if args.file.is_absolute() { args.file.clone() } else { ctx.cwd().join(&args.file) };
+    let shown = args.file.display().to_string();
+    let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(&bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        Error::invalid(
+            format!("{shown}: not valid UTF-8 (first bad byte at offset {})", e.valid_up_to()),
+            Some("in Excel save as \"CSV UTF-8 (逗号分隔)\", or convert with `iconv -f GBK -t UTF-8`"),
+        )
+    })?;
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| csv_error(&shown, &e))?.clone();
+    let columns = map_columns(&headers, &args.map)?;
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        // The position before reading is where the record starts; a quoted
+        // cell may span lines, so it is not the count of records.
+        let line = reader.position().line();
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => match Fields::validate(row_input(&record, &columns), config, now) {
+                Ok(fields) => rows.push(fields),
+                Err(e) => problems.push(format!("{shown}:{line}: {e}")),
+            },
+            Err(e) => {
+                let line = e.position().map_or(line, |p| p.line());
+                problems.push(format!("{shown}:{line}: {e}"));
+                if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
+                    break;
+                }
+            }
+        }
+    }
+    let total = rows.len() + problems.len();
+    if !problems.is_empty() {
+        for problem in &problems {
+            eprintln!("{problem}");
+        }
+        return Err(Error::invalid(
+            format!("{} of {total} row(s) are invalid; nothing was imported", problems.len()),
+            Some("fix the rows named above and run the import again"),
+        ));
+    }
+    if args.dry_run {
+        ctx.info(format!("{total} row(s) valid; --dry-run: nothing written"));
+        return Ok(ExitCode::SUCCESS);
+    }
+    rows.sort_by_key(|fields| fields.received_at);
+    let by = ctx.actor(&store);
+    let mut created: Vec<TicketId> = Vec::with_capacity(rows.len());
+    for fields in rows {
+        let date = fields.received_at.date_naive();
+        match store.create(date, |id| fields.into_ticket(&id.to_string(), now, &by)) {
+            Ok(id) => created.push(id),
+            Err(e) => {
+                // All or nothing also when the disk fails half-way.
+                for id in &created {
+                    let _ = std::fs::remove_file(store.path_of(id));
+                }
+                return Err(e);
+            }
+        }
+    }
+    let ids: String = created.iter().map(|id| format!("{id}\n")).collect();
+    output::print(&ids)?;
+    ctx.info(format!("imported {} complaint(s) from {shown}", created.len()));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn csv_error(shown: &str, e: &csv::Error) -> Error {
+    let line = e.position().map_or(1, |p| p.line());
+    Error::invalid(format!("{shown}:{line}: {e}"), None)
+}

@@ -1,0 +1,152 @@
+//! Hostile stores: huge files, symlinked directories out of the store, and
+//! secrets that must never reach a file.
+
+use std::time::{Duration, Instant};
+
+use predicates::prelude::*;
+
+use crate::smtp_server::SmtpServer;
+use crate::support::Store;
+
+const NOW: &str = "2026-11-23 10:00";
+
+#[test]
+fn a_50_mb_file_is_refused_by_its_size_before_it_is_read() {
+    let store = Store::new();
+    let id = store.new_ticket("2026-11-23 09:00", &[]);
+    let big = format!("{}# {}\n", store.read_ticket(&id).replace(&id, "CP20261123002"), "x".repeat(50 << 20));
+    std::fs::write(store.path().join("tickets/2026/11/CP20261123002.yaml"), big).unwrap();
+    // A sparse 64 GiB file: reading it would take minutes and all memory,
+    // so a quick answer proves the size is checked first.
+    let sparse = std::fs::File::create(store.path().join("tickets/2026/11/CP20261123003.yaml")).unwrap();
+    sparse.set_len(64 << 30).unwrap();
+    drop(sparse);
+    let started = Instant::now();
+    let output = store.cmd(NOW).arg("check").timeout(Duration::from_secs(30)).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains("CP20261123002.yaml") && stdout.contains("5242") && stdout.contains("over the limit"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("CP20261123003.yaml") && stdout.contains("68719476736 bytes"), "{stdout}");
+    assert!(started.elapsed() < Duration::from_secs(10), "took {:?}", started.elapsed());
+    store
+        .cmd(NOW)
+        .args(["show", "CP20261123003"])
+        .timeout(Duration::from_secs(10))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("over the limit"));
+    store.ok(NOW, &["show", &id]);
+}
+
+#[test]
+fn a_symlinked_tickets_directory_is_refused() {
+    let store = Store::new();
+    let id = store.new_ticket("2026-11-23 09:00", &[]);
+    let outside = tempfile::tempdir().unwrap();
+    let moved = outside.path().join("tickets");
+    std::fs::rename(store.path().join("tickets"), &moved).unwrap();
+    std::os::unix::fs::symlink(&moved, store.path().join("tickets")).unwrap();
+    let before = std::fs::read(moved.join(format!("2026/11/{id}.yaml"))).unwrap();
+
+    let output = store.cmd(NOW).arg("check").output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("symbolic link"));
+    store.cmd(NOW).args(["show", &id]).assert().code(2).stderr(predicate::str::contains("symbolic link"));
+    store.cmd(NOW).args(["note", &id, "-m", "x"]).assert().code(2).stderr(predicate::str::contains("symbolic link"));
+    store
+        .cmd(NOW)
+        .args(["new", "--customer", "张三", "--contact", "13812345678", "--channel", "phone", "--summary", "新的"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("symbolic link"));
+    store.cmd(NOW).arg("list").assert().stderr(predicate::str::contains("symbolic link"));
+    assert_eq!(std::fs::read(moved.join(format!("2026/11/{id}.yaml"))).unwrap(), before);
+    assert_eq!(std::fs::read_dir(moved.join("2026/11")).unwrap().count(), 1, "nothing written outside the store");
+}
+
+#[test]
+fn a_symlinked_month_directory_is_not_followed() {
+    let store = Store::new();
+    let id = store.new_ticket("2026-11-23 09:00", &[]);
+    let outside = tempfile::tempdir().unwrap();
+    // A ticket outside the store, reachable through tickets/2026/10.
+    let foreign = store.read_ticket(&id).replace(&id, "CP20261008001").replace("2026-11-23T", "2026-10-08T");
+    std::fs::write(outside.path().join("CP20261008001.yaml"), &foreign).unwrap();
+    std::os::unix::fs::symlink(outside.path(), store.path().join("tickets/2026/10")).unwrap();
+
+    let output = store.cmd(NOW).args(["--json", "list"]).output().unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(list["count"], 1, "the linked month is not read");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("symbolic link"));
+    let output = store.cmd(NOW).arg("check").output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("tickets/2026/10"));
+    store.cmd(NOW).args(["show", "CP20261008001"]).assert().code(2).stderr(predicate::str::contains("symbolic link"));
+    store
+        .cmd(NOW)
+        .args(["note", "CP20261008001", "-m", "x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("symbolic link"));
+    store
+        .cmd(NOW)
+        .args(["new", "--customer", "张三", "--contact", "1381234", "--channel", "phone", "--summary", "十月"])
+        .args(["--received-at", "2026-10-09 10:00"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("symbolic link"));
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 1, "nothing written outside the store");
+    assert_eq!(std::fs::read_to_string(outside.path().join("CP20261008001.yaml")).unwrap(), foreign);
+}
+
+#[test]
+fn the_smtp_password_never_lands_in_a_file_or_a_commit() {
+    const SECRET: &str = "s3cret-Pa55-4f9c2e";
+    let store = Store::new();
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(store.path())
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.com")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.com")
+            .output()
+    };
+    let has_git = git(&["init", "-q"]).is_ok_and(|o| o.status.success());
+    let server = SmtpServer::start_with_auth("bot", SECRET);
+    let run = |args: &[&str]| {
+        store
+            .cmd(NOW)
+            .env("COMPLAINT_SMTP_PASSWORD", SECRET)
+            .env("COMPLAINT_SMTP_URL", format!("smtp://bot@127.0.0.1:{}", server.port()))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out =
+        run(&["new", "--customer", "张三", "--contact", "13812345678", "--channel", "phone", "--summary", "密码测试"]);
+    assert!(out.status.success());
+    let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    assert!(run(&["note", &id, "-m", "进展"]).status.success());
+    assert!(run(&["transition", &id, "processing"]).status.success());
+    let sent = run(&["overdue", "--send", "--always", "--to", "lead@example.com"]);
+    assert!(sent.status.success(), "{}", String::from_utf8_lossy(&sent.stderr));
+    assert_eq!(server.wait_for(1, Duration::from_secs(10)).len(), 1, "the password was used to log in");
+    assert!(run(&["check"]).status.success());
+    assert!(!String::from_utf8_lossy(&sent.stderr).contains(SECRET));
+    assert!(!String::from_utf8_lossy(&sent.stdout).contains(SECRET));
+    for entry in walkdir::WalkDir::new(store.path()).into_iter().flatten().filter(|e| e.file_type().is_file()) {
+        let bytes = std::fs::read(entry.path()).unwrap();
+        assert!(!bytes.windows(SECRET.len()).any(|w| w == SECRET.as_bytes()), "secret in {}", entry.path().display());
+    }
+    if has_git {
+        git(&["add", "-A"]).unwrap();
+        git(&["commit", "-qm", "tickets"]).unwrap();
+        let log = git(&["log", "-p", "--all"]).unwrap();
+        assert!(!String::from_utf8_lossy(&log.stdout).contains(SECRET));
+    }
+}
