@@ -67,6 +67,9 @@ pub struct OverdueArgs {
     /// Show customer names unmasked
     #[arg(long)]
     pub unmask: bool,
+    /// Do not neutralise CSV cells that begin with = + - @ (spreadsheet formulas)
+    #[arg(long)]
+    pub raw: bool,
     #[command(flatten)]
     pub filter: FilterArgs,
 }
@@ -100,7 +103,7 @@ pub fn run(ctx: &mut Context, args: OverdueArgs) -> Result<ExitCode> {
     if args.send || format == Format::Email {
         emit_email(ctx, &store, &args, &listing, now, as_of)?;
     } else if !listing.rows.is_empty() || !listing.unreadable.is_empty() {
-        emit(ctx, config, format, &listing, as_of)?;
+        emit(ctx, config, &args, format, &listing, as_of)?;
     }
     let unreadable = super::list::warn_unreadable(ctx, &listing.unreadable, "overdue list");
     Ok(if !listing.unreadable.is_empty() {
@@ -212,7 +215,15 @@ fn row(
     }
 }
 
-fn emit(ctx: &Context, config: &Config, format: Format, listing: &Listing, as_of: DateTime<FixedOffset>) -> Result<()> {
+fn emit(
+    ctx: &Context,
+    config: &Config,
+    args: &OverdueArgs,
+    format: Format,
+    listing: &Listing,
+    as_of: DateTime<FixedOffset>,
+) -> Result<()> {
+    let raw = args.raw;
     let zone = config.zone();
     match format {
         Format::Table => {
@@ -222,7 +233,7 @@ fn emit(ctx: &Context, config: &Config, format: Format, listing: &Listing, as_of
             ctx.info(summary_line(listing));
         }
         Format::Csv => {
-            output::print(&String::from_utf8(overdue::render_csv(&listing.rows, zone)).expect("CSV of UTF-8"))?
+            output::print(&String::from_utf8(overdue::render_csv(&listing.rows, zone, raw)).expect("CSV of UTF-8"))?
         }
         Format::Json => output::print_json(&json(listing, as_of))?,
         Format::Email => unreachable!("email is emitted by emit_email"),
@@ -270,7 +281,7 @@ fn emit_email(
     let zone = config.zone();
     let day = as_of.with_timezone(&zone).date_naive();
     let body = mail_body(listing, zone, as_of, config.lang());
-    let csv = with_bom(overdue::render_csv(&listing.rows, zone));
+    let csv = with_bom(overdue::render_csv(&listing.rows, zone, args.raw));
     let from = match &args.from {
         Some(text) => email::parse_address(text, "--from")?,
         None => config.mail.from_mailbox()?,

@@ -192,7 +192,7 @@ pub fn field(column: &Column, t: &Ticket, s: &TicketSummary, o: &Options) -> Fie
 }
 
 /// OWASP CSV injection: a cell a spreadsheet would read as a formula gets
-/// a leading `'`.
+/// a leading `'` (also `+8613…`, which then stays a phone number).
 pub fn neutralise(cell: &str) -> String {
     match cell.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),

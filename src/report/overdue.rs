@@ -162,7 +162,9 @@ pub const CSV_HEADER: [&str; 19] = [
 ];
 
 /// CSV with ids and labels, times in the store zone, hours with one decimal.
-pub fn render_csv(rows: &[OverdueRow], zone: Tz) -> Vec<u8> {
+/// Free text is neutralised against CSV injection unless `raw`.
+pub fn render_csv(rows: &[OverdueRow], zone: Tz, raw: bool) -> Vec<u8> {
+    let text = |cell: &str| if raw { cell.to_string() } else { super::export::neutralise(cell) };
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(CSV_HEADER).expect("writing to memory");
     for row in rows {
@@ -184,9 +186,9 @@ pub fn render_csv(rows: &[OverdueRow], zone: Tz) -> Vec<u8> {
                 row.provisional.to_string(),
                 hours_one_decimal(row.overdue_working),
                 hours_one_decimal(row.overdue_wall),
-                row.assignee.clone().unwrap_or_default(),
-                row.customer.clone(),
-                row.summary.clone(),
+                text(row.assignee.as_deref().unwrap_or_default()),
+                text(&row.customer),
+                text(&row.summary),
                 row.urgency.label().to_string(),
             ])
             .expect("writing to memory");

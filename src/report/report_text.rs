@@ -81,7 +81,12 @@ pub fn render_csv(sections: &[Section], meta: &[(&str, String)]) -> Vec<u8> {
         for row in &section.rows {
             let label = row.cells.first().map(|c| c.display()).unwrap_or_default();
             for ((metric, _), cell) in section.columns.iter().zip(&row.cells).skip(1) {
-                let value = super::export::neutralise(&cell.machine());
+                // Figures are numbers we computed (a change may be -0.3):
+                // only text needs neutralising.
+                let value = match cell {
+                    super::document::Cell::Text(text) => super::export::neutralise(text),
+                    _ => cell.machine(),
+                };
                 w.write_record([section.id, &row.key, &super::export::neutralise(&label), metric, &value])
                     .expect("writing to memory");
             }

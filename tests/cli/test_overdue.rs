@@ -383,3 +383,20 @@ fn both_tickets_of_an_id_collision_are_listed_with_a_warning() {
         assert!(String::from_utf8_lossy(&output.stderr).contains("ID collision"));
     }
 }
+
+#[test]
+fn csv_cells_that_look_like_formulas_are_neutralised_unless_raw() {
+    let store = Store::new();
+    store.new_ticket("2026-11-19 14:20", &["--summary", "=HYPERLINK(\"http://evil\")", "--customer", "@张三"]);
+    let csv = store.ok(AS_OF, &["overdue", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let record = reader.records().next().unwrap().unwrap();
+    let field = |name: &str| record[headers.iter().position(|h| h == name).unwrap()].to_string();
+    assert_eq!(field("summary"), "'=HYPERLINK(\"http://evil\")");
+    assert_eq!(field("customer"), "'@**", "masked (@ + two stars), then neutralised");
+    // Numbers stay numbers.
+    assert_eq!(field("overdue_working_hours"), "4.7");
+    let raw = store.ok(AS_OF, &["overdue", "--format", "csv", "--raw"]);
+    assert!(raw.contains(",\"=HYPERLINK("), "{raw}");
+}
