@@ -84,7 +84,9 @@ pub fn render_csv(sections: &[Section], meta: &[(&str, String)]) -> Vec<u8> {
                 // Figures are numbers we computed (a change may be -0.3):
                 // only text needs neutralising.
                 let value = match cell {
-                    super::document::Cell::Text(text) => super::export::neutralise(text),
+                    super::document::Cell::Text(text) if text.parse::<f64>().is_err() => {
+                        super::export::neutralise(text)
+                    }
                     _ => cell.machine(),
                 };
                 w.write_record([section.id, &row.key, &super::export::neutralise(&label), metric, &value])
