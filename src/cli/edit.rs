@@ -261,31 +261,7 @@ fn history_unchanged(original: &Ticket, edited: &Ticket) -> Result<()> {
 }
 
 fn derived_changes(original: &Ticket, edited: &Ticket) -> Vec<&'static str> {
-    let (a, b) = (original.derived(), edited.derived());
-    let mut changed = Vec::new();
-    macro_rules! compare {
-        ($($field:ident),*) => {$(
-            if a.$field != b.$field {
-                changed.push(stringify!($field));
-            }
-        )*};
-    }
-    compare!(
-        category,
-        severity,
-        department,
-        departments_involved,
-        assignee,
-        involved_staff,
-        promised_at,
-        escalated,
-        escalated_to,
-        cause,
-        status,
-        plan,
-        satisfaction
-    );
-    changed
+    original.derived().differing_fields(&edited.derived())
 }
 
 /// Runs `$VISUAL`, else `$EDITOR`, else `vi`, through `sh` so that an

@@ -179,6 +179,34 @@ impl Derived {
         }
     }
 
+    /// Names of the fields whose values differ between `self` and `other`.
+    pub fn differing_fields(&self, other: &Derived) -> Vec<&'static str> {
+        let mut differing = Vec::new();
+        macro_rules! compare {
+            ($($field:ident),*) => {$(
+                if self.$field != other.$field {
+                    differing.push(stringify!($field));
+                }
+            )*};
+        }
+        compare!(
+            category,
+            severity,
+            department,
+            departments_involved,
+            assignee,
+            involved_staff,
+            promised_at,
+            escalated,
+            escalated_to,
+            cause,
+            status,
+            plan,
+            satisfaction
+        );
+        differing
+    }
+
     pub fn from_history(history: &[Event]) -> Derived {
         let mut derived = Derived::default();
         for event in history {
@@ -294,32 +322,7 @@ impl Ticket {
 
     /// Names of the current fields that differ from what history implies.
     pub fn inconsistent_fields(&self) -> Vec<&'static str> {
-        let stated = self.derived();
-        let implied = Derived::from_history(&self.history);
-        let mut wrong = Vec::new();
-        macro_rules! compare {
-            ($($field:ident),*) => {$(
-                if stated.$field != implied.$field {
-                    wrong.push(stringify!($field));
-                }
-            )*};
-        }
-        compare!(
-            category,
-            severity,
-            department,
-            departments_involved,
-            assignee,
-            involved_staff,
-            promised_at,
-            escalated,
-            escalated_to,
-            cause,
-            status,
-            plan,
-            satisfaction
-        );
-        wrong
+        self.derived().differing_fields(&Derived::from_history(&self.history))
     }
 
     /// Time of the latest event; a back-dated action may not precede it.
