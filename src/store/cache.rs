@@ -187,9 +187,10 @@ fn scan_kind<T: Send>(root: &Path, local_dir: &Path, max_bytes: u64, kind: &Kind
     // may have been read in either version. The real clock, not the
     // command's "now" (COMPLAINT_NOW): this is about file timestamps.
     let started_s = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
-    let (found, mut errors) = walk::walk(&dir);
     let cache_path = local_dir.join(kind.file_name);
-    let bytes = std::fs::read(&cache_path).unwrap_or_default();
+    // The walk (mostly `stat` in the kernel) and reading the cache overlap.
+    let ((found, mut errors), bytes) =
+        rayon::join(|| walk::walk(&dir), || std::fs::read(&cache_path).unwrap_or_default());
     let index = parse(&bytes, kind.magic, max_bytes);
     let outcomes: Vec<Outcome<T>> =
         found.par_iter().map(|f| summarise(f, root, index.as_ref(), max_bytes, kind)).collect();
