@@ -21,6 +21,7 @@
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use chrono::{DateTime, FixedOffset};
@@ -62,7 +63,25 @@ struct Entry<'a> {
 struct Index<'a> {
     /// Entries of files that changed at or after this instant are not trusted.
     trusted_before_ns: i64,
-    entries: HashMap<&'a str, Entry<'a>>,
+    /// In the order they were written: the walk's order, so the entry of
+    /// the i-th file found is normally the i-th entry.
+    entries: Vec<(&'a str, Entry<'a>)>,
+    /// Built only when a file is not at its position (files added or
+    /// removed since the cache was written).
+    by_key: OnceLock<HashMap<&'a str, usize>>,
+}
+
+impl<'a> Index<'a> {
+    /// The entry of `key`, the `position`-th file found.
+    fn get(&self, position: usize, key: &str) -> Option<&Entry<'a>> {
+        if let Some((k, entry)) = self.entries.get(position)
+            && *k == key
+        {
+            return Some(entry);
+        }
+        let by_key = self.by_key.get_or_init(|| self.entries.iter().enumerate().map(|(i, (k, _))| (*k, i)).collect());
+        by_key.get(key).map(|&i| &self.entries[i].1)
+    }
 }
 
 /// Small on purpose (items boxed): one per file, 100 000 at a time.
@@ -193,7 +212,7 @@ fn scan_kind<T: Send>(root: &Path, local_dir: &Path, max_bytes: u64, kind: &Kind
         rayon::join(|| walk::walk(&dir), || std::fs::read(&cache_path).unwrap_or_default());
     let index = parse(&bytes, kind.magic, max_bytes);
     let outcomes: Vec<Outcome<T>> =
-        found.par_iter().map(|f| summarise(f, root, index.as_ref(), max_bytes, kind)).collect();
+        found.par_iter().enumerate().map(|(i, f)| summarise(i, f, root, index.as_ref(), max_bytes, kind)).collect();
 
     let cached = outcomes.iter().filter(|o| matches!(o, Outcome::Cached { .. })).count();
     let read = outcomes.iter().any(|o| matches!(o, Outcome::Read { entry: Some(_), .. }));
@@ -223,6 +242,7 @@ fn scan_kind<T: Send>(root: &Path, local_dir: &Path, max_bytes: u64, kind: &Kind
 /// The item of one file: from the cache when its entry is trusted, else
 /// read and parsed.
 fn summarise<'a, T>(
+    position: usize,
     found: &Found,
     root: &Path,
     index: Option<&Index<'a>>,
@@ -231,7 +251,7 @@ fn summarise<'a, T>(
 ) -> Outcome<'a, T> {
     let key = relative_key(&found.path, root);
     if let (Some(key), Some(stamp), Some(index)) = (key, found.stamp, index)
-        && let Some(entry) = index.entries.get(key)
+        && let Some(entry) = index.get(position, key)
         && entry.stamp == stamp
         && stamp.changed_ns() < index.trusted_before_ns
         && let Some(kept) = (kind.decode)(entry.payload)
@@ -319,11 +339,8 @@ fn parse<'a>(bytes: &'a [u8], magic: &[u8; 8], max_bytes: u64) -> Option<Index<'
         .map(|&(sum, data)| if codec::checksum(data) == sum { parse_block(data) } else { None })
         .collect();
     let parsed = parsed?;
-    let mut entries = HashMap::with_capacity(parsed.iter().map(Vec::len).sum());
-    for (key, entry) in parsed.into_iter().flatten() {
-        entries.insert(key, entry);
-    }
-    Some(Index { trusted_before_ns, entries })
+    let entries = parsed.into_iter().flatten().collect();
+    Some(Index { trusted_before_ns, entries, by_key: OnceLock::new() })
 }
 
 fn parse_block(data: &[u8]) -> Option<Vec<(&str, Entry<'_>)>> {
