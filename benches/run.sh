@@ -87,6 +87,10 @@ for N in $SIZES; do
   rss "complaint overdue (warm)" "$C" --store "$S" overdue
   rss "complaint overdue --format csv (warm)" "$C" --store "$S" overdue --format csv
   rss "complaint list --status processing (warm)" "$C" --store "$S" list --status processing
+  if [ ${#extra[@]} -gt 0 ]; then
+    rss "complaint report --year 2026 (warm)" "$C" --store "$S" report --year 2026
+    rss "complaint export (warm)" "$C" --store "$S" export
+  fi
   rm -rf "$S/.complaint"
   rss "complaint overdue (cold)" "$C" --store "$S" overdue
   rss "task overdue" task overdue

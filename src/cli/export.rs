@@ -4,7 +4,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use rayon::prelude::*;
 
 use super::filter::{Filter, FilterArgs};
 use super::report::LangArg;
@@ -66,13 +65,6 @@ pub fn run(ctx: &mut Context, args: ExportArgs) -> Result<ExitCode> {
     let now = ctx.now(zone)?;
     let filter = Filter::from_args(&args.filter, config)?;
     let calendar = Calendar::from_config(config);
-    let scan = store.scan()?;
-    super::list::warn_collisions(ctx, &store, &scan.collisions);
-    let mut tickets: Vec<&Ticket> = scan.tickets.iter().map(|(_, t)| t).filter(|t| filter.matches(t)).collect();
-    tickets.sort_by(|a, b| a.received_at.cmp(&b.received_at).then_with(|| a.id.cmp(&b.id)));
-    let summaries: Vec<TicketSummary> =
-        tickets.par_iter().map(|t| TicketSummary::of(t, &calendar, &config.sla, now)).collect();
-    let rows: Vec<(&Ticket, &TicketSummary)> = tickets.iter().copied().zip(&summaries).collect();
     let options = Options {
         config,
         zone,
@@ -80,13 +72,38 @@ pub fn run(ctx: &mut Context, args: ExportArgs) -> Result<ExitCode> {
         masker: Masker { mask: !args.unmask },
     };
     let format = if ctx.global.json { ExportFormat::Json } else { args.format };
+    let style = CsvStyle { bom: !args.no_bom, raw: args.raw };
+    // Each wanted ticket is rendered as it is decoded, in parallel; only
+    // its sort key and its rendered row are kept.
+    let render = |t: &Ticket| {
+        let s = TicketSummary::of(t, &calendar, &config.sla, now);
+        match format {
+            ExportFormat::Csv => Row::Text(export::csv_row(&columns, t, &s, &options, &style)),
+            ExportFormat::Json => Row::Json(export::row_json(&columns, t, &s, &options)),
+            ExportFormat::Jsonl => {
+                let mut line = export::row_json(&columns, t, &s, &options).to_string().into_bytes();
+                line.push(b'\n');
+                Row::Text(line)
+            }
+        }
+    };
+    let scan =
+        store.scan_tickets(|_| true, |t| filter.matches(&t).then(|| (t.received_at, t.id.clone(), render(&t))))?;
+    super::list::warn_collisions(ctx, &store, &scan.collisions);
+    let mut rows: Vec<_> = scan.tickets.into_iter().map(|(_, row)| row).collect();
+    // Oldest first; stable, so tickets of one file keep their order.
+    rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    let count = rows.len();
     let unreadable: Vec<String> = scan.errors.iter().map(|e| super::list::relative(&store, e)).collect();
     let bytes = match format {
-        ExportFormat::Csv => {
-            export::render_csv(&columns, &rows, &options, &CsvStyle { bom: !args.no_bom, raw: args.raw })
-        }
         ExportFormat::Json => {
-            let items: Vec<_> = rows.iter().map(|(t, s)| export::row_json(&columns, t, s, &options)).collect();
+            let items: Vec<_> = rows
+                .into_iter()
+                .map(|(_, _, row)| match row {
+                    Row::Json(value) => value,
+                    Row::Text(_) => unreachable!("JSON rows for the JSON format"),
+                })
+                .collect();
             let doc = serde_json::json!({
                 "schema": output::JSON_SCHEMA,
                 "count": items.len(),
@@ -98,21 +115,29 @@ pub fn run(ctx: &mut Context, args: ExportArgs) -> Result<ExitCode> {
             text.push('\n');
             text.into_bytes()
         }
-        ExportFormat::Jsonl => {
-            let mut text = String::new();
-            for (t, s) in &rows {
-                text.push_str(&export::row_json(&columns, t, s, &options).to_string());
-                text.push('\n');
+        ExportFormat::Csv | ExportFormat::Jsonl => {
+            let mut bytes =
+                if format == ExportFormat::Csv { export::csv_head(&columns, &options, &style) } else { Vec::new() };
+            for (_, _, row) in rows {
+                if let Row::Text(text) = row {
+                    bytes.extend_from_slice(&text);
+                }
             }
-            text.into_bytes()
+            bytes
         }
     };
     match &args.output {
         Some(path) => {
             output::write_file(path, &bytes)?;
-            ctx.info(format!("exported {} tickets to {}", rows.len(), path.display()));
+            ctx.info(format!("exported {} tickets to {}", count, path.display()));
         }
         None => output::print_bytes(&bytes)?,
     }
     Ok(super::list::warn_unreadable(ctx, &unreadable, "export"))
+}
+
+/// One exported ticket, rendered.
+enum Row {
+    Text(Vec<u8>),
+    Json(serde_json::Value),
 }

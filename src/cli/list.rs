@@ -120,11 +120,11 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
     } else if !tickets.is_empty() {
         let zone = config.zone();
         let lang = config.lang();
-        let mut t = table::new_table(
-            ["编号", "受理时间", "状态", "严重程度", "类型", "渠道", "客户", "负责人", "摘要"].map(|h| lang.term(h)),
-        );
-        for (_, ticket) in &tickets {
-            t.add_row(vec![
+        let headers = ["编号", "受理时间", "状态", "严重程度", "类型", "渠道", "客户", "负责人", "摘要"]
+            .map(|h| lang.term(h).to_string());
+        let text = table::render_rows(&headers, tickets.len(), |i| {
+            let ticket = &tickets[i].1;
+            vec![
                 ticket.id.clone(),
                 time::format_local(&ticket.received_at, zone),
                 config.status_display(ticket.status).to_string(),
@@ -138,9 +138,9 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
                 masker.name(&ticket.customer_name),
                 ticket.assignee.clone().unwrap_or_default(),
                 table::truncate(&ticket.summary, 30),
-            ]);
-        }
-        output::print(&table::render(&t))?;
+            ]
+        });
+        output::print(&text)?;
     }
     ctx.info(format!("{} ticket(s)", tickets.len()));
     warn_collisions(ctx, &store, &collisions);

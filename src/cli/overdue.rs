@@ -130,41 +130,47 @@ fn collect(
     let scan = store.scan_unsettled_summaries(as_of, |s| filter.matches_summary(s) && s.received_at <= as_of)?;
     super::list::warn_collisions(ctx, store, &scan.collisions);
     let mut unreadable: Vec<String> = scan.errors.iter().map(|e| super::list::relative(store, e)).collect();
-    let evaluated: Vec<Result<Vec<sla::Target>>> = scan
+    // Targets, overdue spans (working time is the costly part) and rows
+    // are computed in parallel, ticket by ticket, in scan order.
+    let zone = config.zone();
+    let evaluated: Vec<Result<(Vec<OverdueRow>, Vec<String>)>> = scan
         .tickets
         .par_iter()
         .map(|(path, summary)| {
             let targets = |ticket: &Ticket| sla::ticket_targets(calendar, &config.sla, ticket, as_of);
-            match summary.clock_ticket() {
-                Some(stand_in) => Ok(targets(&stand_in)),
+            let targets = match summary.clock_ticket() {
+                Some(stand_in) => targets(&stand_in),
                 // Closed after `as_of`: its clock events are not cached.
-                None => store.read_file(path, summary).map(|ticket| targets(&ticket)),
+                None => store.read_file(path, summary).map(|ticket| targets(&ticket))?,
+            };
+            let mut rows = Vec::new();
+            let mut years = Vec::new();
+            for target in targets {
+                let urgency = match target.state {
+                    TargetState::Overdue => Urgency::Overdue,
+                    TargetState::Pending if !target.paused && horizon.is_some_and(|h| target.due.at <= h) => {
+                        Urgency::DueSoon
+                    }
+                    _ => continue,
+                };
+                if target.due.provisional {
+                    years.push(target.due.at.with_timezone(&zone).format("%Y").to_string());
+                }
+                let (working, wall) = sla::overdue_by(calendar, &target, as_of);
+                rows.push(row(config, summary, &target, urgency, working, wall, masker));
             }
+            Ok((rows, years))
         })
         .collect();
     let mut rows = Vec::new();
     let mut provisional_years = std::collections::BTreeSet::new();
-    for ((_, summary), targets) in scan.tickets.iter().zip(evaluated) {
-        let targets = match targets {
-            Ok(targets) => targets,
-            Err(e) => {
-                unreadable.push(super::list::relative(store, &e));
-                continue;
+    for result in evaluated {
+        match result {
+            Ok((found, years)) => {
+                rows.extend(found);
+                provisional_years.extend(years);
             }
-        };
-        for target in targets {
-            let urgency = match target.state {
-                TargetState::Overdue => Urgency::Overdue,
-                TargetState::Pending if !target.paused && horizon.is_some_and(|h| target.due.at <= h) => {
-                    Urgency::DueSoon
-                }
-                _ => continue,
-            };
-            if target.due.provisional {
-                provisional_years.insert(target.due.at.with_timezone(&config.zone()).format("%Y").to_string());
-            }
-            let (working, wall) = sla::overdue_by(calendar, &target, as_of);
-            rows.push(row(config, summary, &target, urgency, working, wall, masker));
+            Err(e) => unreadable.push(super::list::relative(store, &e)),
         }
     }
     for year in provisional_years {

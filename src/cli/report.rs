@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, FixedOffset};
 use clap::{ArgGroup, Args, ValueEnum};
-use rayon::prelude::*;
 
 use super::{Context, output};
 use crate::error::{Error, Result};
@@ -13,7 +12,6 @@ use crate::report::analysis::{self, Period, PeriodKind, TicketSummary};
 use crate::report::document::{self, Lang};
 use crate::report::{html, report_json, report_text};
 use crate::sla::Calendar;
-use crate::ticket::Ticket;
 use crate::time;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -103,21 +101,17 @@ pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
     let period = period(&args, as_of.with_timezone(&zone).date_naive())?;
     let previous = period.previous();
     let calendar = Calendar::from_config(config);
-    let scan = store.scan()?;
-    super::list::warn_collisions(ctx, &store, &scan.collisions);
-    // Only the tickets a figure can use are summarised: those of the two
-    // periods, plus (for the weekly agenda) every ticket received by then.
-    let relevant = |t: &Ticket| {
-        let day = t.received_at.with_timezone(&zone).date_naive();
-        t.received_at <= as_of
+    // Only the tickets a figure can use are read and summarised: those of
+    // the two periods, plus (for the weekly agenda) every ticket received
+    // by then.
+    let relevant = |received_at: &DateTime<FixedOffset>| {
+        let day = received_at.with_timezone(&zone).date_naive();
+        *received_at <= as_of
             && (period.kind == PeriodKind::Week || period.contains_day(day) || previous.contains_day(day))
     };
-    let summaries: Vec<TicketSummary> = scan
-        .tickets
-        .par_iter()
-        .filter(|(_, t)| relevant(t))
-        .map(|(_, t)| TicketSummary::of(t, &calendar, &config.sla, as_of))
-        .collect();
+    let scan = store.scan_tickets(relevant, |t| Some(TicketSummary::of(&t, &calendar, &config.sla, as_of)))?;
+    super::list::warn_collisions(ctx, &store, &scan.collisions);
+    let summaries: Vec<TicketSummary> = scan.tickets.into_iter().map(|(_, s)| s).collect();
     let report = analysis::build(&summaries, period, config, zone, as_of);
     let unreadable: Vec<String> = scan.errors.iter().map(|e| super::list::relative(&store, e)).collect();
     let lang: Lang = args.lang.map_or(config.lang(), Lang::from);

@@ -208,19 +208,38 @@ pub struct CsvStyle {
 /// CSV with CRLF line ends (and a BOM unless asked otherwise) so that Excel
 /// opens UTF-8 correctly; quoted cells keep line breaks of descriptions.
 pub fn render_csv(columns: &[Column], rows: &[(&Ticket, &TicketSummary)], o: &Options, style: &CsvStyle) -> Vec<u8> {
-    let mut bytes = if style.bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut bytes);
-    w.write_record(columns.iter().map(|c| o.lang.pick(c.zh, c.en))).expect("writing to memory");
+    let mut bytes = csv_head(columns, o, style);
     for (t, s) in rows {
-        let cells = columns.iter().map(|c| {
+        bytes.extend_from_slice(&csv_row(columns, t, s, o, style));
+    }
+    bytes
+}
+
+/// The byte-order mark (if wanted) and the header line of the CSV.
+pub fn csv_head(columns: &[Column], o: &Options, style: &CsvStyle) -> Vec<u8> {
+    let mut bytes = if style.bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
+    write_csv_record(&mut bytes, columns.iter().map(|c| o.lang.pick(c.zh, c.en).to_string()));
+    bytes
+}
+
+/// One CSV line (CRLF-terminated) for a ticket: records are quoted one by
+/// one, so lines rendered apart and joined equal one CSV written at once.
+pub fn csv_row(columns: &[Column], t: &Ticket, s: &TicketSummary, o: &Options, style: &CsvStyle) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    write_csv_record(
+        &mut bytes,
+        columns.iter().map(|c| {
             let text = field(c, t, s, o).text;
             if style.raw { text } else { neutralise(&text) }
-        });
-        w.write_record(cells).expect("writing to memory");
-    }
-    w.flush().expect("writing to memory");
-    drop(w);
+        }),
+    );
     bytes
+}
+
+fn write_csv_record(bytes: &mut Vec<u8>, cells: impl Iterator<Item = String>) {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(bytes);
+    w.write_record(cells).expect("writing to memory");
+    w.flush().expect("writing to memory");
 }
 
 /// One JSON object per ticket, keys in column order.

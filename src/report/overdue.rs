@@ -98,8 +98,9 @@ pub fn render_table(rows: &[OverdueRow], zone: Tz, lang: Lang) -> String {
         "客户",
         "摘要",
     ];
-    let mut t = table::new_table(headers.map(|h| lang.term(h)));
-    for row in rows {
+    let headers = headers.map(|h| lang.term(h).to_string());
+    table::render_rows(&headers, rows.len(), |i| {
+        let row = &rows[i];
         let (working, wall) = match row.urgency {
             Urgency::Overdue => (format_working(row.overdue_working), format_span(row.overdue_wall)),
             Urgency::DueSoon => ("—".to_string(), "—".to_string()),
@@ -109,7 +110,7 @@ pub fn render_table(rows: &[OverdueRow], zone: Tz, lang: Lang) -> String {
             due.push_str(&format!(" ({})", lang.term("暂定")));
         }
         let coded = |pair: &(String, String)| lang.coded(&pair.0, &pair.1).to_string();
-        t.add_row(vec![
+        vec![
             lang.term(row.urgency.label()).to_string(),
             row.id.clone(),
             coded(&row.severity),
@@ -122,9 +123,8 @@ pub fn render_table(rows: &[OverdueRow], zone: Tz, lang: Lang) -> String {
             row.assignee.clone().unwrap_or_default(),
             row.customer.clone(),
             table::truncate(&row.summary, 30),
-        ]);
-    }
-    table::render(&t)
+        ]
+    })
 }
 
 fn target_label(row: &OverdueRow, lang: Lang) -> String {

@@ -251,8 +251,30 @@ impl Calendar {
             return Duration::zero();
         }
         let (la, lb) = (self.local(a), self.local(b));
+        let (first, last) = (la.date(), lb.date());
+        if (last - first).num_days() <= 14 {
+            return self.business_days(la, lb, first, last, provisional);
+        }
+        // Long spans (an overdue ticket forgotten for years): the first and
+        // the last day as below, every working day in between counts whole.
+        let mut total = self.business_days(la, lb, first, first, provisional);
+        let (inner_first, inner_last) = (first + Duration::days(1), last - Duration::days(1));
+        let whole_days = self.working_days_in(inner_first, inner_last, provisional);
+        total += self.full_day() * whole_days;
+        total + self.business_days(la, lb, last, last, provisional)
+    }
+
+    /// Working time between `la` and `lb` on the days `from..=to`, day by day.
+    fn business_days(
+        &self,
+        la: NaiveDateTime,
+        lb: NaiveDateTime,
+        from: NaiveDate,
+        to: NaiveDate,
+        provisional: &mut bool,
+    ) -> Duration {
         let mut total = Duration::zero();
-        for date in la.date().iter_days().take_while(|d| *d <= lb.date()) {
+        for date in from.iter_days().take_while(|d| *d <= to) {
             if !self.working_tracked(date, provisional) {
                 continue;
             }
@@ -265,6 +287,46 @@ impl Calendar {
             }
         }
         total
+    }
+
+    /// The working time of a whole working day.
+    fn full_day(&self) -> Duration {
+        let day = NaiveDate::from_ymd_opt(2000, 1, 3).expect("a valid date");
+        let mut total = Duration::zero();
+        for &(open, close) in &self.periods {
+            let (begin, end) = (day.and_time(open), day.and_time(close));
+            if end > begin {
+                total += end - begin;
+            }
+        }
+        total
+    }
+
+    /// How many days of `first..=last` are working days (as
+    /// `working_tracked` day by day, noting a year without data), counted
+    /// by whole weeks and the holiday and make-up day lists.
+    fn working_days_in(&self, first: NaiveDate, last: NaiveDate, provisional: &mut bool) -> i32 {
+        if last < first {
+            return 0;
+        }
+        if (first.year()..=last.year()).any(|year| !self.covers_year(year)) {
+            *provisional = true;
+        }
+        let days = (last - first).num_days() + 1;
+        let per_week = self.work_days.iter().filter(|&&w| w).count() as i64;
+        let mut count = days / 7 * per_week;
+        let mut date = first + Duration::days(days / 7 * 7);
+        while date <= last {
+            count += self.is_regular_work_day(date.weekday()) as i64;
+            date += Duration::days(1);
+        }
+        for date in self.holidays.range(first..=last).map(|(d, _)| *d) {
+            count -= self.is_regular_work_day(date.weekday()) as i64;
+        }
+        for date in self.workdays.range(first..=last).map(|(d, _)| *d) {
+            count += (!self.holidays.contains_key(&date) && !self.is_regular_work_day(date.weekday())) as i64;
+        }
+        count as i32
     }
 
     /// The days of a month with their working status (empty for an invalid month).

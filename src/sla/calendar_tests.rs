@@ -440,6 +440,27 @@ proptest! {
     }
 
     #[test]
+    fn long_spans_count_like_day_by_day(s in any_start(), days in 0i64..1200, minutes in 0i64..1440, workdays in any::<bool>()) {
+        // The whole-day shortcut of long spans equals the day-by-day sum,
+        // and notes a year without holiday data the same way.
+        let cal = if workdays {
+            cal()
+        } else {
+            cal_with(concat!(
+                "[calendar]\nwork_days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\"]\n",
+                "work_hours = \"09:00-12:00, 13:30-18:00\"\nworkdays = [\"2026-10-04\"]\nholidays = [\"2025-03-05\"]\n",
+            ))
+        };
+        let e = s + Duration::days(days) + Duration::minutes(minutes);
+        let (mut p1, mut p2) = (false, false);
+        let fast = cal.business_between_tracked(s, e, &mut p1);
+        let (la, lb) = (cal.local(s), cal.local(e));
+        let slow = cal.business_days(la, lb, la.date(), lb.date(), &mut p2);
+        prop_assert_eq!(fast, slow);
+        prop_assert_eq!(p1, p2);
+    }
+
+    #[test]
     fn business_hours_round_trip(s in any_start(), n in 1u32..40) {
         // The business time between a start and its bh deadline is exactly N hours.
         let cal = cal();

@@ -1,6 +1,8 @@
-//! The index cache, `.complaint/index`: for every ticket file its stamp
-//! (size, mtime, ctime, inode) and its [`Summary`], so that a warm
-//! `overdue` or `list` parses no YAML at all (spec §9).
+//! The index caches: `.complaint/index` holds for every ticket file its
+//! stamp (size, mtime, ctime, inode) and its [`Summary`], so that a warm
+//! `overdue` or `list` parses no YAML at all (spec §9); `.complaint/tickets`
+//! holds the same stamps and the whole ticket in binary, for `report` and
+//! `export`. Both files have the same layout and the same rules.
 //!
 //! Correctness never depends on the cache. Every run walks `tickets/` and
 //! stats every file; an entry is used only when the stamp is unchanged and
@@ -19,6 +21,7 @@
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use chrono::{DateTime, FixedOffset};
@@ -28,10 +31,12 @@ use super::codec::{self, Reader, Writer};
 use super::walk::{self, FileStamp, Found};
 use super::{TICKETS_DIR, file};
 use crate::error::{Error, Result};
-use crate::ticket::Summary;
+use crate::ticket::{Summary, Ticket};
 
 const FILE_NAME: &str = "index";
 const MAGIC: &[u8; 8] = b"CPINDEX\0";
+const TICKETS_FILE_NAME: &str = "tickets";
+const TICKETS_MAGIC: &[u8; 8] = b"CPTICKT\0";
 /// Bump when the entry layout or what a summary holds changes.
 const FORMAT: u32 = 2;
 const BLOCK_ENTRIES: usize = 4096;
@@ -58,23 +63,41 @@ struct Entry<'a> {
 struct Index<'a> {
     /// Entries of files that changed at or after this instant are not trusted.
     trusted_before_ns: i64,
-    entries: HashMap<&'a str, Entry<'a>>,
+    /// In the order they were written: the walk's order, so the entry of
+    /// the i-th file found is normally the i-th entry.
+    entries: Vec<(&'a str, Entry<'a>)>,
+    /// Built only when a file is not at its position (files added or
+    /// removed since the cache was written).
+    by_key: OnceLock<HashMap<&'a str, usize>>,
 }
 
-/// Small on purpose (summaries boxed): one per file, 100 000 at a time.
-enum Outcome<'a> {
+impl<'a> Index<'a> {
+    /// The entry of `key`, the `position`-th file found.
+    fn get(&self, position: usize, key: &str) -> Option<&Entry<'a>> {
+        if let Some((k, entry)) = self.entries.get(position)
+            && *k == key
+        {
+            return Some(entry);
+        }
+        let by_key = self.by_key.get_or_init(|| self.entries.iter().enumerate().map(|(i, (k, _))| (*k, i)).collect());
+        by_key.get(key).map(|&i| &self.entries[i].1)
+    }
+}
+
+/// Small on purpose (items boxed): one per file, 100 000 at a time.
+enum Outcome<'a, T> {
     Cached {
         raw: &'a [u8],
-        kept: Option<Box<Summary>>,
+        kept: Option<Box<T>>,
     },
     Read {
         entry: Option<Vec<u8>>,
-        kept: Option<Box<Summary>>,
+        kept: Option<Box<T>>,
     },
     /// A file holding several tickets (an ID collision): never cached, each
     /// ticket kept, the collision reported.
     Several {
-        kept: Vec<Summary>,
+        kept: Vec<T>,
         collision: Error,
     },
     Failed(Error),
@@ -89,81 +112,155 @@ pub struct Wanted<'a> {
 }
 
 impl Wanted<'_> {
-    fn take(&self, summary: Summary) -> Option<Box<Summary>> {
+    fn take(&self, summary: Summary) -> Option<Summary> {
         let settled = self.unsettled_at.is_some_and(|at| summary.settled_by(at));
-        (!settled && (self.keep)(&summary)).then(|| Box::new(summary))
+        (!settled && (self.keep)(&summary)).then_some(summary)
     }
 }
 
+/// One kind of cache file: what an entry's payload holds and how a caller's
+/// items are made from it or from a ticket read from its file.
+struct Kind<'w, T> {
+    file_name: &'static str,
+    magic: &'static [u8; 8],
+    /// From a payload: `None` when the bytes are bad, `Some(None)` when the
+    /// caller does not want the item.
+    decode: &'w (dyn Fn(&[u8]) -> Option<Option<T>> + Sync),
+    /// From a ticket read from its file: the payload to cache (`None`: not
+    /// cacheable) and the item if wanted.
+    read: &'w (dyn Fn(Ticket, bool) -> (Option<Vec<u8>>, Option<T>) + Sync),
+}
+
 pub fn scan_summaries(root: &Path, local_dir: &Path, max_bytes: u64, wanted: &Wanted) -> Result<SummaryScan> {
+    let decode = |payload: &[u8]| {
+        let mut r = Reader::new(payload);
+        let settled_at = codec::read_settled_at(&mut r)?;
+        if settled_at.zip(wanted.unsettled_at).is_some_and(|(settled, at)| settled <= at) {
+            return Some(None);
+        }
+        codec::read_summary(&mut r, settled_at).map(|summary| wanted.take(summary))
+    };
+    let read = |ticket: Ticket, cache: bool| {
+        let summary = Summary::of(&ticket);
+        let payload = cache.then(|| {
+            let mut w = Writer::default();
+            codec::write_summary(&mut w, &summary);
+            w.bytes
+        });
+        (payload, wanted.take(summary))
+    };
+    let kind = Kind { file_name: FILE_NAME, magic: MAGIC, decode: &decode, read: &read };
+    let scan = scan_kind(root, local_dir, max_bytes, &kind)?;
+    Ok(SummaryScan { tickets: scan.tickets, errors: scan.errors, collisions: scan.collisions })
+}
+
+/// `map` of every ticket received at a time `keep_received` accepts, in
+/// path order, from the ticket cache (`.complaint/tickets`, the whole ticket
+/// in binary) where it is still valid, else parsed; refreshes that cache.
+/// `map` runs in parallel as each ticket is decoded, so the tickets
+/// themselves are never all held at once. The same tickets, errors and
+/// collisions as [`super::scan::scan`].
+pub fn scan_tickets<T: Send>(
+    root: &Path,
+    local_dir: &Path,
+    max_bytes: u64,
+    keep_received: &(dyn Fn(&DateTime<FixedOffset>) -> bool + Sync),
+    map: &(dyn Fn(Ticket) -> Option<T> + Sync),
+) -> Result<ItemScan<T>> {
+    let decode = |payload: &[u8]| {
+        let mut r = Reader::new(payload);
+        let received_at = codec::read_received_at(&mut r)?;
+        if !keep_received(&received_at) {
+            return Some(None);
+        }
+        codec::read_ticket(&mut r, received_at).map(map)
+    };
+    let read = |ticket: Ticket, cache: bool| {
+        let payload = if cache {
+            let mut w = Writer::default();
+            codec::write_ticket(&mut w, &ticket).map(|()| w.bytes)
+        } else {
+            None
+        };
+        (payload, if keep_received(&ticket.received_at) { map(ticket) } else { None })
+    };
+    let kind = Kind { file_name: TICKETS_FILE_NAME, magic: TICKETS_MAGIC, decode: &decode, read: &read };
+    scan_kind(root, local_dir, max_bytes, &kind)
+}
+
+/// What a ticket scan found: the items made of the wanted tickets, in path
+/// order, and the errors and ID collisions, as in [`super::Scan`].
+#[derive(Debug)]
+pub struct ItemScan<T> {
+    pub tickets: Vec<(PathBuf, T)>,
+    pub errors: Vec<Error>,
+    pub collisions: Vec<Error>,
+}
+
+fn scan_kind<T: Send>(root: &Path, local_dir: &Path, max_bytes: u64, kind: &Kind<T>) -> Result<ItemScan<T>> {
     let dir = root.join(TICKETS_DIR);
     // The walk would follow a symlinked `tickets/`: refuse it here.
     if let Err(e) = file::check_inside(root, &dir.join("x")) {
-        return Ok(SummaryScan { errors: vec![e], ..SummaryScan::default() });
+        return Ok(ItemScan { tickets: Vec::new(), errors: vec![e], collisions: Vec::new() });
     }
     if !dir.is_dir() {
-        return Ok(SummaryScan::default());
+        return Ok(ItemScan { tickets: Vec::new(), errors: Vec::new(), collisions: Vec::new() });
     }
     // Taken before any file is stat'ed or read: a file changed after this
     // may have been read in either version. The real clock, not the
     // command's "now" (COMPLAINT_NOW): this is about file timestamps.
     let started_s = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
-    let (found, mut errors) = walk::walk(&dir);
-    let cache_path = local_dir.join(FILE_NAME);
-    let bytes = std::fs::read(&cache_path).unwrap_or_default();
-    let index = parse(&bytes, max_bytes);
-    let outcomes: Vec<Outcome> =
-        found.par_iter().map(|f| summarise(f, root, index.as_ref(), max_bytes, wanted)).collect();
+    let cache_path = local_dir.join(kind.file_name);
+    // The walk (mostly `stat` in the kernel) and reading the cache overlap.
+    let ((found, mut errors), bytes) =
+        rayon::join(|| walk::walk(&dir), || std::fs::read(&cache_path).unwrap_or_default());
+    let index = parse(&bytes, kind.magic, max_bytes);
+    let outcomes: Vec<Outcome<T>> =
+        found.par_iter().enumerate().map(|(i, f)| summarise(i, f, root, index.as_ref(), max_bytes, kind)).collect();
 
     let cached = outcomes.iter().filter(|o| matches!(o, Outcome::Cached { .. })).count();
     let read = outcomes.iter().any(|o| matches!(o, Outcome::Read { entry: Some(_), .. }));
     if read || index.as_ref().is_none_or(|i| i.entries.len() != cached) {
         // Best effort: a read-only checkout just stays uncached.
-        let _ = write(local_dir, &cache_path, started_s, max_bytes, &outcomes);
+        let _ = write(local_dir, &cache_path, kind.magic, started_s, max_bytes, &outcomes);
     }
 
     let mut tickets = Vec::new();
     let mut collisions = Vec::new();
     for (found, outcome) in found.into_iter().zip(outcomes) {
         match outcome {
-            Outcome::Cached { kept: Some(summary), .. } | Outcome::Read { kept: Some(summary), .. } => {
-                tickets.push((found.path, *summary))
+            Outcome::Cached { kept: Some(item), .. } | Outcome::Read { kept: Some(item), .. } => {
+                tickets.push((found.path, *item))
             }
             Outcome::Several { kept, collision } => {
-                tickets.extend(kept.into_iter().map(|summary| (found.path.clone(), summary)));
+                tickets.extend(kept.into_iter().map(|item| (found.path.clone(), item)));
                 collisions.push(collision);
             }
             Outcome::Failed(e) => errors.push(e),
             _ => {}
         }
     }
-    Ok(SummaryScan { tickets, errors, collisions })
+    Ok(ItemScan { tickets, errors, collisions })
 }
 
-/// The summary of one file: from the cache when its entry is trusted, else
+/// The item of one file: from the cache when its entry is trusted, else
 /// read and parsed.
-fn summarise<'a>(
+fn summarise<'a, T>(
+    position: usize,
     found: &Found,
     root: &Path,
     index: Option<&Index<'a>>,
     max_bytes: u64,
-    wanted: &Wanted,
-) -> Outcome<'a> {
+    kind: &Kind<T>,
+) -> Outcome<'a, T> {
     let key = relative_key(&found.path, root);
     if let (Some(key), Some(stamp), Some(index)) = (key, found.stamp, index)
-        && let Some(entry) = index.entries.get(key)
+        && let Some(entry) = index.get(position, key)
         && entry.stamp == stamp
         && stamp.changed_ns() < index.trusted_before_ns
+        && let Some(kept) = (kind.decode)(entry.payload)
     {
-        let mut r = Reader::new(entry.payload);
-        if let Some(settled_at) = codec::read_settled_at(&mut r) {
-            if settled_at.zip(wanted.unsettled_at).is_some_and(|(settled, at)| settled <= at) {
-                return Outcome::Cached { raw: entry.raw, kept: None };
-            }
-            if let Some(summary) = codec::read_summary(&mut r, settled_at) {
-                return Outcome::Cached { raw: entry.raw, kept: wanted.take(summary) };
-            }
-        }
+        return Outcome::Cached { raw: entry.raw, kept: kept.map(Box::new) };
     }
     match file::read_tickets(&found.path, root, max_bytes) {
         Ok(tickets) if tickets.len() > 1 => Outcome::Several {
@@ -172,15 +269,17 @@ fn summarise<'a>(
                 path: found.path.clone(),
                 uids: tickets.iter().map(|t| t.uid.clone()).collect(),
             },
-            kept: tickets.iter().filter_map(|t| wanted.take(Summary::of(t))).map(|s| *s).collect(),
+            kept: tickets.into_iter().filter_map(|t| (kind.read)(t, false).1).collect(),
         },
         Ok(mut tickets) => {
             let ticket = tickets.pop().expect("a ticket file holds at least one ticket");
-            let summary = Summary::of(&ticket);
+            let cacheable = key.is_some() && found.stamp.is_some();
+            let (payload, kept) = (kind.read)(ticket, cacheable);
             // The stamp is from before the read: if the file changed in
             // between, the next run sees a different stamp and reads again.
-            let entry = key.zip(found.stamp).map(|(key, stamp)| encode_entry(key, &stamp, &summary));
-            Outcome::Read { entry, kept: wanted.take(summary) }
+            let entry =
+                key.zip(found.stamp).zip(payload).map(|((key, stamp), payload)| encode_entry(key, &stamp, &payload));
+            Outcome::Read { entry, kept: kept.map(Box::new) }
         }
         Err(e) => Outcome::Failed(e),
     }
@@ -195,23 +294,21 @@ fn relative_key<'p>(path: &'p Path, root: &Path) -> Option<&'p str> {
     std::str::from_utf8(rest).ok()
 }
 
-fn encode_entry(key: &str, stamp: &FileStamp, summary: &Summary) -> Vec<u8> {
-    let mut payload = Writer::default();
-    codec::write_summary(&mut payload, summary);
+fn encode_entry(key: &str, stamp: &FileStamp, payload: &[u8]) -> Vec<u8> {
     let mut w = Writer::default();
     w.str(key);
     w.u64(stamp.size);
     w.i64(stamp.mtime_ns);
     w.i64(stamp.ctime_ns);
     w.u64(stamp.inode);
-    w.u32(payload.bytes.len() as u32);
-    w.bytes.extend_from_slice(&payload.bytes);
+    w.u32(payload.len() as u32);
+    w.bytes.extend_from_slice(payload);
     w.bytes
 }
 
-fn header(started_s: i64, max_bytes: u64) -> Writer {
+fn header(magic: &[u8; 8], started_s: i64, max_bytes: u64) -> Writer {
     let mut w = Writer::default();
-    w.bytes.extend_from_slice(MAGIC);
+    w.bytes.extend_from_slice(magic);
     w.u32(FORMAT);
     w.str(env!("CARGO_PKG_VERSION"));
     w.u64(max_bytes);
@@ -223,9 +320,9 @@ fn header(started_s: i64, max_bytes: u64) -> Writer {
     w
 }
 
-fn parse(bytes: &[u8], max_bytes: u64) -> Option<Index<'_>> {
+fn parse<'a>(bytes: &'a [u8], magic: &[u8; 8], max_bytes: u64) -> Option<Index<'a>> {
     let mut r = Reader::new(bytes);
-    let expected = header(0, max_bytes).bytes;
+    let expected = header(magic, 0, max_bytes).bytes;
     // Everything up to the trust limit must match this build and config.
     if r.take(expected.len() - 8)? != &expected[..expected.len() - 8] {
         return None;
@@ -246,11 +343,8 @@ fn parse(bytes: &[u8], max_bytes: u64) -> Option<Index<'_>> {
         .map(|&(sum, data)| if codec::checksum(data) == sum { parse_block(data) } else { None })
         .collect();
     let parsed = parsed?;
-    let mut entries = HashMap::with_capacity(parsed.iter().map(Vec::len).sum());
-    for (key, entry) in parsed.into_iter().flatten() {
-        entries.insert(key, entry);
-    }
-    Some(Index { trusted_before_ns, entries })
+    let entries = parsed.into_iter().flatten().collect();
+    Some(Index { trusted_before_ns, entries, by_key: OnceLock::new() })
 }
 
 fn parse_block(data: &[u8]) -> Option<Vec<(&str, Entry<'_>)>> {
@@ -268,7 +362,14 @@ fn parse_block(data: &[u8]) -> Option<Vec<(&str, Entry<'_>)>> {
     r.at_end().then_some(entries)
 }
 
-fn write(local_dir: &Path, path: &Path, started_s: i64, max_bytes: u64, outcomes: &[Outcome]) -> std::io::Result<()> {
+fn write<T>(
+    local_dir: &Path,
+    path: &Path,
+    magic: &[u8; 8],
+    started_s: i64,
+    max_bytes: u64,
+    outcomes: &[Outcome<T>],
+) -> std::io::Result<()> {
     let entries: Vec<&[u8]> = outcomes
         .iter()
         .filter_map(|o| match o {
@@ -280,7 +381,7 @@ fn write(local_dir: &Path, path: &Path, started_s: i64, max_bytes: u64, outcomes
     std::fs::create_dir_all(local_dir)?;
     let temp = tempfile::Builder::new().prefix(".index-").tempfile_in(local_dir)?;
     let mut out = std::io::BufWriter::new(temp);
-    let mut w = header(started_s, max_bytes);
+    let mut w = header(magic, started_s, max_bytes);
     w.u32(entries.len().div_ceil(BLOCK_ENTRIES) as u32);
     out.write_all(&w.bytes)?;
     for block in entries.chunks(BLOCK_ENTRIES) {

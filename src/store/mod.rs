@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-pub use cache::SummaryScan;
+pub use cache::{ItemScan, SummaryScan};
 pub use file::{
     documents_to_yaml, has_conflict_markers, parse_ticket, parse_tickets, to_yaml, write_atomic, yaml_error,
 };
@@ -234,6 +234,20 @@ impl Store {
     /// read are returned as errors beside the tickets, never skipped silently.
     pub fn scan(&self) -> Result<Scan> {
         scan::scan(&self.root, self.config.limits.max_file_bytes)
+    }
+
+    /// [`Store::scan`] of the tickets whose received time `keep_received`
+    /// accepts, each turned by `map` (in parallel, as it is decoded), from
+    /// the ticket cache under `.complaint/` where it is still valid (every
+    /// file is stat'ed each time), else parsed; refreshes that cache. Same
+    /// tickets, errors and collisions as a full scan.
+    pub fn scan_tickets<T: Send>(
+        &self,
+        keep_received: impl Fn(&chrono::DateTime<chrono::FixedOffset>) -> bool + Sync,
+        map: impl Fn(Ticket) -> Option<T> + Sync,
+    ) -> Result<ItemScan<T>> {
+        let local = self.root.join(LOCAL_DIR);
+        cache::scan_tickets(&self.root, &local, self.config.limits.max_file_bytes, &keep_received, &map)
     }
 
     /// The summary of every ticket that `keep` accepts, from the index cache

@@ -11,7 +11,7 @@ const NOW: &str = "2026-11-25 10:00";
 
 /// The outputs of the scanning commands (stdout, stderr, exit code).
 fn outputs(store: &Store) -> Vec<(String, String, Option<i32>)> {
-    let commands: [&[&str]; 7] = [
+    let commands: [&[&str]; 10] = [
         &["overdue", "--format", "json"],
         &["overdue", "--as-of", "2026-11-23 12:00", "--warn-before", "1d"],
         &["list"],
@@ -19,6 +19,9 @@ fn outputs(store: &Store) -> Vec<(String, String, Option<i32>)> {
         &["list", "--status", "processing", "--overdue"],
         &["list", "--customer", "13812345678"],
         &["check", "--json"],
+        &["report", "--month", "2026-11", "--format", "json"],
+        &["report", "--week", "--format", "csv"],
+        &["export", "--format", "jsonl", "--unmask"],
     ];
     commands
         .iter()
@@ -34,10 +37,16 @@ fn index(store: &Store) -> PathBuf {
     store.path().join(".complaint/index")
 }
 
+/// The whole-ticket cache of `report` and `export`.
+fn tickets_cache(store: &Store) -> PathBuf {
+    store.path().join(".complaint/tickets")
+}
+
 /// Outputs as they are now (cache as left), then with no cache: equal.
 fn assert_same_as_uncached(store: &Store, what: &str) {
     let cached = outputs(store);
     let _ = std::fs::remove_file(index(store));
+    let _ = std::fs::remove_file(tickets_cache(store));
     let uncached = outputs(store);
     assert_eq!(cached, uncached, "{what}: output differs from the uncached output");
 }
@@ -54,6 +63,7 @@ fn store_with_trusted_cache() -> (Store, Vec<String>) {
     std::thread::sleep(Duration::from_millis(2200));
     outputs(&store);
     assert!(index(&store).is_file(), "a scan writes the cache");
+    assert!(tickets_cache(&store).is_file(), "report and export write the ticket cache");
     (store, vec![a, b, c])
 }
 
@@ -120,7 +130,13 @@ fn unreadable_file_is_reported_with_or_without_cache() {
 #[test]
 fn truncated_corrupt_or_foreign_cache_is_rebuilt() {
     let (store, _) = store_with_trusted_cache();
-    let good = std::fs::read(index(&store)).unwrap();
+    for cache in [index(&store), tickets_cache(&store)] {
+        corrupt_and_rebuild(&store, &cache);
+    }
+}
+
+fn corrupt_and_rebuild(store: &Store, cache: &Path) {
+    let good = std::fs::read(cache).unwrap();
     let truncated = good[..good.len() / 2].to_vec();
     let mut flipped = good.clone();
     let last = flipped.len() - 3;
@@ -135,9 +151,9 @@ fn truncated_corrupt_or_foreign_cache_is_rebuilt() {
         ("garbage", b"not a cache".to_vec()),
         ("empty", Vec::new()),
     ] {
-        std::fs::write(index(&store), &bytes).unwrap();
-        assert_same_as_uncached(&store, what);
-        assert_eq!(std::fs::read(index(&store)).unwrap().len(), good.len(), "{what}: cache rebuilt");
+        std::fs::write(cache, &bytes).unwrap();
+        assert_same_as_uncached(store, what);
+        assert_eq!(std::fs::read(cache).unwrap().len(), good.len(), "{what}: cache rebuilt");
     }
 }
 
