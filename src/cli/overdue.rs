@@ -173,9 +173,15 @@ fn collect(
             Err(e) => unreadable.push(super::list::relative(store, &e)),
         }
     }
-    for year in provisional_years {
+    // One line: the years are those the deadlines fall in; the missing
+    // holiday data may be of a year the period crosses (a 2025 deadline of a
+    // ticket received in December 2024).
+    if !provisional_years.is_empty() {
+        let years: Vec<String> = provisional_years.into_iter().collect();
         ctx.warn(format!(
-            "no holiday data for {year}: deadlines there are computed from weekdays only (暂定, provisional)"
+            "deadlines due in {} cross a year without holiday data: computed from weekdays only (暂定, provisional); \
+             add that year's holidays under [calendar] in complaint.toml",
+            years.join(", ")
         ));
     }
     // Most overdue first; due-soon rows after them, soonest first.
