@@ -20,7 +20,7 @@ use clap::Parser;
 use rayon::prelude::*;
 
 use complaint::store::{self, Store};
-use complaint::ticket::{Action, Customer, Event, NoteKind, SCHEMA, Status, Ticket, TicketId};
+use complaint::ticket::{Action, Customer, Event, NoteKind, Status, Ticket, TicketId};
 
 type Instant = DateTime<FixedOffset>;
 
@@ -228,43 +228,27 @@ fn build(rng: &mut Rng, id: &str, received: Instant, open: Option<Status>, now: 
         format!("{}{}{}", rng.pick(SURNAMES), rng.pick(GIVEN), if rng.chance(0.5) { rng.pick(GIVEN) } else { "" });
     let random = (rng.next() as u128) << 64 | rng.next() as u128;
     let uid = ulid::Ulid::from_parts(received.timestamp_millis() as u64, random).to_string();
-    let mut ticket = Ticket {
-        schema: SCHEMA,
-        id: id.to_string(),
-        uid,
-        renamed_from: Vec::new(),
-        received_at: received,
-        channel: rng.pick(CHANNELS).to_string(),
-        customer: Customer {
-            name,
-            contact: format!("1{}{:09}", rng.pick(&["3", "5", "8"]), rng.next() % 1_000_000_000),
-            id: rng.chance(0.6).then(|| format!("C-{:05}", rng.next() % 100_000)),
-            extra: Default::default(),
-        },
-        product: rng.chance(0.8).then(|| rng.pick(PRODUCTS).to_string()),
-        summary: summary.to_string(),
-        description: rng
-            .chance(0.5)
-            .then(|| format!("客户来电称：{summary}。已记录订单号 {}。\n", rng.next() % 1_000_000)),
-        expectation: rng.chance(0.5).then(|| rng.pick(&["换货", "退款", "维修", "道歉", "补偿"]).to_string()),
-        category: None,
-        severity: severity.to_string(),
-        department: None,
-        departments_involved: Vec::new(),
-        assignee: None,
-        involved_staff: Vec::new(),
-        promised_at: None,
-        escalated: false,
-        escalated_to: None,
-        cause: None,
-        status: Status::New,
-        plan: None,
-        satisfaction: None,
-        history: Vec::new(),
-        extra: Default::default(),
-    };
+    let channel = rng.pick(CHANNELS);
+    let customer = Customer::new(
+        &name,
+        &format!("1{}{:09}", rng.pick(&["3", "5", "8"]), rng.next() % 1_000_000_000),
+        rng.chance(0.6).then(|| format!("C-{:05}", rng.next() % 100_000)).as_deref(),
+    );
+    let product = rng.chance(0.8).then(|| rng.pick(PRODUCTS).to_string());
+    let description =
+        rng.chance(0.5).then(|| format!("客户来电称：{summary}。已记录订单号 {}。\n", rng.next() % 1_000_000));
+    let expectation = rng.chance(0.5).then(|| rng.pick(&["换货", "退款", "维修", "道歉", "补偿"]).to_string());
+    // Classified while the customer is still on the phone, or a little later.
+    let classified_at_once = rng.chance(0.6);
+    let mut created = Event::new(received, rng.pick(AGENTS), Action::Created);
+    created.category = classified_at_once.then(|| category.to_string());
+    created.severity = Some(severity.to_string());
+    let mut ticket = Ticket::new(id, &uid, received, channel, customer, summary, created);
+    ticket.product = product;
+    ticket.description = description;
+    ticket.expectation = expectation;
     let mut story = Story { rng, ticket: &mut ticket, at: received, now, goal: open };
-    story.tell(category, severity);
+    story.tell(category, severity, classified_at_once);
     ticket
 }
 
@@ -307,14 +291,7 @@ impl Story<'_> {
         self.record(e);
     }
 
-    fn tell(&mut self, category: &str, severity: &str) {
-        let mut created = self.event(Action::Created, 0.0);
-        let classified_at_once = self.rng.chance(0.6);
-        if classified_at_once {
-            created.category = Some(category.to_string());
-        }
-        created.severity = Some(severity.to_string());
-        self.record(created);
+    fn tell(&mut self, category: &str, severity: &str, classified_at_once: bool) {
         if !classified_at_once {
             let mut e = self.event(Action::Classified, 20.0);
             e.category = Some(category.to_string());
