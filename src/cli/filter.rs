@@ -100,8 +100,7 @@ impl Filter {
         })
     }
 
-    /// For commands that scan full tickets (`export`, `report`).
-    #[allow(dead_code)]
+    /// For commands that scan full tickets (`export`).
     pub fn matches(&self, ticket: &Ticket) -> bool {
         self.matches_view(&View {
             status: ticket.status,

@@ -57,8 +57,9 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     let config = store.config();
     let filter = Filter::from_args(&args.filter, config)?;
+    let now = ctx.now(config.zone())?;
     let scan = if args.overdue {
-        store.scan_unsettled_summaries(ctx.now(config.zone())?, |s| filter.matches_summary(s))?
+        store.scan_unsettled_summaries(now, |s| filter.matches_summary(s))?
     } else {
         store.scan_summaries(|s| filter.matches_summary(s))?
     };
@@ -66,7 +67,6 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
     let collisions = scan.collisions;
     let mut tickets: Vec<(&Path, &Summary)> = scan.tickets.iter().map(|(p, s)| (p.as_path(), s)).collect();
     if args.overdue {
-        let now = ctx.now(config.zone())?;
         let calendar = Calendar::from_config(config);
         let overdue: Vec<Result<bool>> = tickets
             .par_iter()
@@ -144,20 +144,12 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
     }
     ctx.info(format!("{} ticket(s)", tickets.len()));
     warn_collisions(ctx, &store, &collisions);
-    report_unreadable(ctx, &store, &errors)
-}
-
-/// Names every file that could not be read; the command then exits 2 so a
-/// script notices (spec §3: never silently skipped).
-pub fn report_unreadable(ctx: &Context, store: &crate::store::Store, errors: &[Error]) -> Result<ExitCode> {
-    for e in errors {
-        ctx.warn(format!("skipped unreadable ticket file: {}", relative(store, e)));
-    }
-    if errors.is_empty() { Ok(ExitCode::SUCCESS) } else { Ok(ExitCode::from(2)) }
+    let unreadable: Vec<String> = errors.iter().map(|e| relative(&store, e)).collect();
+    Ok(warn_unreadable(ctx, &unreadable, "list"))
 }
 
 /// Warns about files holding an ID collision (both tickets are listed).
-/// Every scanning command calls this beside [`report_unreadable`].
+/// Every scanning command calls this beside [`warn_unreadable`].
 pub fn warn_collisions(ctx: &Context, store: &crate::store::Store, collisions: &[Error]) {
     for e in collisions {
         ctx.warn(relative(store, e));
