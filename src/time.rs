@@ -13,7 +13,14 @@ pub fn format_instant(t: &DateTime<FixedOffset>) -> String {
 
 /// `2026-11-23 09:15` in the store's time zone, for tables and CSV.
 pub fn format_local(t: &DateTime<FixedOffset>, tz: Tz) -> String {
-    t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
+    minutes(&t.with_timezone(&tz).naive_local())
+}
+
+/// `2026-11-23 09:15`; by hand, since a table of 15 000 rows formats 30 000
+/// of these and chrono re-parses a format string each time.
+fn minutes(t: &chrono::NaiveDateTime) -> String {
+    use chrono::{Datelike, Timelike};
+    format!("{:04}-{:02}-{:02} {:02}:{:02}", t.year(), t.month(), t.day(), t.hour(), t.minute())
 }
 
 /// A deadline for people: midnight is shown as 24:00 of the day before,
@@ -25,7 +32,7 @@ pub fn format_deadline(t: &DateTime<FixedOffset>, tz: Tz) -> String {
         let day = local.date_naive() - chrono::Duration::days(1);
         return format!("{} 24:00", day.format("%Y-%m-%d"));
     }
-    local.format("%Y-%m-%d %H:%M").to_string()
+    minutes(&local.naive_local())
 }
 
 /// Drops sub-second precision so files stay short and deterministic.

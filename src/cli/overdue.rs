@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, Datelike, FixedOffset};
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
@@ -133,7 +133,7 @@ fn collect(
     // Targets, overdue spans (working time is the costly part) and rows
     // are computed in parallel, ticket by ticket, in scan order.
     let zone = config.zone();
-    let evaluated: Vec<Result<(Vec<OverdueRow>, Vec<String>)>> = scan
+    let evaluated: Vec<Result<(Vec<OverdueRow>, Vec<i32>)>> = scan
         .tickets
         .par_iter()
         .map(|(path, summary)| {
@@ -154,7 +154,7 @@ fn collect(
                     _ => continue,
                 };
                 if target.due.provisional {
-                    years.push(target.due.at.with_timezone(&zone).format("%Y").to_string());
+                    years.push(target.due.at.with_timezone(&zone).year());
                 }
                 let (working, wall) = sla::overdue_by(calendar, &target, as_of);
                 rows.push(row(config, summary, &target, urgency, working, wall, masker));
@@ -177,15 +177,18 @@ fn collect(
     // holiday data may be of a year the period crosses (a 2025 deadline of a
     // ticket received in December 2024).
     if !provisional_years.is_empty() {
-        let years: Vec<String> = provisional_years.into_iter().collect();
+        let years: Vec<String> = provisional_years.into_iter().map(|year| year.to_string()).collect();
         ctx.warn(format!(
             "deadlines due in {} cross a year without holiday data: computed from weekdays only (暂定, provisional); \
              add that year's holidays under [calendar] in complaint.toml",
             years.join(", ")
         ));
     }
-    // Most overdue first; due-soon rows after them, soonest first.
-    rows.sort_by(|a, b| {
+    // Most overdue first; due-soon rows after them, soonest first. Rows are
+    // large: the order is found on indices, then each row moved once.
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&rows[a], &rows[b]);
         a.urgency
             .cmp(&b.urgency)
             .then_with(|| match a.urgency {
@@ -195,6 +198,8 @@ fn collect(
             .then_with(|| a.id.cmp(&b.id))
             .then_with(|| a.target.0.cmp(&b.target.0))
     });
+    let mut taken: Vec<Option<OverdueRow>> = rows.into_iter().map(Some).collect();
+    let rows: Vec<OverdueRow> = order.into_iter().filter_map(|i| taken[i].take()).collect();
     let overdue_count = rows.iter().filter(|r| r.urgency == Urgency::Overdue).count();
     Ok(Listing { rows, unreadable, overdue_count })
 }

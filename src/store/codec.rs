@@ -48,7 +48,7 @@ impl Writer {
         self.u32(t.timestamp_subsec_nanos());
         self.u32(t.offset().local_minus_utc() as u32);
     }
-    fn opt_instant(&mut self, t: Option<&Instant>) {
+    pub fn opt_instant(&mut self, t: Option<&Instant>) {
         match t {
             Some(t) => {
                 self.u8(1);
@@ -67,9 +67,6 @@ pub struct Reader<'a> {
 impl<'a> Reader<'a> {
     pub fn new(bytes: &'a [u8]) -> Reader<'a> {
         Reader { bytes, pos: 0 }
-    }
-    pub fn pos(&self) -> usize {
-        self.pos
     }
     pub fn at_end(&self) -> bool {
         self.pos == self.bytes.len()
@@ -114,7 +111,7 @@ impl<'a> Reader<'a> {
         let offset = FixedOffset::east_opt(offset)?;
         offset.timestamp_opt(secs, nanos).single()
     }
-    fn opt_instant(&mut self) -> Option<Option<Instant>> {
+    pub fn opt_instant(&mut self) -> Option<Option<Instant>> {
         Some(if self.flag()? { Some(self.instant()?) } else { None })
     }
 }

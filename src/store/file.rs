@@ -1,11 +1,13 @@
 //! Reading and writing single ticket files.
 
+use std::ffi::OsStr;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use serde::Deserialize;
 
+use super::walk::{DirFd, Opened};
 use crate::error::{Error, Result};
 use crate::ticket::{SCHEMA, Ticket};
 
@@ -14,24 +16,49 @@ use crate::ticket::{SCHEMA, Ticket};
 /// symlinks (the store never follows a link out of itself), directories
 /// and files over `max_bytes` before parsing them.
 pub fn read_tickets(path: &Path, root: &Path, max_bytes: u64) -> Result<Vec<Ticket>> {
-    let bad = |message: String| Error::BadFile { path: path.to_path_buf(), message };
     check_inside(root, path)?;
     let meta = std::fs::symlink_metadata(path).map_err(|e| Error::io("read", path, e))?;
     if meta.file_type().is_symlink() {
-        return Err(bad("is a symbolic link; ticket files must be regular files inside the store".into()));
+        return Err(not_a_file(path, Opened::Symlink, max_bytes));
     }
     if !meta.is_file() {
-        return Err(bad("is not a regular file".into()));
+        return Err(not_a_file(path, Opened::NotFile, max_bytes));
     }
     if meta.len() > max_bytes {
-        return Err(bad(format!(
-            "file is {} bytes, over the limit of {max_bytes} bytes ([limits] max_file_bytes)",
-            meta.len()
-        )));
+        return Err(not_a_file(path, Opened::TooBig(meta.len()), max_bytes));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| bad(format!("not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to())))?;
+    parse_bytes(bytes, path)
+}
+
+/// [`read_tickets`] of the file `name` a scan found in the open directory
+/// `dir` (`path` for messages): opened relative to it without following a
+/// link, so no path is walked again and no directory re-checked (the scan
+/// opened each one without following links).
+pub fn read_tickets_in(dir: &DirFd, name: &OsStr, path: &Path, max_bytes: u64) -> Result<Vec<Ticket>> {
+    match dir.read(name, max_bytes).map_err(|e| Error::io("read", path, e))? {
+        Opened::Bytes(bytes) => parse_bytes(bytes, path),
+        refused => Err(not_a_file(path, refused, max_bytes)),
+    }
+}
+
+/// Why a file was not read as a ticket file.
+fn not_a_file(path: &Path, why: Opened, max_bytes: u64) -> Error {
+    let message = match why {
+        Opened::Symlink => "is a symbolic link; ticket files must be regular files inside the store".into(),
+        Opened::NotFile | Opened::Bytes(_) => "is not a regular file".into(),
+        Opened::TooBig(size) => {
+            format!("file is {size} bytes, over the limit of {max_bytes} bytes ([limits] max_file_bytes)")
+        }
+    };
+    Error::BadFile { path: path.to_path_buf(), message }
+}
+
+fn parse_bytes(bytes: Vec<u8>, path: &Path) -> Result<Vec<Ticket>> {
+    let text = String::from_utf8(bytes).map_err(|e| Error::BadFile {
+        path: path.to_path_buf(),
+        message: format!("not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to()),
+    })?;
     parse_tickets(&text, path)
 }
 

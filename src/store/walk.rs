@@ -1,9 +1,13 @@
 //! Finding the ticket files under `tickets/`, with one `stat` each.
 //!
-//! Directories are read in parallel; each file is stat'ed relative to its
-//! open directory (`DirEntry::metadata`, an `fstatat` without following
-//! links), so a 100 000-file store costs one cheap syscall per file.
+//! Directories are opened without following links and every file is
+//! stat'ed relative to its open directory (`fstatat`), so a 100 000-file
+//! store costs one cheap syscall per file and no path walks from the root.
+//! The cache module drives the same primitives itself ([`DirFd`]), so that
+//! it can list a directory from its cache when the directory is unchanged.
 
+use std::borrow::Cow;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -12,7 +16,8 @@ use crate::error::Error;
 
 /// What identifies one version of a file for the cache: if all four are
 /// unchanged, so are the contents (ctime cannot be set back by `touch` or
-/// `git checkout`, unlike mtime).
+/// `git checkout`, unlike mtime). For a directory, the same fields tell
+/// whether its list of entries may have changed (`size` is not compared).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FileStamp {
     pub size: u64,
@@ -22,95 +27,305 @@ pub struct FileStamp {
 }
 
 impl FileStamp {
-    #[cfg(unix)]
-    fn of(meta: &std::fs::Metadata) -> Option<FileStamp> {
-        use std::os::unix::fs::MetadataExt;
-        Some(FileStamp {
-            size: meta.size(),
-            mtime_ns: meta.mtime().saturating_mul(1_000_000_000).saturating_add(meta.mtime_nsec()),
-            ctime_ns: meta.ctime().saturating_mul(1_000_000_000).saturating_add(meta.ctime_nsec()),
-            inode: meta.ino(),
-        })
-    }
-
-    /// Without inode and ctime a stamp proves too little: never cache.
-    #[cfg(not(unix))]
-    fn of(_meta: &std::fs::Metadata) -> Option<FileStamp> {
-        None
-    }
-
     /// The latest change the stamp records.
     pub fn changed_ns(&self) -> i64 {
         self.mtime_ns.max(self.ctime_ns)
     }
+
+    /// Same directory, same entries (its size is that of its own blocks).
+    pub fn same_dir(&self, other: &FileStamp) -> bool {
+        (self.mtime_ns, self.ctime_ns, self.inode) == (other.mtime_ns, other.ctime_ns, other.inode)
+    }
 }
 
-/// A candidate ticket file. `stamp` is `None` for anything but a regular
-/// file (a symlink, a directory named `*.yaml`): reading it reports why.
+/// What a directory entry is, without following links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    File,
+    Dir,
+    Symlink,
+    Other,
+}
+
+/// One entry of a directory listing (borrowing its name from the cache
+/// when the listing comes from there).
+#[derive(Debug, Clone)]
+pub struct Listed<'a> {
+    pub name: Cow<'a, OsStr>,
+    pub kind: EntryKind,
+}
+
+/// What opening a file the walk found gave.
 #[derive(Debug)]
-pub struct Found {
-    pub path: PathBuf,
-    pub stamp: Option<FileStamp>,
+pub enum Opened {
+    Bytes(Vec<u8>),
+    Symlink,
+    NotFile,
+    /// Its size, over the limit: not read.
+    TooBig(u64),
 }
 
-/// Every `*.yaml` (not hidden) below `dir`, at any depth, in path order
-/// (each directory sorted by name, depth first: no path comparisons).
-/// Symlinks are listed but never followed.
-pub fn walk(dir: &Path) -> (Vec<Found>, Vec<Error>) {
-    walk_dir(dir)
-}
-
-fn walk_dir(dir: &Path) -> (Vec<Found>, Vec<Error>) {
-    let mut errors = Vec::new();
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => return (Vec::new(), vec![Error::io("read", dir, e)]),
-    };
-    let mut listed = Vec::new();
-    for entry in entries {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                errors.push(Error::io("read", dir, e));
-                continue;
-            }
-        };
-        match entry.file_type() {
-            Ok(file_type) => listed.push((entry.file_name(), file_type, entry)),
-            Err(e) => errors.push(Error::io("read", entry.path(), e)),
-        }
-    }
-    listed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let nested: Vec<Option<(Vec<Found>, Vec<Error>)>> =
-        listed.par_iter().map(|(_, file_type, entry)| file_type.is_dir().then(|| walk_dir(&entry.path()))).collect();
-    let mut found = Vec::new();
-    for ((name, file_type, entry), nested) in listed.into_iter().zip(nested) {
-        if is_ticket_name(&name) {
-            let stamp = if file_type.is_file() { entry.metadata().ok().and_then(|m| FileStamp::of(&m)) } else { None };
-            found.push(Found { path: entry.path(), stamp });
-        } else if file_type.is_symlink() {
-            // A symlinked year or month directory is not descended into:
-            // say so rather than skip its tickets silently.
-            errors.push(Error::BadFile {
-                path: entry.path(),
-                message: "is a symbolic link; the store never follows links out of itself".into(),
-            });
-        }
-        if let Some((f, e)) = nested {
-            found.extend(f);
-            errors.extend(e);
-        }
-    }
-    (found, errors)
-}
-
-fn is_ticket_name(name: &std::ffi::OsStr) -> bool {
+/// `*.yaml`, not hidden (temp files of writers are hidden).
+pub fn is_ticket_name(name: &OsStr) -> bool {
     let name = name.to_str().unwrap_or("");
     name.ends_with(".yaml") && !name.starts_with('.')
 }
 
-/// `Found` entries turned into paths only, for callers that read everything.
+/// The error for a symbolic link found while walking: a symlinked year or
+/// month directory is not descended into, and the walk says so rather than
+/// skip its tickets silently.
+pub fn symlink_error(path: PathBuf) -> Error {
+    Error::BadFile { path, message: "is a symbolic link; the store never follows links out of itself".into() }
+}
+
+#[cfg(unix)]
+pub use unix::DirFd;
+
+#[cfg(unix)]
+mod unix {
+    use std::borrow::Cow;
+    use std::ffi::OsStr;
+    use std::io::Read;
+    use std::os::fd::OwnedFd;
+    use std::os::unix::ffi::OsStrExt;
+    use std::path::Path;
+
+    use rustix::fs::{AtFlags, CWD, Dir, FileType, Mode, OFlags, Stat};
+
+    use super::{EntryKind, FileStamp, Listed, Opened};
+
+    const NS: i64 = 1_000_000_000;
+
+    /// An open directory, never reached through a symbolic link.
+    pub struct DirFd {
+        fd: OwnedFd,
+    }
+
+    // The field types of `stat` differ between platforms: the casts are
+    // no-ops on some only.
+    #[allow(clippy::unnecessary_cast)]
+    fn stamp(st: &Stat) -> FileStamp {
+        FileStamp {
+            size: st.st_size as u64,
+            mtime_ns: (st.st_mtime as i64).saturating_mul(NS).saturating_add(st.st_mtime_nsec as i64),
+            ctime_ns: (st.st_ctime as i64).saturating_mul(NS).saturating_add(st.st_ctime_nsec as i64),
+            inode: st.st_ino as u64,
+        }
+    }
+
+    fn kind(file_type: FileType) -> EntryKind {
+        match file_type {
+            FileType::RegularFile => EntryKind::File,
+            FileType::Directory => EntryKind::Dir,
+            FileType::Symlink => EntryKind::Symlink,
+            _ => EntryKind::Other,
+        }
+    }
+
+    const DIR_FLAGS: OFlags = OFlags::RDONLY.union(OFlags::DIRECTORY).union(OFlags::NOFOLLOW).union(OFlags::CLOEXEC);
+
+    impl DirFd {
+        /// Opens `path`; fails if its last component is a symbolic link.
+        pub fn open(path: &Path) -> std::io::Result<DirFd> {
+            Ok(DirFd { fd: rustix::fs::openat(CWD, path, DIR_FLAGS, Mode::empty())? })
+        }
+
+        /// Opens the subdirectory `name`; fails if it is a symbolic link.
+        pub fn open_child(&self, name: &OsStr) -> std::io::Result<DirFd> {
+            Ok(DirFd { fd: rustix::fs::openat(&self.fd, name, DIR_FLAGS, Mode::empty())? })
+        }
+
+        /// The directory's own stamp, of the directory actually open.
+        pub fn stamp(&self) -> std::io::Result<FileStamp> {
+            Ok(stamp(&rustix::fs::fstat(&self.fd)?))
+        }
+
+        /// Every entry but `.` and `..`, sorted by name (bytes).
+        pub fn list(&self) -> std::io::Result<Vec<Listed<'static>>> {
+            let mut listed = Vec::new();
+            for entry in Dir::read_from(&self.fd)? {
+                let entry = entry?;
+                let name = entry.file_name().to_bytes();
+                if name == b"." || name == b".." {
+                    continue;
+                }
+                let name = OsStr::from_bytes(name);
+                let kind = match entry.file_type() {
+                    // Some file systems do not fill in the type: ask.
+                    FileType::Unknown => self.stat(name).map_or(EntryKind::Other, |(kind, _)| kind),
+                    known => kind(known),
+                };
+                listed.push(Listed { name: Cow::Owned(name.to_os_string()), kind });
+            }
+            listed.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+            Ok(listed)
+        }
+
+        /// What `name` is and its stamp, without following a link.
+        pub fn stat(&self, name: &OsStr) -> std::io::Result<(EntryKind, FileStamp)> {
+            let st = rustix::fs::statat(&self.fd, name, AtFlags::SYMLINK_NOFOLLOW)?;
+            Ok((kind(FileType::from_raw_mode(st.st_mode)), stamp(&st)))
+        }
+
+        /// The bytes of the regular file `name`, without following a link
+        /// and refusing anything over `max_bytes` before reading it (and by
+        /// reading at most one byte more, should it grow meanwhile).
+        pub fn read(&self, name: &OsStr, max_bytes: u64) -> std::io::Result<Opened> {
+            // NONBLOCK: a FIFO put in the file's place must not hang the scan.
+            let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC | OFlags::NOCTTY | OFlags::NONBLOCK;
+            let fd = match rustix::fs::openat(&self.fd, name, flags, Mode::empty()) {
+                Ok(fd) => fd,
+                Err(rustix::io::Errno::LOOP) => return Ok(Opened::Symlink),
+                Err(e) => return Err(e.into()),
+            };
+            let st = rustix::fs::fstat(&fd)?;
+            if FileType::from_raw_mode(st.st_mode) != FileType::RegularFile {
+                return Ok(Opened::NotFile);
+            }
+            let size = st.st_size as u64;
+            if size > max_bytes {
+                return Ok(Opened::TooBig(size));
+            }
+            let mut bytes = Vec::with_capacity(size as usize + 1);
+            std::fs::File::from(fd).take(max_bytes + 1).read_to_end(&mut bytes)?;
+            if bytes.len() as u64 > max_bytes {
+                return Ok(Opened::TooBig(bytes.len() as u64));
+            }
+            Ok(Opened::Bytes(bytes))
+        }
+    }
+}
+
+/// Without `openat` and stable inode numbers, a plain path-based stand-in:
+/// stamps are never trusted, so nothing is cached.
+#[cfg(not(unix))]
+pub use portable::DirFd;
+
+#[cfg(not(unix))]
+mod portable {
+    use std::borrow::Cow;
+    use std::ffi::OsStr;
+    use std::io::Read;
+    use std::path::{Path, PathBuf};
+
+    use super::{EntryKind, FileStamp, Listed, Opened};
+
+    pub struct DirFd {
+        path: PathBuf,
+    }
+
+    fn kind(file_type: std::fs::FileType) -> EntryKind {
+        if file_type.is_symlink() {
+            EntryKind::Symlink
+        } else if file_type.is_dir() {
+            EntryKind::Dir
+        } else if file_type.is_file() {
+            EntryKind::File
+        } else {
+            EntryKind::Other
+        }
+    }
+
+    /// A stamp no cache entry can match (a fresh "changed now").
+    fn untrusted(size: u64) -> FileStamp {
+        FileStamp { size, mtime_ns: i64::MAX, ctime_ns: i64::MAX, inode: 0 }
+    }
+
+    impl DirFd {
+        pub fn open(path: &Path) -> std::io::Result<DirFd> {
+            let meta = std::fs::symlink_metadata(path)?;
+            if !meta.is_dir() {
+                return Err(std::io::Error::from(std::io::ErrorKind::InvalidInput));
+            }
+            Ok(DirFd { path: path.to_path_buf() })
+        }
+
+        pub fn open_child(&self, name: &OsStr) -> std::io::Result<DirFd> {
+            DirFd::open(&self.path.join(name))
+        }
+
+        pub fn stamp(&self) -> std::io::Result<FileStamp> {
+            Ok(untrusted(0))
+        }
+
+        pub fn list(&self) -> std::io::Result<Vec<Listed<'static>>> {
+            let mut listed = Vec::new();
+            for entry in std::fs::read_dir(&self.path)? {
+                let entry = entry?;
+                listed.push(Listed { name: Cow::Owned(entry.file_name()), kind: kind(entry.file_type()?) });
+            }
+            listed.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+            Ok(listed)
+        }
+
+        pub fn stat(&self, name: &OsStr) -> std::io::Result<(EntryKind, FileStamp)> {
+            let meta = std::fs::symlink_metadata(self.path.join(name))?;
+            Ok((kind(meta.file_type()), untrusted(meta.len())))
+        }
+
+        pub fn read(&self, name: &OsStr, max_bytes: u64) -> std::io::Result<Opened> {
+            let path = self.path.join(name);
+            let meta = std::fs::symlink_metadata(&path)?;
+            if meta.file_type().is_symlink() {
+                return Ok(Opened::Symlink);
+            }
+            if !meta.is_file() {
+                return Ok(Opened::NotFile);
+            }
+            if meta.len() > max_bytes {
+                return Ok(Opened::TooBig(meta.len()));
+            }
+            let mut bytes = Vec::new();
+            std::fs::File::open(&path)?.take(max_bytes + 1).read_to_end(&mut bytes)?;
+            if bytes.len() as u64 > max_bytes {
+                return Ok(Opened::TooBig(bytes.len() as u64));
+            }
+            Ok(Opened::Bytes(bytes))
+        }
+    }
+}
+
+/// Every `*.yaml` (not hidden) below `dir`, at any depth, in path order
+/// (each directory sorted by name, depth first). Symlinks are listed but
+/// never followed (reading one reports why); a symlinked directory is an
+/// error. For callers that read every file.
 pub fn paths(dir: &Path) -> (Vec<PathBuf>, Vec<Error>) {
-    let (found, errors) = walk(dir);
-    (found.into_iter().map(|f| f.path).collect(), errors)
+    match DirFd::open(dir) {
+        Ok(fd) => walk_paths(&fd, dir),
+        Err(e) => (Vec::new(), vec![Error::io("read", dir, e)]),
+    }
+}
+
+fn walk_paths(fd: &DirFd, dir: &Path) -> (Vec<PathBuf>, Vec<Error>) {
+    let listed = match fd.list() {
+        Ok(listed) => listed,
+        Err(e) => return (Vec::new(), vec![Error::io("read", dir, e)]),
+    };
+    let nested: Vec<(Vec<PathBuf>, Vec<Error>)> = listed
+        .par_iter()
+        .map(|entry| {
+            let path = dir.join(&entry.name);
+            let mut found = (Vec::new(), Vec::new());
+            if is_ticket_name(&entry.name) {
+                found.0.push(path.clone());
+            } else if entry.kind == EntryKind::Symlink {
+                found.1.push(symlink_error(path.clone()));
+            }
+            if entry.kind == EntryKind::Dir {
+                let (paths, errors) = match fd.open_child(&entry.name) {
+                    Ok(child) => walk_paths(&child, &path),
+                    Err(e) => (Vec::new(), vec![Error::io("read", &path, e)]),
+                };
+                found.0.extend(paths);
+                found.1.extend(errors);
+            }
+            found
+        })
+        .collect();
+    let mut found = (Vec::new(), Vec::new());
+    for (paths, errors) in nested {
+        found.0.extend(paths);
+        found.1.extend(errors);
+    }
+    found
 }

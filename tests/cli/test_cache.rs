@@ -118,6 +118,52 @@ fn deleted_and_new_files_are_seen() {
     assert_same_as_uncached(&store, "deleted and new files");
 }
 
+/// Sets a directory's mtime (futimens on a read-only handle, as its owner).
+fn set_dir_mtime(dir: &Path, t: SystemTime) {
+    std::fs::File::open(dir).unwrap().set_modified(t).unwrap();
+}
+
+/// An unchanged month directory is listed from the cache: a file added or
+/// removed behind it, with the directory's mtime put back, must still be
+/// seen (its change time and the files' own stamps give it away).
+#[test]
+fn files_added_or_removed_behind_a_restored_directory_mtime_are_seen() {
+    let (store, ids) = store_with_trusted_cache();
+    let month = store.path().join("tickets/2026/11");
+    let before = mtime(&month);
+    let copy = store.read_ticket(&ids[2]).replace(&ids[2], "CP20261122002");
+    std::fs::write(month.join("CP20261122002.yaml"), copy).unwrap();
+    set_dir_mtime(&month, before);
+    assert_eq!(mtime(&month), before);
+    // Past the racy window, so that only the stamps can tell: the change
+    // time, which no one can set back, is newer than the cache.
+    std::thread::sleep(Duration::from_millis(2200));
+    assert!(outputs(&store)[2].0.contains("CP20261122002"), "new ticket listed");
+    assert_same_as_uncached(&store, "new file, directory mtime restored");
+
+    std::thread::sleep(Duration::from_millis(2200));
+    outputs(&store);
+    std::fs::remove_file(store.ticket_path(&ids[0])).unwrap();
+    set_dir_mtime(&month, before);
+    std::thread::sleep(Duration::from_millis(2200));
+    assert!(!outputs(&store)[2].0.contains(&ids[0]), "deleted ticket gone");
+    assert_same_as_uncached(&store, "deleted file, directory mtime restored");
+}
+
+/// A link put into a directory the cache lists is reported, as without it.
+#[test]
+fn symlink_added_to_a_cached_directory_is_reported() {
+    let (store, ids) = store_with_trusted_cache();
+    let month = store.path().join("tickets/2026/11");
+    std::os::unix::fs::symlink("/etc/hostname", month.join("CP20261122009.yaml")).unwrap();
+    std::os::unix::fs::symlink("/etc", month.join("elsewhere")).unwrap();
+    let out = outputs(&store);
+    assert_eq!(out[2].2, Some(2), "list exits 2: {}", out[2].1);
+    assert!(out[2].1.contains("CP20261122009.yaml") && out[2].1.contains("elsewhere"), "{}", out[2].1);
+    assert!(out[2].0.contains(&ids[0]), "the other tickets are still listed");
+    assert_same_as_uncached(&store, "symlinks");
+}
+
 #[test]
 fn unreadable_file_is_reported_with_or_without_cache() {
     let (store, ids) = store_with_trusted_cache();
