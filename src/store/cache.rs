@@ -323,7 +323,8 @@ impl<'a> DirRecord<'a> {
             return None;
         }
         let mut r = Reader::new(self.files);
-        let mut records = Vec::with_capacity(self.file_count as usize);
+        // A record is at least 57 bytes: a bad count cannot ask for more.
+        let mut records = Vec::with_capacity((self.file_count as usize).min(self.files.len() / 57));
         for _ in 0..self.file_count {
             let name = r.str()?;
             let stamp = read_stamp(&mut r)?;

@@ -2,7 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::{TICKETS_DIR, file, walk};
@@ -34,15 +33,9 @@ pub fn scan(root: &Path, max_bytes: u64) -> Result<Scan> {
     }
     // Symlinks are listed, not followed: reading one reports a link out of
     // the store instead of reading through it.
-    let (paths, walk_errors) = walk::paths(&dir);
+    let read = |fd: &walk::DirFd, name: &std::ffi::OsStr, path: &Path| file::read_tickets_in(fd, name, path, max_bytes);
+    let (results, walk_errors) = walk::visit_files(&dir, &read);
     errors.extend(walk_errors);
-    let results: Vec<(PathBuf, Result<Vec<Ticket>>)> = paths
-        .into_par_iter()
-        .map(|path| {
-            let tickets = file::read_tickets(&path, root, max_bytes);
-            (path, tickets)
-        })
-        .collect();
     let mut tickets = Vec::with_capacity(results.len());
     let mut collisions = Vec::new();
     for (path, result) in results {

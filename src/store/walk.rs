@@ -285,46 +285,55 @@ mod portable {
     }
 }
 
-/// Every `*.yaml` (not hidden) below `dir`, at any depth, in path order
-/// (each directory sorted by name, depth first). Symlinks are listed but
-/// never followed (reading one reports why); a symlinked directory is an
-/// error. For callers that read every file.
-pub fn paths(dir: &Path) -> (Vec<PathBuf>, Vec<Error>) {
+/// `visit` of every `*.yaml` (not hidden) below `dir`, at any depth, in
+/// path order (each directory sorted by name, depth first), files and
+/// directories in parallel. `visit` gets the file's open directory, its
+/// name and its path. Symlinks are visited but never followed (reading
+/// one reports why); a symlinked directory is an error.
+pub fn visit_files<R: Send>(
+    dir: &Path,
+    visit: &(dyn Fn(&DirFd, &OsStr, &Path) -> R + Sync),
+) -> (Vec<(PathBuf, R)>, Vec<Error>) {
     match DirFd::open(dir) {
-        Ok(fd) => walk_paths(&fd, dir),
+        Ok(fd) => visit_dir(&fd, dir, visit),
         Err(e) => (Vec::new(), vec![Error::io("read", dir, e)]),
     }
 }
 
-fn walk_paths(fd: &DirFd, dir: &Path) -> (Vec<PathBuf>, Vec<Error>) {
+fn visit_dir<R: Send>(
+    fd: &DirFd,
+    dir: &Path,
+    visit: &(dyn Fn(&DirFd, &OsStr, &Path) -> R + Sync),
+) -> (Vec<(PathBuf, R)>, Vec<Error>) {
     let listed = match fd.list() {
         Ok(listed) => listed,
         Err(e) => return (Vec::new(), vec![Error::io("read", dir, e)]),
     };
-    let nested: Vec<(Vec<PathBuf>, Vec<Error>)> = listed
+    let nested: Vec<(Vec<(PathBuf, R)>, Vec<Error>)> = listed
         .par_iter()
         .map(|entry| {
             let path = dir.join(&entry.name);
             let mut found = (Vec::new(), Vec::new());
             if is_ticket_name(&entry.name) {
-                found.0.push(path.clone());
+                let result = visit(fd, &entry.name, &path);
+                found.0.push((path.clone(), result));
             } else if entry.kind == EntryKind::Symlink {
                 found.1.push(symlink_error(path.clone()));
             }
             if entry.kind == EntryKind::Dir {
-                let (paths, errors) = match fd.open_child(&entry.name) {
-                    Ok(child) => walk_paths(&child, &path),
+                let (files, errors) = match fd.open_child(&entry.name) {
+                    Ok(child) => visit_dir(&child, &path, visit),
                     Err(e) => (Vec::new(), vec![Error::io("read", &path, e)]),
                 };
-                found.0.extend(paths);
+                found.0.extend(files);
                 found.1.extend(errors);
             }
             found
         })
         .collect();
     let mut found = (Vec::new(), Vec::new());
-    for (paths, errors) in nested {
-        found.0.extend(paths);
+    for (files, errors) in nested {
+        found.0.extend(files);
         found.1.extend(errors);
     }
     found
