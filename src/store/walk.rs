@@ -285,31 +285,27 @@ mod portable {
     }
 }
 
+/// The files visited (path and what `visit` gave) and the errors met.
+pub type Visited<R> = (Vec<(PathBuf, R)>, Vec<Error>);
+
 /// `visit` of every `*.yaml` (not hidden) below `dir`, at any depth, in
 /// path order (each directory sorted by name, depth first), files and
 /// directories in parallel. `visit` gets the file's open directory, its
 /// name and its path. Symlinks are visited but never followed (reading
 /// one reports why); a symlinked directory is an error.
-pub fn visit_files<R: Send>(
-    dir: &Path,
-    visit: &(dyn Fn(&DirFd, &OsStr, &Path) -> R + Sync),
-) -> (Vec<(PathBuf, R)>, Vec<Error>) {
+pub fn visit_files<R: Send>(dir: &Path, visit: &(dyn Fn(&DirFd, &OsStr, &Path) -> R + Sync)) -> Visited<R> {
     match DirFd::open(dir) {
         Ok(fd) => visit_dir(&fd, dir, visit),
         Err(e) => (Vec::new(), vec![Error::io("read", dir, e)]),
     }
 }
 
-fn visit_dir<R: Send>(
-    fd: &DirFd,
-    dir: &Path,
-    visit: &(dyn Fn(&DirFd, &OsStr, &Path) -> R + Sync),
-) -> (Vec<(PathBuf, R)>, Vec<Error>) {
+fn visit_dir<R: Send>(fd: &DirFd, dir: &Path, visit: &(dyn Fn(&DirFd, &OsStr, &Path) -> R + Sync)) -> Visited<R> {
     let listed = match fd.list() {
         Ok(listed) => listed,
         Err(e) => return (Vec::new(), vec![Error::io("read", dir, e)]),
     };
-    let nested: Vec<(Vec<(PathBuf, R)>, Vec<Error>)> = listed
+    let nested: Vec<Visited<R>> = listed
         .par_iter()
         .map(|entry| {
             let path = dir.join(&entry.name);
