@@ -101,6 +101,10 @@ pub fn parse_ticket(text: &str, path: &Path) -> Result<Ticket> {
 
 /// `<<<<<<<`, `=======` and `>>>>>>>` lines left by a text merge.
 pub fn has_conflict_markers(text: &str) -> bool {
+    // One substring search rules out nearly every file before the line walk.
+    if !text.contains("<<<<<<<") {
+        return false;
+    }
     let mut lines = text.lines();
     lines.any(|l| l.starts_with("<<<<<<< ") || l == "<<<<<<<")
         && text.lines().any(|l| l.starts_with(">>>>>>> ") || l == ">>>>>>>")
