@@ -8,6 +8,7 @@ use std::time::{Duration, SystemTime};
 use serde::Deserialize;
 
 use super::walk::{DirFd, Opened};
+use super::canonical;
 use crate::error::{Error, Result};
 use crate::ticket::{SCHEMA, Ticket};
 
@@ -64,28 +65,52 @@ fn parse_bytes(bytes: Vec<u8>, path: &Path) -> Result<Vec<Ticket>> {
 
 /// Parses the YAML documents of a ticket file; `path` is for messages. A
 /// file with git's conflict markers gets an error saying how to merge it.
+///
+/// A file in the form the tool writes is read by the fast
+/// [`canonical::parse`]; anything else (and every error) by the full YAML
+/// parser, with the same result.
 pub fn parse_tickets(text: &str, path: &Path) -> Result<Vec<Ticket>> {
     if has_conflict_markers(text) {
         return Err(Error::ConflictMarkers { path: path.to_path_buf() });
     }
+    if let Some(ticket) = canonical::parse(text) {
+        check_schema(&ticket, path)?;
+        return Ok(vec![ticket]);
+    }
+    parse_documents(text, path)
+}
+
+/// [`parse_tickets`] by the full YAML parser alone, never the fast path:
+/// what tests and the fuzz target compare the fast path with.
+#[doc(hidden)]
+pub fn parse_tickets_full(text: &str, path: &Path) -> Result<Vec<Ticket>> {
+    if has_conflict_markers(text) {
+        return Err(Error::ConflictMarkers { path: path.to_path_buf() });
+    }
+    parse_documents(text, path)
+}
+
+fn parse_documents(text: &str, path: &Path) -> Result<Vec<Ticket>> {
     let mut tickets = Vec::new();
     for document in serde_yaml::Deserializer::from_str(text) {
         let ticket = Ticket::deserialize(document).map_err(|e| yaml_error(&e, path))?;
-        if ticket.schema > SCHEMA {
-            return Err(Error::BadFile {
-                path: path.to_path_buf(),
-                message: format!(
-                    "written by a newer complaint (schema {}; this one reads up to {SCHEMA})",
-                    ticket.schema
-                ),
-            });
-        }
+        check_schema(&ticket, path)?;
         tickets.push(ticket);
     }
     if tickets.is_empty() {
         return Err(Error::BadFile { path: path.to_path_buf(), message: "holds no ticket".into() });
     }
     Ok(tickets)
+}
+
+fn check_schema(ticket: &Ticket, path: &Path) -> Result<()> {
+    if ticket.schema > SCHEMA {
+        return Err(Error::BadFile {
+            path: path.to_path_buf(),
+            message: format!("written by a newer complaint (schema {}; this one reads up to {SCHEMA})", ticket.schema),
+        });
+    }
+    Ok(())
 }
 
 /// Parses a file that must hold exactly one ticket (an edited copy, a
@@ -103,6 +128,10 @@ pub fn parse_ticket(text: &str, path: &Path) -> Result<Ticket> {
 
 /// `<<<<<<<`, `=======` and `>>>>>>>` lines left by a text merge.
 pub fn has_conflict_markers(text: &str) -> bool {
+    // One substring search rules out nearly every file before the line walk.
+    if !text.contains("<<<<<<<") {
+        return false;
+    }
     let mut lines = text.lines();
     lines.any(|l| l.starts_with("<<<<<<< ") || l == "<<<<<<<")
         && text.lines().any(|l| l.starts_with(">>>>>>> ") || l == ">>>>>>>")

@@ -3,6 +3,8 @@
 //! scanning.
 
 mod cache;
+#[doc(hidden)]
+pub mod canonical;
 mod codec;
 mod file;
 pub mod git;
@@ -16,6 +18,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 pub use cache::{ItemScan, SummaryScan};
+#[doc(hidden)]
+pub use file::parse_tickets_full;
 pub use file::{
     documents_to_yaml, has_conflict_markers, parse_ticket, parse_tickets, to_yaml, write_atomic, yaml_error,
 };
