@@ -7,8 +7,8 @@ use std::time::{Duration, SystemTime};
 
 use serde::Deserialize;
 
-use super::walk::{DirFd, Opened};
 use super::canonical;
+use super::walk::{DirFd, Opened};
 use crate::error::{Error, Result};
 use crate::ticket::{SCHEMA, Ticket};
 
@@ -203,43 +203,69 @@ pub fn is_temp_file(name: &str) -> bool {
 /// Leftover temp files in `dir` with their age, if any.
 pub fn temp_files(dir: &Path) -> Vec<(PathBuf, Duration)> {
     let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
-    let now = SystemTime::now();
-    entries
-        .flatten()
-        .filter(|e| e.file_name().to_str().is_some_and(is_temp_file))
-        .filter_map(|e| {
-            let modified = e.metadata().ok()?.modified().ok()?;
-            Some((e.path(), now.duration_since(modified).unwrap_or_default()))
-        })
-        .collect()
+    entries.flatten().filter_map(|e| temp_file_age(&e)).collect()
+}
+
+fn temp_file_age(entry: &std::fs::DirEntry) -> Option<(PathBuf, Duration)> {
+    if !entry.file_name().to_str().is_some_and(is_temp_file) {
+        return None;
+    }
+    let modified = entry.metadata().ok()?.modified().ok()?;
+    Some((entry.path(), SystemTime::now().duration_since(modified).unwrap_or_default()))
 }
 
 /// Deletes the stale temp files of killed writers in `dir`. Best effort:
 /// a leftover is harmless (never read as a ticket; `check` notes it).
 fn remove_stale_temp_files(dir: &Path) {
-    for (path, age) in temp_files(dir) {
+    remove_stale(temp_files(dir));
+}
+
+fn remove_stale(temp_files: Vec<(PathBuf, Duration)>) {
+    for (path, age) in temp_files {
         if age >= STALE_TEMP_AGE {
             let _ = std::fs::remove_file(path);
         }
     }
 }
 
+/// The names of the entries of `dir` (none if it does not exist yet),
+/// deleting the stale temp files of killed writers on the way: one listing
+/// serves both `new`'s next sequence number and [`create_exclusive`]'s
+/// sweep (a month directory may hold tens of thousands of files).
+pub fn list_and_sweep(dir: &Path) -> Result<Vec<std::ffi::OsString>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io("read directory", dir, e)),
+    };
+    let mut names = Vec::new();
+    let mut temps = Vec::new();
+    for entry in entries.flatten() {
+        temps.extend(temp_file_age(&entry));
+        names.push(entry.file_name());
+    }
+    remove_stale(temps);
+    Ok(names)
+}
+
 /// Replaces `path` with `contents` so that a crash leaves the old or the
 /// new file, never a truncated one.
 pub fn write_atomic(path: &Path, contents: impl AsRef<[u8]>) -> Result<()> {
-    let temp = write_temp(path, contents)?;
+    let temp = write_temp(path, contents, true)?;
     temp.persist(path).map_err(|e| Error::io("replace", path, e.error))?;
     sync_parent(path)
 }
 
 /// Writes a new file, failing if `path` exists (another process won the ID).
+/// The caller has swept the directory's stale temp files
+/// ([`list_and_sweep`]).
 pub fn create_exclusive(path: &Path, contents: impl AsRef<[u8]>) -> Result<()> {
-    let temp = write_temp(path, contents)?;
+    let temp = write_temp(path, contents, false)?;
     temp.persist_noclobber(path).map_err(|e| Error::io("create", path, e.error))?;
     sync_parent(path)
 }
 
-fn write_temp(path: &Path, contents: impl AsRef<[u8]>) -> Result<tempfile::NamedTempFile> {
+fn write_temp(path: &Path, contents: impl AsRef<[u8]>, sweep: bool) -> Result<tempfile::NamedTempFile> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?;
     // A replaced file keeps its mode; a new one is readable like any file
@@ -248,7 +274,9 @@ fn write_temp(path: &Path, contents: impl AsRef<[u8]>) -> Result<tempfile::Named
         use std::os::unix::fs::PermissionsExt;
         std::fs::Permissions::from_mode(0o644)
     });
-    remove_stale_temp_files(dir);
+    if sweep {
+        remove_stale_temp_files(dir);
+    }
     let mut temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)

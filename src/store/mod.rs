@@ -205,16 +205,12 @@ impl Store {
         Ok(id)
     }
 
+    /// The highest sequence number of `date` in its month directory, whose
+    /// stale temp files are swept by the same listing.
     fn highest_seq(&self, month_dir: &Path, prefix: &str, date: NaiveDate) -> Result<u32> {
-        let entries = match std::fs::read_dir(month_dir) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
-            Err(e) => return Err(Error::io("read directory", month_dir, e)),
-        };
         let day_prefix = format!("{prefix}{}", date.format("%Y%m%d"));
         let mut highest = 0;
-        for entry in entries.flatten() {
-            let name = entry.file_name();
+        for name in file::list_and_sweep(month_dir)? {
             let Some(stem) = name.to_str().and_then(|n| n.strip_suffix(".yaml")) else { continue };
             if let Some(seq) = stem.strip_prefix(&day_prefix).and_then(|s| s.parse::<u32>().ok()) {
                 highest = highest.max(seq);

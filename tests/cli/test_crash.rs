@@ -218,3 +218,31 @@ fn sigkill_at_random_points_leaves_old_or_new_files_only() {
     // The next write still works after all those kills.
     store.ok(NOW, &["note", &noted, "-m", "恢复后继续"]);
 }
+
+/// Writers delete the temp files killed writers left more than ten minutes
+/// ago, and only those: `new` (which sweeps with the listing that finds the
+/// next number) and a change to an existing ticket (`note`).
+#[test]
+fn writers_sweep_stale_temp_files_and_keep_fresh_ones() {
+    let store = Store::new();
+    let id = store.new_ticket(NOW, &[]);
+    let month = store.path().join("tickets/2026/11");
+    let temp = |name: &str, age_minutes: u64| {
+        let path = month.join(name);
+        std::fs::write(&path, "schema: 1\n").unwrap();
+        let at = std::time::SystemTime::now() - Duration::from_secs(age_minutes * 60);
+        std::fs::File::options().write(true).open(&path).unwrap().set_modified(at).unwrap();
+        path
+    };
+    for (command, args) in [("new", vec![]), ("note", vec!["note", id.as_str(), "-m", "已回电"])] {
+        let (stale, fresh) = (temp(".tmp-old1.yaml.part", 11), temp(".tmp-new1.yaml.part", 1));
+        if args.is_empty() {
+            store.new_ticket(NOW, &[]);
+        } else {
+            store.ok(NOW, &args);
+        }
+        assert!(!stale.exists(), "{command} deletes a temp file older than ten minutes");
+        assert!(fresh.exists(), "{command} keeps a temp file a live writer may still be writing");
+        std::fs::remove_file(fresh).unwrap();
+    }
+}
