@@ -78,10 +78,10 @@ pub fn symlink_error(path: PathBuf) -> Error {
     Error::BadFile { path, message: "is a symbolic link; the store never follows links out of itself".into() }
 }
 
-#[cfg(unix)]
 pub use unix::DirFd;
 
-#[cfg(unix)]
+/// `openat`, `fstatat` and `getdents` through rustix: the tool runs on Unix
+/// systems (it also relies on file modes and inode numbers).
 mod unix {
     use std::borrow::Cow;
     use std::ffi::OsStr;
@@ -188,95 +188,6 @@ mod unix {
             }
             let mut bytes = Vec::with_capacity(size as usize + 1);
             std::fs::File::from(fd).take(max_bytes + 1).read_to_end(&mut bytes)?;
-            if bytes.len() as u64 > max_bytes {
-                return Ok(Opened::TooBig(bytes.len() as u64));
-            }
-            Ok(Opened::Bytes(bytes))
-        }
-    }
-}
-
-/// Without `openat` and stable inode numbers, a plain path-based stand-in:
-/// stamps are never trusted, so nothing is cached.
-#[cfg(not(unix))]
-pub use portable::DirFd;
-
-#[cfg(not(unix))]
-mod portable {
-    use std::borrow::Cow;
-    use std::ffi::OsStr;
-    use std::io::Read;
-    use std::path::{Path, PathBuf};
-
-    use super::{EntryKind, FileStamp, Listed, Opened};
-
-    pub struct DirFd {
-        path: PathBuf,
-    }
-
-    fn kind(file_type: std::fs::FileType) -> EntryKind {
-        if file_type.is_symlink() {
-            EntryKind::Symlink
-        } else if file_type.is_dir() {
-            EntryKind::Dir
-        } else if file_type.is_file() {
-            EntryKind::File
-        } else {
-            EntryKind::Other
-        }
-    }
-
-    /// A stamp no cache entry can match (a fresh "changed now").
-    fn untrusted(size: u64) -> FileStamp {
-        FileStamp { size, mtime_ns: i64::MAX, ctime_ns: i64::MAX, inode: 0 }
-    }
-
-    impl DirFd {
-        pub fn open(path: &Path) -> std::io::Result<DirFd> {
-            let meta = std::fs::symlink_metadata(path)?;
-            if !meta.is_dir() {
-                return Err(std::io::Error::from(std::io::ErrorKind::InvalidInput));
-            }
-            Ok(DirFd { path: path.to_path_buf() })
-        }
-
-        pub fn open_child(&self, name: &OsStr) -> std::io::Result<DirFd> {
-            DirFd::open(&self.path.join(name))
-        }
-
-        pub fn stamp(&self) -> std::io::Result<FileStamp> {
-            Ok(untrusted(0))
-        }
-
-        pub fn list(&self) -> std::io::Result<Vec<Listed<'static>>> {
-            let mut listed = Vec::new();
-            for entry in std::fs::read_dir(&self.path)? {
-                let entry = entry?;
-                listed.push(Listed { name: Cow::Owned(entry.file_name()), kind: kind(entry.file_type()?) });
-            }
-            listed.sort_unstable_by(|a, b| a.name.cmp(&b.name));
-            Ok(listed)
-        }
-
-        pub fn stat(&self, name: &OsStr) -> std::io::Result<(EntryKind, FileStamp)> {
-            let meta = std::fs::symlink_metadata(self.path.join(name))?;
-            Ok((kind(meta.file_type()), untrusted(meta.len())))
-        }
-
-        pub fn read(&self, name: &OsStr, max_bytes: u64) -> std::io::Result<Opened> {
-            let path = self.path.join(name);
-            let meta = std::fs::symlink_metadata(&path)?;
-            if meta.file_type().is_symlink() {
-                return Ok(Opened::Symlink);
-            }
-            if !meta.is_file() {
-                return Ok(Opened::NotFile);
-            }
-            if meta.len() > max_bytes {
-                return Ok(Opened::TooBig(meta.len()));
-            }
-            let mut bytes = Vec::new();
-            std::fs::File::open(&path)?.take(max_bytes + 1).read_to_end(&mut bytes)?;
             if bytes.len() as u64 > max_bytes {
                 return Ok(Opened::TooBig(bytes.len() as u64));
             }
