@@ -438,19 +438,7 @@ fn status(value: &str) -> Option<Status> {
 }
 
 fn action(value: &str) -> Option<Action> {
-    const ALL: [Action; 10] = [
-        Action::Created,
-        Action::Classified,
-        Action::Assigned,
-        Action::Transition,
-        Action::Note,
-        Action::Followup,
-        Action::Promised,
-        Action::Escalated,
-        Action::Edited,
-        Action::Renamed,
-    ];
-    ALL.into_iter().find(|action| action.id() == value)
+    Action::ALL.into_iter().find(|action| action.id() == value)
 }
 
 fn note_kind(value: &str) -> Option<NoteKind> {

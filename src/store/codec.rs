@@ -117,18 +117,7 @@ impl<'a> Reader<'a> {
 }
 
 const STATUSES: [Status; 5] = Status::ALL;
-const ACTIONS: [Action; 10] = [
-    Action::Created,
-    Action::Classified,
-    Action::Assigned,
-    Action::Transition,
-    Action::Note,
-    Action::Followup,
-    Action::Promised,
-    Action::Escalated,
-    Action::Edited,
-    Action::Renamed,
-];
+const ACTIONS: [Action; 10] = Action::ALL;
 const NOTE_KINDS: [NoteKind; 3] = [NoteKind::Progress, NoteKind::Internal, NoteKind::Action];
 
 /// Index of `value` in `all`, plus one when `value` is optional (0 = none).

@@ -25,6 +25,21 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action, in declaration order (the cache encodes an action as
+    /// its index here).
+    pub const ALL: [Action; 10] = [
+        Action::Created,
+        Action::Classified,
+        Action::Assigned,
+        Action::Transition,
+        Action::Note,
+        Action::Followup,
+        Action::Promised,
+        Action::Escalated,
+        Action::Edited,
+        Action::Renamed,
+    ];
+
     pub fn id(self) -> &'static str {
         match self {
             Action::Created => "created",

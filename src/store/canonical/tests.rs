@@ -166,19 +166,7 @@ fn each_optional_field_alone_reads_like_the_full_parser() {
 #[test]
 fn events_of_every_action_status_and_kind() {
     let mut ticket = minimal();
-    let actions = [
-        Action::Created,
-        Action::Classified,
-        Action::Assigned,
-        Action::Transition,
-        Action::Note,
-        Action::Followup,
-        Action::Promised,
-        Action::Escalated,
-        Action::Edited,
-        Action::Renamed,
-    ];
-    for (i, action) in actions.into_iter().enumerate() {
+    for (i, action) in Action::ALL.into_iter().enumerate() {
         let mut event = Event::new(at("2026-11-23T10:00:00+08:00"), "li", action);
         event.from = Some(Status::ALL[i % 5]);
         event.to = Some(Status::ALL[(i + 1) % 5]);
@@ -858,21 +846,7 @@ fn build_ticket(
         extra: BTreeMap::new(),
     });
     let mut history = Vec::new();
-    for (i, action) in [
-        Action::Created,
-        Action::Classified,
-        Action::Assigned,
-        Action::Transition,
-        Action::Note,
-        Action::Followup,
-        Action::Promised,
-        Action::Escalated,
-        Action::Edited,
-        Action::Renamed,
-    ]
-    .into_iter()
-    .enumerate()
-    {
+    for (i, action) in Action::ALL.into_iter().enumerate() {
         let bit = 4 + i as u32 * 5;
         let mut event = Event::new(instants[i % 4], &text(10 + i), action);
         event.from = has(bit).then_some(Status::ALL[i % 5]);
