@@ -15,21 +15,14 @@ use crate::ticket::{SCHEMA, Ticket};
 /// Reads and parses the tickets of one file: one normally, several after
 /// the merge driver kept both sides of an ID collision (spec §8). Refuses
 /// symlinks (the store never follows a link out of itself), directories
-/// and files over `max_bytes` before parsing them.
+/// and files over `max_bytes` before parsing them: the same open-then-check
+/// read as a scan's ([`read_tickets_in`]), from the file's directory.
 pub fn read_tickets(path: &Path, root: &Path, max_bytes: u64) -> Result<Vec<Ticket>> {
     check_inside(root, path)?;
-    let meta = std::fs::symlink_metadata(path).map_err(|e| Error::io("read", path, e))?;
-    if meta.file_type().is_symlink() {
-        return Err(not_a_file(path, Opened::Symlink, max_bytes));
-    }
-    if !meta.is_file() {
-        return Err(not_a_file(path, Opened::NotFile, max_bytes));
-    }
-    if meta.len() > max_bytes {
-        return Err(not_a_file(path, Opened::TooBig(meta.len()), max_bytes));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
-    parse_bytes(bytes, path)
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().ok_or_else(|| not_a_file(path, Opened::NotFile, max_bytes))?;
+    let dir = DirFd::open(dir).map_err(|e| Error::io("read", path, e))?;
+    read_tickets_in(&dir, name, path, max_bytes)
 }
 
 /// [`read_tickets`] of the file `name` a scan found in the open directory
