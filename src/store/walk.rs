@@ -8,9 +8,13 @@
 
 use std::borrow::Cow;
 use std::ffi::OsStr;
+use std::io::Read;
+use std::os::fd::OwnedFd;
+use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use rustix::fs::{AtFlags, CWD, Dir, FileType, Mode, OFlags, Stat};
 
 use crate::error::Error;
 
@@ -78,121 +82,107 @@ pub fn symlink_error(path: PathBuf) -> Error {
     Error::BadFile { path, message: "is a symbolic link; the store never follows links out of itself".into() }
 }
 
-pub use unix::DirFd;
+const NS: i64 = 1_000_000_000;
 
-/// `openat`, `fstatat` and `getdents` through rustix: the tool runs on Unix
-/// systems (it also relies on file modes and inode numbers).
-mod unix {
-    use std::borrow::Cow;
-    use std::ffi::OsStr;
-    use std::io::Read;
-    use std::os::fd::OwnedFd;
-    use std::os::unix::ffi::OsStrExt;
-    use std::path::Path;
+/// An open directory, never reached through a symbolic link; its entries
+/// are read and stat'ed with `getdents`, `fstatat` and `openat` relative to
+/// it (rustix: the tool runs on Unix systems, as it relies on file modes and
+/// inode numbers too).
+pub struct DirFd {
+    fd: OwnedFd,
+}
 
-    use rustix::fs::{AtFlags, CWD, Dir, FileType, Mode, OFlags, Stat};
+// The field types of `stat` differ between platforms: the casts are
+// no-ops on some only.
+#[allow(clippy::unnecessary_cast)]
+fn stamp(st: &Stat) -> FileStamp {
+    FileStamp {
+        size: st.st_size as u64,
+        mtime_ns: (st.st_mtime as i64).saturating_mul(NS).saturating_add(st.st_mtime_nsec as i64),
+        ctime_ns: (st.st_ctime as i64).saturating_mul(NS).saturating_add(st.st_ctime_nsec as i64),
+        inode: st.st_ino as u64,
+    }
+}
 
-    use super::{EntryKind, FileStamp, Listed, Opened};
+fn kind(file_type: FileType) -> EntryKind {
+    match file_type {
+        FileType::RegularFile => EntryKind::File,
+        FileType::Directory => EntryKind::Dir,
+        FileType::Symlink => EntryKind::Symlink,
+        _ => EntryKind::Other,
+    }
+}
 
-    const NS: i64 = 1_000_000_000;
+const DIR_FLAGS: OFlags = OFlags::RDONLY.union(OFlags::DIRECTORY).union(OFlags::NOFOLLOW).union(OFlags::CLOEXEC);
 
-    /// An open directory, never reached through a symbolic link.
-    pub struct DirFd {
-        fd: OwnedFd,
+impl DirFd {
+    /// Opens `path`; fails if its last component is a symbolic link.
+    pub fn open(path: &Path) -> std::io::Result<DirFd> {
+        Ok(DirFd { fd: rustix::fs::openat(CWD, path, DIR_FLAGS, Mode::empty())? })
     }
 
-    // The field types of `stat` differ between platforms: the casts are
-    // no-ops on some only.
-    #[allow(clippy::unnecessary_cast)]
-    fn stamp(st: &Stat) -> FileStamp {
-        FileStamp {
-            size: st.st_size as u64,
-            mtime_ns: (st.st_mtime as i64).saturating_mul(NS).saturating_add(st.st_mtime_nsec as i64),
-            ctime_ns: (st.st_ctime as i64).saturating_mul(NS).saturating_add(st.st_ctime_nsec as i64),
-            inode: st.st_ino as u64,
-        }
+    /// Opens the subdirectory `name`; fails if it is a symbolic link.
+    pub fn open_child(&self, name: &OsStr) -> std::io::Result<DirFd> {
+        Ok(DirFd { fd: rustix::fs::openat(&self.fd, name, DIR_FLAGS, Mode::empty())? })
     }
 
-    fn kind(file_type: FileType) -> EntryKind {
-        match file_type {
-            FileType::RegularFile => EntryKind::File,
-            FileType::Directory => EntryKind::Dir,
-            FileType::Symlink => EntryKind::Symlink,
-            _ => EntryKind::Other,
-        }
+    /// The directory's own stamp, of the directory actually open.
+    pub fn stamp(&self) -> std::io::Result<FileStamp> {
+        Ok(stamp(&rustix::fs::fstat(&self.fd)?))
     }
 
-    const DIR_FLAGS: OFlags = OFlags::RDONLY.union(OFlags::DIRECTORY).union(OFlags::NOFOLLOW).union(OFlags::CLOEXEC);
-
-    impl DirFd {
-        /// Opens `path`; fails if its last component is a symbolic link.
-        pub fn open(path: &Path) -> std::io::Result<DirFd> {
-            Ok(DirFd { fd: rustix::fs::openat(CWD, path, DIR_FLAGS, Mode::empty())? })
-        }
-
-        /// Opens the subdirectory `name`; fails if it is a symbolic link.
-        pub fn open_child(&self, name: &OsStr) -> std::io::Result<DirFd> {
-            Ok(DirFd { fd: rustix::fs::openat(&self.fd, name, DIR_FLAGS, Mode::empty())? })
-        }
-
-        /// The directory's own stamp, of the directory actually open.
-        pub fn stamp(&self) -> std::io::Result<FileStamp> {
-            Ok(stamp(&rustix::fs::fstat(&self.fd)?))
-        }
-
-        /// Every entry but `.` and `..`, sorted by name (bytes).
-        pub fn list(&self) -> std::io::Result<Vec<Listed<'static>>> {
-            let mut listed = Vec::new();
-            for entry in Dir::read_from(&self.fd)? {
-                let entry = entry?;
-                let name = entry.file_name().to_bytes();
-                if name == b"." || name == b".." {
-                    continue;
-                }
-                let name = OsStr::from_bytes(name);
-                let kind = match entry.file_type() {
-                    // Some file systems do not fill in the type: ask.
-                    FileType::Unknown => self.stat(name).map_or(EntryKind::Other, |(kind, _)| kind),
-                    known => kind(known),
-                };
-                listed.push(Listed { name: Cow::Owned(name.to_os_string()), kind });
+    /// Every entry but `.` and `..`, sorted by name (bytes).
+    pub fn list(&self) -> std::io::Result<Vec<Listed<'static>>> {
+        let mut listed = Vec::new();
+        for entry in Dir::read_from(&self.fd)? {
+            let entry = entry?;
+            let name = entry.file_name().to_bytes();
+            if name == b"." || name == b".." {
+                continue;
             }
-            listed.sort_unstable_by(|a, b| a.name.cmp(&b.name));
-            Ok(listed)
-        }
-
-        /// What `name` is and its stamp, without following a link.
-        pub fn stat(&self, name: &OsStr) -> std::io::Result<(EntryKind, FileStamp)> {
-            let st = rustix::fs::statat(&self.fd, name, AtFlags::SYMLINK_NOFOLLOW)?;
-            Ok((kind(FileType::from_raw_mode(st.st_mode)), stamp(&st)))
-        }
-
-        /// The bytes of the regular file `name`, without following a link
-        /// and refusing anything over `max_bytes` before reading it (and by
-        /// reading at most one byte more, should it grow meanwhile).
-        pub fn read(&self, name: &OsStr, max_bytes: u64) -> std::io::Result<Opened> {
-            // NONBLOCK: a FIFO put in the file's place must not hang the scan.
-            let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC | OFlags::NOCTTY | OFlags::NONBLOCK;
-            let fd = match rustix::fs::openat(&self.fd, name, flags, Mode::empty()) {
-                Ok(fd) => fd,
-                Err(rustix::io::Errno::LOOP) => return Ok(Opened::Symlink),
-                Err(e) => return Err(e.into()),
+            let name = OsStr::from_bytes(name);
+            let kind = match entry.file_type() {
+                // Some file systems do not fill in the type: ask.
+                FileType::Unknown => self.stat(name).map_or(EntryKind::Other, |(kind, _)| kind),
+                known => kind(known),
             };
-            let st = rustix::fs::fstat(&fd)?;
-            if FileType::from_raw_mode(st.st_mode) != FileType::RegularFile {
-                return Ok(Opened::NotFile);
-            }
-            let size = st.st_size as u64;
-            if size > max_bytes {
-                return Ok(Opened::TooBig(size));
-            }
-            let mut bytes = Vec::with_capacity(size as usize + 1);
-            std::fs::File::from(fd).take(max_bytes + 1).read_to_end(&mut bytes)?;
-            if bytes.len() as u64 > max_bytes {
-                return Ok(Opened::TooBig(bytes.len() as u64));
-            }
-            Ok(Opened::Bytes(bytes))
+            listed.push(Listed { name: Cow::Owned(name.to_os_string()), kind });
         }
+        listed.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+        Ok(listed)
+    }
+
+    /// What `name` is and its stamp, without following a link.
+    pub fn stat(&self, name: &OsStr) -> std::io::Result<(EntryKind, FileStamp)> {
+        let st = rustix::fs::statat(&self.fd, name, AtFlags::SYMLINK_NOFOLLOW)?;
+        Ok((kind(FileType::from_raw_mode(st.st_mode)), stamp(&st)))
+    }
+
+    /// The bytes of the regular file `name`, without following a link
+    /// and refusing anything over `max_bytes` before reading it (and by
+    /// reading at most one byte more, should it grow meanwhile).
+    pub fn read(&self, name: &OsStr, max_bytes: u64) -> std::io::Result<Opened> {
+        // NONBLOCK: a FIFO put in the file's place must not hang the scan.
+        let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC | OFlags::NOCTTY | OFlags::NONBLOCK;
+        let fd = match rustix::fs::openat(&self.fd, name, flags, Mode::empty()) {
+            Ok(fd) => fd,
+            Err(rustix::io::Errno::LOOP) => return Ok(Opened::Symlink),
+            Err(e) => return Err(e.into()),
+        };
+        let st = rustix::fs::fstat(&fd)?;
+        if FileType::from_raw_mode(st.st_mode) != FileType::RegularFile {
+            return Ok(Opened::NotFile);
+        }
+        let size = st.st_size as u64;
+        if size > max_bytes {
+            return Ok(Opened::TooBig(size));
+        }
+        let mut bytes = Vec::with_capacity(size as usize + 1);
+        std::fs::File::from(fd).take(max_bytes + 1).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > max_bytes {
+            return Ok(Opened::TooBig(bytes.len() as u64));
+        }
+        Ok(Opened::Bytes(bytes))
     }
 }
 
