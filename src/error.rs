@@ -65,6 +65,14 @@ pub enum Error {
     #[error("{what} {at} is before the ticket's last event at {last}")]
     BackdateTooEarly { what: &'static str, at: String, last: String },
 
+    /// A writer refuses a ticket whose history `check` rejects.
+    #[error("{path}: {id} cannot be changed while its file is inconsistent: {}", problems.join("; "))]
+    InconsistentTicket { id: String, path: PathBuf, problems: Vec<String> },
+
+    /// Another process held the store lock for longer than `[limits] lock_wait`.
+    #[error("gave up after {waited_secs} s waiting for the store lock {path}{}", holder.map(|pid| format!(" held by PID {pid}")).unwrap_or_default())]
+    LockTimeout { path: PathBuf, waited_secs: u64, holder: Option<u32> },
+
     #[error("--at {at} is in the future (now is {now})")]
     AtInFuture { at: String, now: String },
 
@@ -147,6 +155,16 @@ impl Error {
                  merge is unfinished (or redo the merge: `git merge --abort` and pull again); see docs/git.md",
                 path.display()
             )),
+            Error::InconsistentTicket { path, .. } => Some(format!(
+                "run `complaint check` to see every problem; repair the file by hand (`git log -p -- {}` shows \
+                 how it got there), then run the command again",
+                path.display()
+            )),
+            Error::LockTimeout { .. } => Some(
+                "another complaint command is writing; wait for it and run this again, or raise [limits] lock_wait \
+                 in complaint.toml"
+                    .into(),
+            ),
             Error::BackdateTooEarly { .. } => {
                 Some("history is append-only; --at may not precede the last event".into())
             }

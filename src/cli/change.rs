@@ -9,7 +9,7 @@ use super::output;
 use crate::error::{Error, Result};
 use crate::report::mask::Masker;
 use crate::store::{Store, StoreLock};
-use crate::ticket::{Action, Event, Ticket};
+use crate::ticket::{Action, Event, Ticket, integrity};
 use crate::time;
 
 /// Flags every changing command shares.
@@ -34,9 +34,20 @@ impl Change {
         let store = ctx.open_store()?;
         let id = store.parse_id(id_text)?;
         let zone = store.config().zone();
-        let now = ctx.now(zone)?;
         let lock = store.lock()?;
+        // "Now" is read only once the lock is held: a command that waited for
+        // the lock must not stamp its event before the one it waited for.
+        let now = ctx.now(zone)?;
         let ticket = store.load(&id)?;
+        let problems = integrity::write_blockers(&ticket);
+        if !problems.is_empty() {
+            let path = store.path_of(&id);
+            return Err(Error::InconsistentTicket {
+                id: ticket.id,
+                path: store.display_path(&path).into_owned().into(),
+                problems,
+            });
+        }
         let at = match &change.at {
             Some(text) => time::in_zone(time::parse_time(text, zone, "--at")?, zone),
             None => now,

@@ -12,7 +12,7 @@ use crate::config::{ChoiceKind, Config};
 use crate::error::{Error, Result};
 use crate::report::table;
 use crate::store::Store;
-use crate::ticket::{Action, Status, Ticket, merge};
+use crate::ticket::{Ticket, integrity};
 
 /// Validate every ticket file: it parses, its ID matches its path and the
 /// configured pattern, no ID or uid is used twice, values are configured,
@@ -125,6 +125,11 @@ fn ticket_problems(store: &Store, path: &Path, ticket: &Ticket) -> Vec<String> {
     let mut problems = Vec::new();
     match store.parse_id(&ticket.id) {
         Err(_) => problems.push(format!("ID {:?} does not match the configured pattern", ticket.id)),
+        // Typed IDs may be any case; a stored one must be spelled exactly as
+        // generated, or two spellings of one ticket could coexist.
+        Ok(id) if id.to_string() != ticket.id => {
+            problems.push(format!("ID {:?} does not match the configured pattern", ticket.id))
+        }
         Ok(id) => {
             if store.path_of(&id) != path {
                 problems.push(format!("ticket {} belongs at {}", ticket.id, id.relative_path().display()));
@@ -139,7 +144,7 @@ fn ticket_problems(store: &Store, path: &Path, ticket: &Ticket) -> Vec<String> {
         problems.push("uid is empty".into());
     }
     problems.extend(value_problems(ticket, config));
-    problems.extend(history_problems(ticket));
+    problems.extend(integrity::history_problems(ticket));
     let wrong = ticket.inconsistent_fields();
     if !wrong.is_empty() {
         problems.push(format!("current field(s) differ from what history implies: {}", wrong.join(", ")));
@@ -160,37 +165,6 @@ fn value_problems(ticket: &Ticket, config: &Config) -> Vec<String> {
     check(ChoiceKind::Cause, ticket.cause.as_deref());
     if ticket.summary.trim().is_empty() {
         problems.push("summary is empty".into());
-    }
-    problems
-}
-
-fn history_problems(ticket: &Ticket) -> Vec<String> {
-    let mut problems = Vec::new();
-    match ticket.history.first() {
-        None => return vec!["history is empty".into()],
-        Some(first) if first.action != Action::Created => problems.push("history does not start with `created`".into()),
-        Some(_) => {}
-    }
-    let mut status = Status::New;
-    for (i, pair) in ticket.history.windows(2).enumerate() {
-        if pair[1].at < pair[0].at {
-            problems.push(format!("history event {} is earlier than the one before it", i + 2));
-        }
-    }
-    for (i, event) in ticket.history.iter().enumerate().skip(1) {
-        if event.action == Action::Created {
-            problems.push(format!("history event {} is a second `created`", i + 1));
-        }
-        if let Some(to) = event.to {
-            let from = event.from.unwrap_or(status);
-            if from != status && !merge::reconciled_by_merge(&ticket.history, i) {
-                problems.push(format!("history event {} moves from {from} but the ticket was {status}", i + 1));
-            } else if !from.can_move_to(to) {
-                problems
-                    .push(format!("history event {} moves {from} -> {to}, which the lifecycle does not allow", i + 1));
-            }
-            status = to;
-        }
     }
     problems
 }

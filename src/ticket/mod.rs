@@ -2,6 +2,7 @@
 
 mod event;
 mod id;
+pub mod integrity;
 pub mod merge;
 mod status;
 mod summary;
