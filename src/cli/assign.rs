@@ -52,10 +52,19 @@ pub fn run(ctx: &mut Context, args: AssignArgs) -> Result<ExitCode> {
     let also = args.also.iter().map(|d| required_text("--also", d, false, max)).collect::<Result<Vec<_>>>()?;
     let staff = args.staff.iter().map(|s| required_text("--staff", s, false, max)).collect::<Result<Vec<_>>>()?;
     let note = optional_text("--note", args.note.as_deref(), true, max)?;
-    // Check the address before anything is written: bad input changes nothing.
+    // A notice that cannot be sent must not hold up the assignment: the
+    // address is looked up now but a missing one is reported after the
+    // assignment is recorded. Only a notice without any assignee is a usage
+    // error, refused before anything is written.
     let recipient = if args.notify {
         let name = assignee.clone().or_else(|| change.ticket.assignee.clone());
-        Some(super::notify::recipient(change.store.config(), name.as_deref())?)
+        if name.is_none() {
+            return Err(Error::invalid(
+                "--notify needs an assignee",
+                Some("pass --assignee NAME together with --notify"),
+            ));
+        }
+        Some(super::notify::recipient(change.store.config(), name.as_deref()))
     } else {
         None
     };

@@ -17,6 +17,7 @@ mod filter;
 mod followup;
 mod import;
 mod init;
+mod input;
 mod list;
 mod log;
 mod man;

@@ -1,6 +1,6 @@
 //! `complaint new`
 
-use std::io::{BufRead, IsTerminal, Read, Write};
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -87,7 +87,7 @@ pub fn run(ctx: &mut Context, args: NewArgs) -> Result<ExitCode> {
     let zone = config.zone();
     let now = ctx.now(zone)?;
     let mut input = match &args.from_file {
-        Some(path) => read_input(path)?,
+        Some(path) => read_input(path, config.limits.max_file_bytes)?,
         None => NewInput::default(),
     };
     merge_flags(&mut input, args);
@@ -116,14 +116,8 @@ pub fn run(ctx: &mut Context, args: NewArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn read_input(path: &Path) -> Result<NewInput> {
-    let (text, shown) = if path == Path::new("-") {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| Error::io("read", "stdin", e))?;
-        (text, PathBuf::from("<stdin>"))
-    } else {
-        (std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))?, path.to_path_buf())
-    };
+fn read_input(path: &Path, max_bytes: u64) -> Result<NewInput> {
+    let (text, shown) = super::input::read_capped(path, max_bytes)?;
     if text.trim().is_empty() {
         return Ok(NewInput::default());
     }

@@ -27,9 +27,23 @@ pub fn recipient(config: &Config, assignee: Option<&str>) -> Result<Mailbox> {
     email::parse_address(address, &format!("[people] {name}"))
 }
 
-/// Builds and delivers the notice. The assignment is already recorded; a
-/// delivery failure says so.
-pub fn send_assignment(ctx: &Context, store: &Store, ticket: &Ticket, to: Mailbox) -> Result<()> {
+/// Builds and delivers the notice. The assignment is already recorded, so
+/// every failure here (no address, a bad [mail] setting, a refused or
+/// unreachable server) says that it stands and only the notice is missing.
+pub fn send_assignment(ctx: &Context, store: &Store, ticket: &Ticket, to: Result<Mailbox>) -> Result<()> {
+    let sent = to.and_then(|to| deliver(ctx, store, ticket, to));
+    let recipients = sent.map_err(|e| Error::Invalid {
+        message: format!("{} is assigned, but the notice could not be sent: {e}", ticket.id),
+        hint: Some(format!(
+            "tell the assignee yourself, or {} and run assign --notify again",
+            e.hint().unwrap_or_else(|| "fix [mail] in complaint.toml".into())
+        )),
+    })?;
+    ctx.info(format!("{}: notice sent to {}", ticket.id, recipients.join(", ")));
+    Ok(())
+}
+
+fn deliver(ctx: &Context, store: &Store, ticket: &Ticket, to: Mailbox) -> Result<Vec<String>> {
     let config = store.config();
     let now = ctx.now(config.zone())?;
     let body = body(config, ticket, now);
@@ -43,12 +57,8 @@ pub fn send_assignment(ctx: &Context, store: &Store, ticket: &Ticket, to: Mailbo
     let rendered = email::build_notice(&notice)?;
     let env_url = std::env::var("COMPLAINT_SMTP_URL").ok();
     let delivery = Delivery::choose(None, env_url.as_deref(), &config.mail)?;
-    delivery.send(&config.mail.password_env, &rendered).map_err(|e| Error::Invalid {
-        message: format!("{} is assigned, but the notice could not be sent: {e}", ticket.id),
-        hint: Some("tell the assignee yourself, or fix [mail] and run assign --notify again".into()),
-    })?;
-    ctx.info(format!("{}: notice sent to {}", ticket.id, rendered.envelope.to.join(", ")));
-    Ok(())
+    delivery.send(&config.mail.password_env, &rendered)?;
+    Ok(rendered.envelope.to.clone())
 }
 
 fn body(config: &Config, ticket: &Ticket, now: chrono::DateTime<chrono::FixedOffset>) -> String {

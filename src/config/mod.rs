@@ -72,6 +72,8 @@ pub struct UiConfig {
 pub struct Limits {
     pub max_file_bytes: u64,
     pub max_text_bytes: usize,
+    #[serde(deserialize_with = "deserialize_wait")]
+    pub lock_wait: std::time::Duration,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -80,6 +82,36 @@ pub struct SatisfactionConfig {
     pub default_scale: u32,
     pub satisfied_at: BTreeMap<String, u32>,
     pub dimensions: Vec<String>,
+}
+
+/// `lock_wait`: seconds as a number, or text such as "30s" or "2m".
+fn deserialize_wait<'de, D: serde::Deserializer<'de>>(d: D) -> Result<std::time::Duration, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Wait {
+        Seconds(u64),
+        Text(String),
+    }
+    let invalid = |shown: String| {
+        serde::de::Error::custom(format!(
+            "invalid lock_wait {shown}: use seconds (30), \"30s\" or \"2m\", between 1 s and 1 h"
+        ))
+    };
+    let seconds = match Wait::deserialize(d)? {
+        Wait::Seconds(n) => n,
+        Wait::Text(text) => {
+            let trimmed = text.trim();
+            let (number, factor) = match trimmed.strip_suffix('m') {
+                Some(minutes) => (minutes, 60),
+                None => (trimmed.strip_suffix('s').unwrap_or(trimmed), 1),
+            };
+            number.trim().parse::<u64>().map_err(|_| invalid(format!("{text:?}")))? * factor
+        }
+    };
+    if !(1..=3600).contains(&seconds) {
+        return Err(invalid(seconds.to_string()));
+    }
+    Ok(std::time::Duration::from_secs(seconds))
 }
 
 fn deserialize_tz<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Tz, D::Error> {

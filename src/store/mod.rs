@@ -104,7 +104,11 @@ impl Store {
     /// Takes the store-wide write lock. Held while reading, changing and
     /// writing a ticket, so concurrent commands never lose an event.
     pub fn lock(&self) -> Result<StoreLock> {
-        StoreLock::acquire(&self.root.join(LOCAL_DIR))
+        let waiting = |path: &Path, holder: Option<u32>| {
+            let who = holder.map(|pid| format!(" held by PID {pid}")).unwrap_or_default();
+            eprintln!("complaint: waiting for the store lock{who} ({}) …", self.display_path(path));
+        };
+        StoreLock::acquire(&self.root.join(LOCAL_DIR), self.config.limits.lock_wait, &waiting)
     }
 
     /// Loads one ticket by ID (see [`Store::load_all`]). A file still

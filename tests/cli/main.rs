@@ -19,6 +19,7 @@ mod test_export;
 mod test_git;
 mod test_hostile;
 mod test_init;
+mod test_integrity;
 mod test_lang;
 mod test_lifecycle;
 mod test_list_show;

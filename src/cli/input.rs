@@ -1,0 +1,29 @@
+//! Reading what the user hands in as a file (`--from-file F`, or `-` for
+//! stdin), within the same size cap as ticket files: `--from-file
+//! /dev/zero` must end in an error, not in reading gigabytes.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// The text of `path` (`-` is stdin) and the name to show in messages.
+pub fn read_capped(path: &Path, max_bytes: u64) -> Result<(String, PathBuf)> {
+    let (reader, shown): (Box<dyn Read>, PathBuf) = if path == Path::new("-") {
+        (Box::new(std::io::stdin()), PathBuf::from("<stdin>"))
+    } else {
+        let file = std::fs::File::open(path).map_err(|e| Error::io("read", path, e))?;
+        (Box::new(file), path.to_path_buf())
+    };
+    let mut bytes = Vec::new();
+    reader.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| Error::io("read", &shown, e))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(Error::BadFile {
+            message: format!("input is over the limit of {max_bytes} bytes ([limits] max_file_bytes)"),
+            path: shown,
+        });
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::BadFile { path: shown.clone(), message: "input is not valid UTF-8 text".into() })?;
+    Ok((text, shown))
+}
