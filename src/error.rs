@@ -4,6 +4,10 @@
 
 use std::path::PathBuf;
 
+/// The duration units of spec §5, for messages about a bad duration.
+pub const DURATION_UNITS: &str = "units: m (minutes), h (hours), d (calendar days), wd (working days), \
+                                  bh (business hours), e.g. 30m, 4h, 3d, 2wd, 8bh";
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]
@@ -26,7 +30,7 @@ pub enum Error {
     #[error("invalid {what} {text:?}")]
     InvalidTime { text: String, what: String },
 
-    #[error("invalid {what} {text:?}: {reason}; {units}", units = crate::sla::UNITS_HELP)]
+    #[error("invalid {what} {text:?}: {reason}; {units}", units = DURATION_UNITS)]
     InvalidDuration { text: String, reason: String, what: String },
 
     #[error("{id} cannot move from {from} to {to}; allowed from {from}: {allowed}")]

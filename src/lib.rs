@@ -5,13 +5,15 @@
 //! - [`ticket`]: the domain (ticket, status machine, events, ID). No I/O.
 //! - [`sla`]: calendar and deadline maths, pure functions of config, history and now.
 //! - [`store`]: the only code that touches the file system.
-//! - [`report`]: turns rows into tables, CSV, JSON, email; writes to any `io::Write`.
-//! - [`mail`]: delivers a built email by SMTP or a sendmail command.
+//! - [`report`]: turns rows into tables, CSV, JSON, HTML; writes to any `io::Write`.
+//! - [`mail`]: builds messages and delivers them by SMTP or a sendmail command.
+//! - [`lang`]: the language people read (`[ui] lang`) and its terms.
 //! - [`cli`]: arguments, environment and the clock; one file per subcommand.
 
 pub mod cli;
 pub mod config;
 pub mod error;
+pub mod lang;
 pub mod mail;
 pub mod report;
 pub mod sla;

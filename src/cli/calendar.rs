@@ -47,7 +47,7 @@ pub fn run(ctx: &mut Context, args: CalendarArgs) -> Result<ExitCode> {
         Err(Error::NoStore { .. }) => Config::default(),
         Err(e) => return Err(e),
     };
-    let calendar = Calendar::from_config(&config);
+    let calendar = config.business_calendar();
     match args.action {
         Some(CalendarAction::Add { start, duration }) => add(ctx, &config, &calendar, &start, &duration),
         Some(CalendarAction::Workday { date }) => workday(ctx, &config, &calendar, date.as_deref()),

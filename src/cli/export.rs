@@ -9,11 +9,10 @@ use super::filter::{Filter, FilterArgs};
 use super::report::LangArg;
 use super::{Context, output};
 use crate::error::Result;
+use crate::lang::Lang;
 use crate::report::analysis::TicketSummary;
 use crate::report::export::{self, CsvStyle, Options};
-use crate::report::lang::Lang;
 use crate::report::mask::Masker;
-use crate::sla::Calendar;
 use crate::ticket::Ticket;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -64,7 +63,7 @@ pub fn run(ctx: &mut Context, args: ExportArgs) -> Result<ExitCode> {
     let zone = config.zone();
     let now = ctx.now(zone)?;
     let filter = Filter::from_args(&args.filter, config)?;
-    let calendar = Calendar::from_config(config);
+    let calendar = config.business_calendar();
     let options = Options {
         config,
         zone,

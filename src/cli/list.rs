@@ -12,7 +12,7 @@ use crate::config::ChoiceKind;
 use crate::error::{Error, Result};
 use crate::report::mask::Masker;
 use crate::report::table;
-use crate::sla::{self, Calendar, TargetState};
+use crate::sla::{self, TargetState};
 use crate::ticket::{Summary, Ticket};
 use crate::time;
 
@@ -67,7 +67,7 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
     let collisions = scan.collisions;
     let mut tickets: Vec<(&Path, &Summary)> = scan.tickets.iter().map(|(p, s)| (p.as_path(), s)).collect();
     if args.overdue {
-        let calendar = Calendar::from_config(config);
+        let calendar = config.business_calendar();
         let overdue: Vec<Result<bool>> = tickets
             .par_iter()
             .map(|(path, s)| {

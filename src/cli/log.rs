@@ -7,7 +7,7 @@ use clap::Args;
 use super::{Context, output};
 use crate::config::Config;
 use crate::error::Result;
-use crate::report::lang::Lang;
+use crate::lang::Lang;
 use crate::report::{history, table};
 use crate::store::git::{LogEntry, Repo};
 use crate::ticket::Ticket;

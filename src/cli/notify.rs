@@ -4,9 +4,9 @@
 use crate::config::{ChoiceKind, Config};
 use crate::error::{Error, Result};
 use crate::mail::Delivery;
-use crate::report::email::{self, Mailbox, Notice};
+use crate::mail::{self as email, Mailbox, Notice};
 use crate::report::mask::Masker;
-use crate::sla::{self, Calendar, TargetKind};
+use crate::sla::{self, TargetKind};
 use crate::store::Store;
 use crate::ticket::Ticket;
 use crate::time;
@@ -78,7 +78,7 @@ fn body(config: &Config, ticket: &Ticket, now: chrono::DateTime<chrono::FixedOff
         format!("  受理时间  {}", time::format_local(&ticket.received_at, zone)),
         format!("  客户      {}", masker.name(&ticket.customer.name)),
     ];
-    let calendar = Calendar::from_config(config);
+    let calendar = config.business_calendar();
     for target in sla::ticket_targets(&calendar, &config.sla, ticket, now) {
         if target.state.is_open()
             && matches!(target.kind, TargetKind::FirstResponse | TargetKind::Resolution | TargetKind::Promise)

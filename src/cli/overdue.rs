@@ -10,9 +10,9 @@ use super::filter::{Filter, FilterArgs};
 use super::{Context, output};
 use crate::config::{ChoiceKind, Config};
 use crate::error::{Error, Result};
+use crate::lang::Lang;
 use crate::mail::Delivery;
-use crate::report::email::{self, OverdueEmail};
-use crate::report::lang::Lang;
+use crate::mail::{self as email, OverdueEmail};
 use crate::report::mask::Masker;
 use crate::report::overdue::{self, OverdueRow, Urgency};
 use crate::sla::{self, Calendar, SlaDuration, TargetState};
@@ -95,7 +95,7 @@ pub fn run(ctx: &mut Context, args: OverdueArgs) -> Result<ExitCode> {
         return Err(Error::invalid("--warn-before must be longer than zero", Some("e.g. --warn-before 1d")));
     }
     let filter = Filter::from_args(&args.filter, config)?;
-    let calendar = Calendar::from_config(config);
+    let calendar = config.business_calendar();
     let horizon = warn_before.map(|d| calendar.add(as_of, d).at);
     let masker = Masker { mask: !args.unmask };
     let listing = collect(ctx, &store, &calendar, &filter, as_of, horizon, &masker)?;

@@ -11,7 +11,6 @@ use crate::error::{Error, Result};
 use crate::report::analysis::{self, Period, PeriodKind, TicketSummary};
 use crate::report::document::{self, Lang};
 use crate::report::{html, report_json, report_text};
-use crate::sla::Calendar;
 use crate::time;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -100,7 +99,7 @@ pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
     };
     let period = period(&args, as_of.with_timezone(&zone).date_naive())?;
     let previous = period.previous();
-    let calendar = Calendar::from_config(config);
+    let calendar = config.business_calendar();
     // Only the tickets a figure can use are read and summarised: those of
     // the two periods, plus (for the weekly agenda) every ticket received
     // by then.

@@ -7,7 +7,7 @@ use clap::Args;
 use super::{Context, output};
 use crate::config::{ChoiceKind, Config};
 use crate::error::{Error, Result};
-use crate::report::lang::Lang;
+use crate::lang::Lang;
 use crate::report::mask::Masker;
 use crate::report::table;
 use crate::store::Store;

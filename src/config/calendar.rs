@@ -1,10 +1,11 @@
 //! `[calendar]`: the business calendar of spec §5 (work days, work hours,
 //! holidays and make-up working days). Parsed and checked when the config is
-//! read, so every error names its key; the sla module gets typed values.
+//! read, so every error names its key; the sla module gets its typed policy.
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::Deserialize;
 
+use crate::sla::CalendarPolicy;
 use crate::sla::holidays::DATA_SETS;
 
 /// `[calendar]` as written in complaint.toml.
@@ -18,27 +19,14 @@ struct RawCalendarConfig {
     workdays: Vec<String>,
 }
 
-/// `[calendar]`, checked and typed.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(try_from = "RawCalendarConfig")]
-pub struct CalendarConfig {
-    /// Shipped holiday data set: `"cn"` or `"none"`.
-    pub holiday_data: String,
-    /// Regular working weekdays, indexed Monday = 0 … Sunday = 6.
-    pub work_days: [bool; 7],
-    /// Working periods of a working day, increasing and disjoint
-    /// (e.g. 09:00–12:00 and 13:30–18:00). Never empty.
-    pub work_hours: Vec<(NaiveTime, NaiveTime)>,
-    /// Extra days off, with an optional name (`"2027-02-06..2027-02-12 春节"`).
-    pub holidays: Vec<(NaiveDate, Option<String>)>,
-    /// Extra working days (make-up days, or a shipped holiday overridden).
-    pub workdays: Vec<(NaiveDate, Option<String>)>,
+/// Reads `[calendar]` into the calendar policy, every error naming its key.
+pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<CalendarPolicy, D::Error> {
+    let raw = RawCalendarConfig::deserialize(d)?;
+    checked(raw).map_err(serde::de::Error::custom)
 }
 
-impl TryFrom<RawCalendarConfig> for CalendarConfig {
-    type Error = String;
-
-    fn try_from(raw: RawCalendarConfig) -> Result<CalendarConfig, String> {
+fn checked(raw: RawCalendarConfig) -> Result<CalendarPolicy, String> {
+    {
         if !DATA_SETS.contains(&raw.holiday_data.as_str()) {
             return Err(format!(
                 "calendar.holiday_data = {:?} is not a holiday data set; choose one of: {}",
@@ -67,7 +55,7 @@ impl TryFrom<RawCalendarConfig> for CalendarConfig {
         if let Some((day, _)) = holidays.iter().find(|(d, _)| workdays.iter().any(|(w, _)| w == d)) {
             return Err(format!("{day} is listed in both calendar.holidays and calendar.workdays"));
         }
-        Ok(CalendarConfig { holiday_data: raw.holiday_data, work_days, work_hours, holidays, workdays })
+        Ok(CalendarPolicy { holiday_data: raw.holiday_data, work_days, work_hours, holidays, workdays })
     }
 }
 
@@ -166,7 +154,7 @@ mod tests {
 
     #[test]
     fn parses_periods_days_and_ranges() {
-        let c = CalendarConfig::try_from(raw(
+        let c = checked(raw(
             &["Mon", "周二", "sat"],
             "09:00-12:00, 13:30-18:00",
             &["2027-02-06..2027-02-08 春节", "2027-01-01"],
@@ -193,11 +181,11 @@ mod tests {
             (raw(&["mon", "funday"], "09:00-18:00", &[], &[]), "calendar.work_days: \"funday\""),
             (raw(&[], "09:00-18:00", &[], &[]), "calendar.work_days is empty"),
         ] {
-            let err = CalendarConfig::try_from(r).unwrap_err();
+            let err = checked(r).unwrap_err();
             assert!(err.contains(needle), "{err}");
         }
         let mut r = raw(&WEEK, "09:00-18:00", &[], &[]);
         r.holiday_data = "us".into();
-        assert!(CalendarConfig::try_from(r).unwrap_err().contains("calendar.holiday_data"));
+        assert!(checked(r).unwrap_err().contains("calendar.holiday_data"));
     }
 }

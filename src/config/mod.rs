@@ -5,7 +5,6 @@
 pub mod calendar;
 mod choice;
 mod git;
-mod mail;
 pub mod sla;
 
 use std::collections::BTreeMap;
@@ -14,11 +13,9 @@ use std::path::Path;
 use chrono_tz::Tz;
 use serde::Deserialize;
 
-pub use calendar::CalendarConfig;
+pub use crate::mail::MailConfig;
 pub use choice::{Choice, ChoiceKind, closest};
 pub use git::GitConfig;
-pub use mail::MailConfig;
-pub use sla::SlaConfig;
 
 use crate::error::{Error, Result};
 use crate::ticket::Status;
@@ -31,8 +28,10 @@ pub const TEMPLATE: &str = include_str!("template.toml");
 pub struct Config {
     pub id: IdConfig,
     pub time: TimeConfig,
-    pub calendar: CalendarConfig,
-    pub sla: SlaConfig,
+    #[serde(deserialize_with = "calendar::deserialize")]
+    pub calendar: crate::sla::CalendarPolicy,
+    #[serde(deserialize_with = "sla::deserialize")]
+    pub sla: crate::sla::SlaPolicy,
     pub limits: Limits,
     pub statuses: BTreeMap<String, String>,
     pub satisfaction: SatisfactionConfig,
@@ -64,7 +63,7 @@ pub struct TimeConfig {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UiConfig {
-    pub lang: crate::report::lang::Lang,
+    pub lang: crate::lang::Lang,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -160,7 +159,7 @@ impl Config {
             choice::validate_list(key, list)?;
         }
         let severity_ids: Vec<&str> = self.severities.iter().map(|c| c.id.as_str()).collect();
-        self.sla.validate(&severity_ids)?;
+        sla::validate(&self.sla, &severity_ids)?;
         for key in self.statuses.keys() {
             if key.parse::<Status>().is_err() {
                 return Err(format!(
@@ -186,7 +185,7 @@ impl Config {
         }
         self.mail.validate()?;
         for (name, address) in &self.people {
-            crate::report::email::parse_address(address, &format!("[people] {name}")).map_err(|e| e.to_string())?;
+            crate::mail::parse_address(address, &format!("[people] {name}")).map_err(|e| e.to_string())?;
         }
         Ok(())
     }
@@ -222,7 +221,7 @@ impl Config {
         self.ui.lang.coded(status.id(), self.status_label(status))
     }
 
-    pub fn lang(&self) -> crate::report::lang::Lang {
+    pub fn lang(&self) -> crate::lang::Lang {
         self.ui.lang
     }
 
@@ -258,6 +257,11 @@ impl Config {
     /// Lowest satisfied score on `scale`, if the scale is configured.
     pub fn satisfied_at(&self, scale: u32) -> Option<u32> {
         self.satisfaction.satisfied_at.get(&scale.to_string()).copied()
+    }
+
+    /// The business calendar of this store, in its time zone.
+    pub fn business_calendar(&self) -> crate::sla::Calendar {
+        crate::sla::Calendar::new(self.zone(), &self.calendar)
     }
 
     pub fn zone(&self) -> Tz {

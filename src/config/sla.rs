@@ -5,12 +5,12 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::sla::SlaDuration;
+use crate::sla::{PauseWhile, SeverityTargets, SlaDuration, SlaPolicy};
 use crate::ticket::Status;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawSlaConfig {
+struct RawSlaPolicy {
     update_every: String,
     reopen_resolution: String,
     pause_while: RawPauseWhile,
@@ -34,54 +34,24 @@ struct RawTargets {
     followup: String,
 }
 
-/// `[sla]`, checked and typed.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(try_from = "RawSlaConfig")]
-pub struct SlaConfig {
-    /// A `processing` ticket needs a progress note at least this often.
-    pub update_every: SlaDuration,
-    /// Resolution target of each cycle after a reopen.
-    pub reopen_resolution: SlaDuration,
-    /// Statuses that pause each target's clock.
-    pub pause_while: PauseWhile,
-    /// Targets per severity id.
-    pub targets: BTreeMap<String, SeverityTargets>,
-    /// Who gets the overdue mail per severity id (may be empty).
-    pub escalate_to: BTreeMap<String, String>,
+/// Reads `[sla]` into the SLA policy, every error naming its key.
+pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<SlaPolicy, D::Error> {
+    let raw = RawSlaPolicy::deserialize(d)?;
+    checked(raw).map_err(serde::de::Error::custom)
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct PauseWhile {
-    pub first_response: Vec<Status>,
-    pub resolution: Vec<Status>,
-    pub followup: Vec<Status>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct SeverityTargets {
-    pub first_response: SlaDuration,
-    pub resolution: SlaDuration,
-    pub followup: SlaDuration,
-}
-
-impl SlaConfig {
-    /// Targets of a severity; a severity no longer configured falls back to
-    /// `general`, else to the first configured one.
-    pub fn targets_for(&self, severity: &str) -> Option<&SeverityTargets> {
-        self.targets.get(severity).or_else(|| self.targets.get("general")).or_else(|| self.targets.values().next())
-    }
-
-    /// Checks against the configured severities (called by `Config::validate`).
-    pub fn validate(&self, severity_ids: &[&str]) -> Result<(), String> {
+/// Checks `[sla]` against the configured severities (called by `Config::validate`).
+pub fn validate(policy: &SlaPolicy, severity_ids: &[&str]) -> Result<(), String> {
+    {
         for id in severity_ids {
-            if !self.targets.contains_key(*id) {
+            if !policy.targets.contains_key(*id) {
                 return Err(format!(
                     "severity {id:?} has no SLA targets; add [sla.targets.{id}] with first_response, resolution and followup"
                 ));
             }
         }
-        let target_keys: Vec<&String> = self.targets.keys().collect();
-        let escalate_keys: Vec<&String> = self.escalate_to.keys().collect();
+        let target_keys: Vec<&String> = policy.targets.keys().collect();
+        let escalate_keys: Vec<&String> = policy.escalate_to.keys().collect();
         for (section, keys) in [("sla.targets", target_keys), ("sla.escalate_to", escalate_keys)] {
             for key in keys {
                 // The template's own severities stay in the merged file even when
@@ -120,10 +90,8 @@ fn statuses(names: &[String], key: &str) -> Result<Vec<Status>, String> {
         .collect()
 }
 
-impl TryFrom<RawSlaConfig> for SlaConfig {
-    type Error = String;
-
-    fn try_from(raw: RawSlaConfig) -> Result<SlaConfig, String> {
+fn checked(raw: RawSlaPolicy) -> Result<SlaPolicy, String> {
+    {
         let mut targets = BTreeMap::new();
         for (severity, t) in &raw.targets {
             let key = |name: &str| format!("sla.targets.{severity}.{name}");
@@ -136,7 +104,7 @@ impl TryFrom<RawSlaConfig> for SlaConfig {
                 },
             );
         }
-        Ok(SlaConfig {
+        Ok(SlaPolicy {
             update_every: positive(&raw.update_every, "sla.update_every")?,
             reopen_resolution: positive(&raw.reopen_resolution, "sla.reopen_resolution")?,
             pause_while: PauseWhile {

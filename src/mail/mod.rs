@@ -2,6 +2,8 @@
 //! `COMPLAINT_SMTP_URL`, `[mail] smtp_url`) or through a sendmail command.
 //! The only module besides `store` that does I/O for the library.
 
+mod message;
+mod settings;
 mod url;
 
 use std::io::Write;
@@ -13,11 +15,14 @@ use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{SmtpTransport, Transport};
 
+pub use message::{
+    Envelope, Mailbox, Notice, OverdueEmail, RenderedEmail, attachment_name, build, build_notice, parse_address,
+    parse_addresses, subject, with_lf_line_ends,
+};
+pub use settings::MailConfig;
 pub use url::{DEFAULT_TIMEOUT, Security, SmtpUrl};
 
-use crate::config::MailConfig;
 use crate::error::{Error, Result};
-use crate::report::email::{Envelope, RenderedEmail};
 
 /// How `overdue --send` delivers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +59,7 @@ impl Delivery {
     }
 }
 
-/// Sends `message` (bytes from [`crate::report::email::build`]) to the
+/// Sends `message` (bytes from [`build`]) to the
 /// envelope's recipients through the server of `url`. `password` is required
 /// when the URL has a user (see [`SmtpUrl::password_from_env`]). A refusal
 /// is an error carrying the server's reply, e.g. `550 5.7.1 relaying denied`.
@@ -148,7 +153,7 @@ pub fn send_sendmail(command: &str, message: &[u8]) -> Result<()> {
             Error::mail(format!("cannot run the sendmail command {command:?}: {program}: {why}"), Some(hint))
         })?;
     let mut stdin = child.stdin.take().expect("stdin is piped");
-    let input = crate::report::email::with_lf_line_ends(message);
+    let input = with_lf_line_ends(message);
     // Write from another thread so a chatty child cannot block us on a full pipe.
     let writer = std::thread::spawn(move || stdin.write_all(&input));
     let output = child

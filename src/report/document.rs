@@ -7,7 +7,7 @@ use super::analysis::{GroupLine, Report, Share, Stats, TimeFigures};
 use crate::config::Config;
 use crate::time;
 
-pub use super::lang::Lang;
+pub use crate::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {

@@ -1,8 +1,8 @@
 //! One line of text per history event, for `show` and `log`, in the
 //! `[ui] lang` of the store.
 
-use super::lang::Lang;
 use crate::config::{ChoiceKind, Config};
+use crate::lang::Lang;
 use crate::ticket::{Action, Event, NoteKind};
 use crate::time;
 

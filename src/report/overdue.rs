@@ -5,8 +5,8 @@ use chrono::{DateTime, Duration, FixedOffset};
 use chrono_tz::Tz;
 use serde_json::{Value, json};
 
-use super::lang::Lang;
 use super::table;
+use crate::lang::Lang;
 use crate::time;
 
 /// Whether a row is late already or only due soon (`--warn-before`).

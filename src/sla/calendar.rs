@@ -10,9 +10,9 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use super::CalendarPolicy;
 use super::duration::{SlaDuration, Unit};
 use super::holidays;
-use crate::config::{CalendarConfig, Config};
 
 /// A computed deadline. `provisional` is set when the computation looked at a
 /// date in a year without holiday data (then plain weekdays were used):
@@ -59,11 +59,7 @@ pub struct Calendar {
 }
 
 impl Calendar {
-    pub fn from_config(config: &Config) -> Calendar {
-        Calendar::new(config.zone(), &config.calendar)
-    }
-
-    pub fn new(zone: Tz, config: &CalendarConfig) -> Calendar {
+    pub fn new(zone: Tz, config: &CalendarPolicy) -> Calendar {
         let mut cal = Calendar {
             zone,
             work_days: config.work_days,

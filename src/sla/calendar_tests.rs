@@ -12,11 +12,11 @@ use crate::config::Config;
 use crate::time::{format_instant, format_local, parse_time};
 
 fn cal() -> Calendar {
-    Calendar::from_config(&Config::default())
+    Config::default().business_calendar()
 }
 
 fn cal_with(toml: &str) -> Calendar {
-    Calendar::from_config(&Config::from_toml(toml, Path::new("complaint.toml")).unwrap())
+    Config::from_toml(toml, Path::new("complaint.toml")).unwrap().business_calendar()
 }
 
 fn t(text: &str) -> DateTime<FixedOffset> {

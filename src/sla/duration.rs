@@ -56,9 +56,9 @@ impl Unit {
 /// 100 000 minutes is 69 days). Keeps every computation finite and in range.
 pub const MAX_AMOUNT: u32 = 100_000;
 
-/// What the units are, for error messages.
-pub const UNITS_HELP: &str = "units: m (minutes), h (hours), d (calendar days), wd (working days), \
-                              bh (business hours), e.g. 30m, 4h, 3d, 2wd, 8bh";
+/// What the units are, for error messages (kept with the error type, which
+/// sits below every other module).
+pub use crate::error::DURATION_UNITS as UNITS_HELP;
 
 /// A duration such as `2wd`. Zero parses (`0h`); callers that need a positive
 /// duration check [`SlaDuration::is_zero`].

@@ -4,9 +4,9 @@
 use chrono::{DateTime, Duration, FixedOffset};
 use serde::Serialize;
 
+use super::SlaPolicy;
 use super::calendar::{Calendar, Deadline};
 use super::duration::{SlaDuration, TimeKind};
-use crate::config::SlaConfig;
 use crate::ticket::{Action, Event, NoteKind, Status, Ticket};
 
 type Instant = DateTime<FixedOffset>;
@@ -122,7 +122,7 @@ struct Step {
 /// All targets of `ticket` as of `now`; events after `now` are ignored, so
 /// `now` doubles as the `--as-of` time. Severity is the ticket's current one,
 /// applied from the original start.
-pub fn ticket_targets(cal: &Calendar, sla: &SlaConfig, ticket: &Ticket, now: Instant) -> Vec<Target> {
+pub fn ticket_targets(cal: &Calendar, sla: &SlaPolicy, ticket: &Ticket, now: Instant) -> Vec<Target> {
     let Some(durations) = sla.targets_for(&ticket.severity) else {
         return Vec::new();
     };

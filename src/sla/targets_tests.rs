@@ -65,7 +65,7 @@ fn classify(ticket: &mut Ticket, at: &str, severity: &str) {
 
 fn targets(ticket: &Ticket, now: &str) -> Vec<Target> {
     let config = Config::default();
-    let cal = Calendar::from_config(&config);
+    let cal = config.business_calendar();
     let full = ticket_targets(&cal, &config.sla, ticket, t(now));
     // `overdue` works from the cached summary: it must give the same targets.
     let compact = TicketSummary::of(ticket);
@@ -127,7 +127,7 @@ fn overdue_resolution_and_update() {
             row(Update, 0, "2026-03-10 11:00", Overdue),
         ]
     );
-    let cal = Calendar::from_config(&Config::default());
+    let cal = Config::default().business_calendar();
     let (working, wall) = overdue_by(&cal, &all[1], t("2026-03-13 12:00"));
     assert_eq!((working.num_hours(), wall.num_hours()), (12, 42));
 
@@ -254,7 +254,7 @@ fn reopen_starts_a_new_cycle() {
             row(Update, 1, "2026-03-12 10:00", Overdue),
         ]
     );
-    let cal = Calendar::from_config(&Config::default());
+    let cal = Config::default().business_calendar();
     let (working, wall) = overdue_by(&cal, &all[3], t(now));
     assert_eq!((working.num_hours(), wall.num_hours()), (1, 16));
 
@@ -353,7 +353,7 @@ fn pause_configurable_per_target() {
     let mut tk = ticket("2026-03-09 10:00", "general");
     go(&mut tk, "2026-03-09 10:30", New, Processing);
     go(&mut tk, "2026-03-10 10:00", Processing, WaitingCustomer);
-    let all = ticket_targets(&Calendar::from_config(&config), &config.sla, &tk, t("2026-03-12 10:00"));
+    let all = ticket_targets(&config.business_calendar(), &config.sla, &tk, t("2026-03-12 10:00"));
     assert_eq!(summary(&all)[1], row(Resolution, 0, "2026-03-11 18:00", Overdue));
 }
 

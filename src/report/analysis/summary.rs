@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 
-use crate::config::SlaConfig;
+use crate::sla::SlaPolicy;
 use crate::sla::{self, Calendar, TargetKind, TargetState};
 use crate::ticket::{Action, Derived, Event, NoteKind, Status, Ticket};
 
@@ -111,7 +111,7 @@ pub struct TicketSummary {
 
 impl TicketSummary {
     /// The summary of `ticket` as of `as_of`: events after it are ignored.
-    pub fn of(ticket: &Ticket, cal: &Calendar, sla_config: &SlaConfig, as_of: Instant) -> TicketSummary {
+    pub fn of(ticket: &Ticket, cal: &Calendar, sla_config: &SlaPolicy, as_of: Instant) -> TicketSummary {
         let mut events: Vec<&Event> = ticket.history.iter().filter(|e| e.at <= as_of).collect();
         events.sort_by_key(|e| e.at);
         let derived = if events.len() == ticket.history.len() {

@@ -2,8 +2,8 @@
 
 use serde::Deserialize;
 
+use super::{Mailbox, SmtpUrl, parse_address, parse_addresses};
 use crate::error::Result;
-use crate::report::email::{Mailbox, parse_address, parse_addresses};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -43,7 +43,7 @@ impl MailConfig {
         self.to_mailboxes().map_err(|e| e.to_string())?;
         self.cc_mailboxes().map_err(|e| e.to_string())?;
         if let Some(url) = self.smtp_url() {
-            crate::mail::SmtpUrl::parse(url, "[mail] smtp_url").map_err(|e| e.to_string())?;
+            SmtpUrl::parse(url, "[mail] smtp_url").map_err(|e| e.to_string())?;
         }
         let var = self.password_env.trim();
         if var.is_empty() || var.contains('=') || var.contains('\0') {
