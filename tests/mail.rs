@@ -8,8 +8,8 @@ use std::path::Path;
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate};
+use complaint::mail::{self as email, OverdueEmail, RenderedEmail};
 use complaint::mail::{SmtpUrl, send_sendmail, send_smtp};
-use complaint::report::email::{self, OverdueEmail, RenderedEmail};
 use mail_parser::{MessageParser, MimeHeaders};
 use smtp_server::{Mode, SmtpServer};
 
