@@ -5,6 +5,7 @@ mod id;
 pub mod merge;
 mod status;
 mod summary;
+pub mod text;
 
 use std::collections::BTreeMap;
 
