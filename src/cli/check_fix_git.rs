@@ -66,6 +66,9 @@ pub fn problem(file: &Uncommitted) -> String {
 /// made is a warning, as for every auto-commit; `check` then still lists
 /// the files.
 pub fn commit(ctx: &Context, store: &Store) -> Result<Vec<String>> {
+    // Under the store lock: a writer between its save and its own commit
+    // is not a leftover, and two `git commit`s would race for index.lock.
+    let _lock = store.lock()?;
     let Some(Leftovers { repo, files }) = find(store)? else { return Ok(Vec::new()) };
     if ctx.global.no_commit {
         return Ok(vec![format!("--no-commit: {} uncommitted ticket file(s) left as they are", files.len())]);

@@ -11,7 +11,8 @@ use crate::store::git::Repo;
 
 /// Share the store with the team: `git pull --no-rebase` (ticket files are
 /// merged by the merge driver), `complaint check`, then `git push`. Stops
-/// at the first step that fails and says what to do.
+/// at the first step that fails and says what to do; refuses to start while
+/// ticket changes are not committed (`complaint check --fix` commits them).
 #[derive(Debug, Args)]
 pub struct SyncArgs {
     /// Pull and check, but do not push
