@@ -62,7 +62,7 @@ fn check_reports_ticket_changes_outside_git_sync_refuses_and_check_fix_commits_t
     let check = a.run(NOW, &["check"]);
     assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
     let table = String::from_utf8_lossy(&check.stdout);
-    for (id, state) in ids.iter().zip(["modified", "staged", "new, not yet in git"]) {
+    for (id, state) in ids.iter().zip(["modified", "staged", "new"]) {
         let line = table.lines().find(|l| l.contains(id.as_str())).unwrap_or_else(|| panic!("{id} in {table}"));
         assert!(line.contains(state) && line.contains("not committed"), "{line}");
     }

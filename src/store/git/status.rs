@@ -43,7 +43,7 @@ impl FileState {
         match self {
             FileState::Modified => "modified",
             FileState::Staged => "staged",
-            FileState::Untracked => "new, not yet in git",
+            FileState::Untracked => "new",
             FileState::Deleted => "deleted",
             FileState::Unmerged => "unmerged",
         }
