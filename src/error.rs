@@ -42,8 +42,9 @@ pub enum Error {
     #[error("{field} must not be empty")]
     EmptyField { field: String },
 
-    #[error("{field} contains a control character (U+{code:04X})")]
-    ControlCharacter { field: String, code: u32 },
+    /// A character no text field of this kind may hold (crate::ticket::text).
+    #[error(transparent)]
+    BadCharacter(#[from] crate::ticket::text::BadCharacter),
 
     #[error("{field} is {len} bytes, over the limit of {max} bytes")]
     TooLong { field: String, len: usize, max: usize },
@@ -140,7 +141,7 @@ impl Error {
                  prompts appear only on a terminal"
                     .into(),
             ),
-            Error::ControlCharacter { .. } => Some("remove tabs, escapes and other control characters".into()),
+            Error::BadCharacter(bad) => Some(bad.hint().into()),
             Error::TooLong { .. } => Some("shorten it, or raise [limits] in complaint.toml".into()),
             Error::Parse { .. } | Error::BadFile { .. } => {
                 Some("fix the file by hand (git diff / git checkout can help), then run `complaint check`".into())

@@ -18,12 +18,15 @@ pub fn commit(ctx: &Context, store: &Store, paths: &[PathBuf], message: &CommitM
     let Some(repo) = Repo::discover(store.root()) else { return };
     match repo.commit(paths, message) {
         Ok(hash) => ctx.info(format!("committed {hash}: {}", message.subject())),
-        Err(e) => {
-            ctx.warn(&e);
-            if let Some(hint) = e.hint() {
-                eprintln!("hint: {hint}");
-            }
-        }
+        Err(e) => warn_not_committed(ctx, &e),
+    }
+}
+
+/// The warning for a commit that could not be made, with its hint.
+pub fn warn_not_committed(ctx: &Context, e: &crate::error::Error) {
+    ctx.warn(e);
+    if let Some(hint) = e.hint() {
+        eprintln!("hint: {hint}");
     }
 }
 

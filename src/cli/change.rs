@@ -9,7 +9,7 @@ use super::output;
 use crate::error::{Error, Result};
 use crate::report::mask::Masker;
 use crate::store::{Store, StoreLock};
-use crate::ticket::{Action, Event, Ticket, integrity};
+use crate::ticket::{Action, Event, Ticket, integrity, text};
 use crate::time;
 
 /// Flags every changing command shares.
@@ -63,7 +63,7 @@ impl Change {
                 last: time::format_instant(&last),
             });
         }
-        let by = ctx.actor(&store);
+        let by = ctx.actor(&store)?;
         Ok(Change { store, ticket, at, by, _lock: lock })
     }
 
@@ -91,13 +91,15 @@ impl Change {
 }
 
 /// Checks and normalises a free-text field: CRLF becomes LF, surrounding
-/// blanks go, control characters are refused (newlines only where
-/// `multiline`), and the length is capped.
+/// blanks go, the characters crate::ticket::text refuses are refused
+/// (line breaks and tabs only where `multiline`), and the length is capped.
 pub fn clean_text(field: &str, value: &str, multiline: bool, max: usize) -> Result<String> {
     let value = value.replace("\r\n", "\n");
     let value = value.trim();
-    if let Some(c) = value.chars().find(|&c| c.is_control() && !(multiline && c == '\n')) {
-        return Err(Error::ControlCharacter { field: field.to_string(), code: c as u32 });
+    if multiline {
+        text::check_multi_line(field, value)?;
+    } else {
+        text::check_one_line(field, value)?;
     }
     if value.len() > max {
         return Err(Error::TooLong { field: field.to_string(), len: value.len(), max });

@@ -18,12 +18,14 @@ use crate::ticket::{Ticket, integrity};
 /// configured pattern, no ID or uid is used twice, values are configured,
 /// history is ordered and starts with `created`, and the current fields
 /// equal what the history implies, no file holds git conflict markers or
-/// an ID collision. Exits 1 when a problem is found.
+/// an ID collision, and (in git, with auto-commit) no ticket file has
+/// changes that were never committed. Exits 1 when a problem is found.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Repair ID collisions from merged clones: the later-created ticket
     /// gets the next free ID of its day (renamed_from keeps the old one), and
-    /// the repair is committed
+    /// the repair is committed; commit ticket files an interrupted command
+    /// left uncommitted (only those files, in one commit)
     #[arg(long)]
     pub fix: bool,
 }
@@ -38,7 +40,12 @@ pub fn run(ctx: &mut Context, args: CheckArgs) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     let mut scan = store.scan()?;
     if args.fix {
+        // A bad actor name fails before any repair is written.
+        ctx.actor(&store)?;
         for message in super::check_fix::fix(ctx, &store, &scan)? {
+            ctx.info(message);
+        }
+        for message in super::check_fix_git::commit(ctx, &store)? {
             ctx.info(message);
         }
         scan = store.scan()?;
@@ -74,6 +81,14 @@ pub fn run(ctx: &mut Context, args: CheckArgs) -> Result<ExitCode> {
         }
         if let Some(other) = by_uid.insert(&ticket.uid, path) {
             report(format!("uid {} is also used by {}", ticket.uid, store.display_path(other)));
+        }
+    }
+    if let Some(leftovers) = super::check_fix_git::find(&store)? {
+        for file in &leftovers.files {
+            problems.push(Problem {
+                path: store.display_path(&file.path).to_string(),
+                message: super::check_fix_git::problem(file),
+            });
         }
     }
     problems.sort_by(|a, b| a.path.cmp(&b.path));

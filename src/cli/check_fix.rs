@@ -77,7 +77,7 @@ fn fold_double_moves(ctx: &Context, store: &Store) -> Result<Vec<String>> {
             id: kept.id.clone(),
             what: format!("merged duplicate renumbering {}", dropped.join(", ")),
             action: Action::Renamed.id().to_string(),
-            actor: ctx.actor(store),
+            actor: ctx.actor(store)?,
             note: Some(format!("uid {uid} was renumbered on two clones; {} keeps it", kept.id)),
         };
         super::autocommit::commit(ctx, store, &paths, &message);
@@ -88,7 +88,7 @@ fn fold_double_moves(ctx: &Context, store: &Store) -> Result<Vec<String>> {
 
 fn fix_one(ctx: &Context, store: &Store, id: &TicketId) -> Result<Vec<String>> {
     let now = ctx.now(store.config().zone())?;
-    let by = ctx.actor(store);
+    let by = ctx.actor(store)?;
     let mut tickets = store.load_all(id)?;
     sort_documents(&mut tickets);
     let kept = tickets.remove(0);

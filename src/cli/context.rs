@@ -8,6 +8,7 @@ use clap::Args;
 
 use crate::error::{Error, Result};
 use crate::store::Store;
+use crate::ticket::text;
 use crate::time;
 
 #[derive(Debug, Args)]
@@ -74,15 +75,22 @@ impl Context {
         Ok(time::in_zone(now, zone))
     }
 
-    /// The actor recorded in history: `--by`, `COMPLAINT_USER`, git
-    /// `user.name`, `$USER`.
-    pub fn actor(&self, store: &Store) -> String {
-        if let Some(by) = self.global.by.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            return by.to_string();
+    /// The actor recorded in history and in the commit's `Actor:` trailer:
+    /// `--by` / `COMPLAINT_USER`, else git `user.name`, else `$USER`. Wherever
+    /// it comes from, a name with a line break, a bidi control or another
+    /// character crate::ticket::text refuses is an error (it could forge git
+    /// trailers), and a blank `--by` is an error, not a silent fallback.
+    pub fn actor(&self, store: &Store) -> Result<String> {
+        if let Some(by) = &self.global.by {
+            return checked_actor("--by / COMPLAINT_USER", by);
         }
-        git_user_name(store.root())
-            .or_else(|| std::env::var("USER").ok().filter(|s| !s.is_empty()))
-            .unwrap_or_else(|| "unknown".to_string())
+        if let Some(name) = git_user_name(store.root()) {
+            return checked_actor("git user.name", &name);
+        }
+        match std::env::var("USER") {
+            Ok(user) if !user.trim().is_empty() => checked_actor("$USER", &user),
+            _ => Ok("unknown".to_string()),
+        }
     }
 
     /// A message for people on stderr, unless `-q`.
@@ -98,8 +106,22 @@ impl Context {
     }
 }
 
+/// `name` trimmed, if it is a name at all. Checked before trimming: a
+/// trailing line break is as suspect as one in the middle.
+fn checked_actor(source: &str, name: &str) -> Result<String> {
+    text::check_one_line(source, name)?;
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::EmptyField { field: source.to_string() });
+    }
+    Ok(name.to_string())
+}
+
+/// `git config user.name`, as git stores it (only git's own line end
+/// removed), so that a name holding a line break is refused, not trimmed.
 fn git_user_name(dir: &std::path::Path) -> Option<String> {
     let output = std::process::Command::new("git").args(["config", "user.name"]).current_dir(dir).output().ok()?;
-    let name = String::from_utf8(output.stdout).ok()?.trim().to_string();
-    (output.status.success() && !name.is_empty()).then_some(name)
+    let text = String::from_utf8(output.stdout).ok()?;
+    let name = text.strip_suffix('\n').unwrap_or(&text);
+    (output.status.success() && !name.trim().is_empty()).then(|| name.to_string())
 }

@@ -234,7 +234,7 @@ pub fn run(ctx: &mut Context, args: ImportArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     rows.sort_by_key(|fields| fields.received_at);
-    let by = ctx.actor(&store);
+    let by = ctx.actor(&store)?;
     let mut created: Vec<TicketId> = Vec::with_capacity(rows.len());
     for fields in rows {
         let date = fields.received_at.date_naive();

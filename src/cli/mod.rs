@@ -7,6 +7,7 @@ mod calendar;
 mod change;
 mod check;
 mod check_fix;
+mod check_fix_git;
 mod classify;
 mod completions;
 mod context;

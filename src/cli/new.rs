@@ -93,7 +93,7 @@ pub fn run(ctx: &mut Context, args: NewArgs) -> Result<ExitCode> {
     merge_flags(&mut input, args);
     prompt_missing(&mut input)?;
     let fields = Fields::validate(input, config, now)?;
-    let by = ctx.actor(&store);
+    let by = ctx.actor(&store)?;
     let received_date = fields.received_at.date_naive();
     let id = store.create(received_date, |id| fields.into_ticket(&id.to_string(), now, &by))?;
     let ticket = store.load(&id)?;

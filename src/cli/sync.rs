@@ -6,11 +6,13 @@ use clap::Args;
 
 use super::Context;
 use crate::error::{Error, Result};
+use crate::store::Store;
 use crate::store::git::Repo;
 
 /// Share the store with the team: `git pull --no-rebase` (ticket files are
 /// merged by the merge driver), `complaint check`, then `git push`. Stops
-/// at the first step that fails and says what to do.
+/// at the first step that fails and says what to do; refuses to start while
+/// ticket changes are not committed (`complaint check --fix` commits them).
 #[derive(Debug, Args)]
 pub struct SyncArgs {
     /// Pull and check, but do not push
@@ -31,6 +33,7 @@ pub fn run(ctx: &mut Context, args: SyncArgs) -> Result<ExitCode> {
             hint: Some(format!("{finish}; then run `complaint sync` again")),
         });
     }
+    refuse_leftovers(&store)?;
     ctx.info("git pull --no-rebase");
     repo.step(
         &["pull", "--no-rebase"],
@@ -55,4 +58,31 @@ pub fn run(ctx: &mut Context, args: SyncArgs) -> Result<ExitCode> {
     }
     ctx.info("in sync");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Ticket changes that never reached git would never be pushed: stop, and
+/// say how to commit them.
+fn refuse_leftovers(store: &Store) -> Result<()> {
+    let Some(leftovers) = super::check_fix_git::find(store)? else { return Ok(()) };
+    let mut shown: Vec<String> = leftovers
+        .files
+        .iter()
+        .take(5)
+        .map(|f| format!("{} ({})", store.display_path(&f.path), f.state.describe()))
+        .collect();
+    if leftovers.files.len() > shown.len() {
+        shown.push(format!("and {} more", leftovers.files.len() - shown.len()));
+    }
+    Err(Error::Git {
+        message: format!(
+            "cannot sync: {} ticket file(s) have changes that were never committed, so they would not be pushed: {}",
+            leftovers.files.len(),
+            shown.join(", ")
+        ),
+        hint: Some(
+            "an interrupted command, a stale git lock or --no-commit left them; run `complaint check --fix` to \
+             commit them, then `complaint sync` again"
+                .into(),
+        ),
+    })
 }

@@ -12,6 +12,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use crate::error::{Error, Result};
+use crate::ticket::text::on_one_line;
+
+mod status;
+pub use status::{FileState, Uncommitted};
 
 /// The name the merge driver is registered under in git config and
 /// `.gitattributes`.
@@ -24,6 +28,9 @@ pub const ATTRIBUTES_LINE: &str = "tickets/**/*.yaml merge=complaint";
 pub struct Repo {
     top: PathBuf,
     git_dir: PathBuf,
+    /// Where refs and packed-refs live: `git_dir` itself, or for a linked
+    /// worktree the main repository's git dir.
+    common_dir: PathBuf,
 }
 
 /// What a commit says: subject `<ID>: <what>`, the note as body, trailers.
@@ -38,19 +45,49 @@ pub struct CommitMessage {
 
 impl CommitMessage {
     pub fn subject(&self) -> String {
-        format!("{}: {}", self.id, self.what)
+        on_one_line(&format!("{}: {}", self.id, self.what))
     }
 
     pub fn text(&self) -> String {
-        let mut text = self.subject();
-        text.push_str("\n\n");
-        if let Some(note) = self.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-            text.push_str(note);
-            text.push_str("\n\n");
-        }
-        text.push_str(&format!("Complaint-Id: {}\nAction: {}\nActor: {}\n", self.id, self.action, self.actor));
-        text
+        message_text(
+            &self.subject(),
+            self.note.as_deref(),
+            &[("Complaint-Id", &self.id), ("Action", &self.action), ("Actor", &self.actor)],
+        )
     }
+}
+
+/// The keys of the trailers `complaint` writes; docs/git.md tells auditors
+/// to grep for them anchored (`^Complaint-Id: …$`).
+const TRAILER_KEYS: [&str; 3] = ["Complaint-Id:", "Action:", "Actor:"];
+
+/// A commit message: subject, optional body, trailers. Input is checked
+/// before it gets here (crate::ticket::text); this is the second line of
+/// defence, so that no value can forge a trailer: subject and trailer values
+/// are forced onto one line, and a body line that starts like one of our
+/// trailers is quoted (`> `), so an anchored `git log --grep` never matches it.
+pub fn message_text(subject: &str, body: Option<&str>, trailers: &[(&str, &str)]) -> String {
+    let mut text = on_one_line(subject);
+    text.push_str("\n\n");
+    if let Some(body) = body.map(str::trim).filter(|b| !b.is_empty()) {
+        for line in body.lines() {
+            if starts_like_a_trailer(line) {
+                text.push_str("> ");
+            }
+            text.push_str(line);
+            text.push('\n');
+        }
+        text.push('\n');
+    }
+    for (key, value) in trailers {
+        text.push_str(&format!("{key}: {}\n", on_one_line(value).trim()));
+    }
+    text
+}
+
+fn starts_like_a_trailer(line: &str) -> bool {
+    let line = line.trim_start().as_bytes();
+    TRAILER_KEYS.iter().any(|key| line.len() >= key.len() && line[..key.len()].eq_ignore_ascii_case(key.as_bytes()))
 }
 
 /// One commit that touched a ticket file.
@@ -82,7 +119,12 @@ impl Repo {
         let mut lines = text.lines();
         let top = PathBuf::from(lines.next()?);
         let git_dir = PathBuf::from(lines.next()?);
-        Some(Repo { top, git_dir })
+        // A linked worktree names the shared git dir in `commondir`.
+        let common_dir = match std::fs::read_to_string(git_dir.join("commondir")) {
+            Ok(relative) => git_dir.join(relative.trim_end_matches('\n')),
+            Err(_) => git_dir.clone(),
+        };
+        Some(Repo { top, git_dir, common_dir })
     }
 
     /// Like [`Repo::discover`], but an error when `dir` is not in git.
@@ -124,32 +166,65 @@ impl Repo {
 
     /// Why a commit cannot be made now (merge, rebase, stale lock), as an
     /// error whose hint says how to finish and then commit `paths`.
-    pub fn blocker(&self, paths: &[PathBuf], message: &CommitMessage) -> Option<Error> {
-        let commit_later = self.commit_command(paths, message);
+    pub fn blocker(&self, commit_later: &str) -> Option<Error> {
         if let Some((what, finish)) = self.in_progress() {
             return Some(git_error(
                 format!("not committed: the repository is in the middle of {what}; the ticket change is saved"),
                 format!("{finish}; then commit the ticket: {commit_later}"),
             ));
         }
-        let lock = self.git_dir.join("index.lock");
-        if lock.exists() {
-            return Some(git_error(
-                format!("not committed: {} exists; the ticket change is saved", lock.display()),
-                format!(
-                    "another git process is running, or one crashed and left the lock. If no git is running, \
-                     remove it (rm {}), then commit the ticket: {commit_later}",
-                    lock.display()
-                ),
-            ));
+        let locks = self.lock_files();
+        if locks.is_empty() {
+            return None;
         }
-        None
+        let shown: Vec<String> = locks.iter().map(|l| l.display().to_string()).collect();
+        Some(git_error(
+            format!("not committed: {} exists; the ticket change is saved", shown.join(", ")),
+            format!(
+                "another git process is running, or one was killed and left the lock. If no git is running, \
+                 remove it (rm {}), then commit the ticket: {commit_later} (or run `complaint check --fix`)",
+                shown.join(" ")
+            ),
+        ))
+    }
+
+    /// The lock files that make a commit fail or that a killed git left
+    /// behind: the index's, the temporary index of `commit --only`
+    /// (`next-index-PID.lock`), HEAD's, the current branch's and packed-refs'.
+    fn lock_files(&self) -> Vec<PathBuf> {
+        let mut candidates = vec![self.git_dir.join("index.lock"), self.git_dir.join("HEAD.lock")];
+        if let Some(branch) = self.branch_ref() {
+            candidates.push(self.common_dir.join(format!("{branch}.lock")));
+        }
+        candidates.push(self.common_dir.join("packed-refs.lock"));
+        let mut locks: Vec<PathBuf> = candidates.into_iter().filter(|p| p.symlink_metadata().is_ok()).collect();
+        if let Ok(entries) = std::fs::read_dir(&self.git_dir) {
+            let mut next_index: Vec<PathBuf> = entries
+                .flatten()
+                .filter(|e| {
+                    e.file_name().to_str().is_some_and(|n| n.starts_with("next-index-") && n.ends_with(".lock"))
+                })
+                .map(|e| e.path())
+                .collect();
+            next_index.sort();
+            locks.extend(next_index);
+        }
+        locks
+    }
+
+    /// `refs/heads/BRANCH` that HEAD points to, read from the HEAD file (no
+    /// git process: this runs before every commit).
+    fn branch_ref(&self) -> Option<String> {
+        let head = std::fs::read_to_string(self.git_dir.join("HEAD")).ok()?;
+        let branch = head.strip_prefix("ref: ")?.trim_end();
+        // A ref name never holds `..`; refuse one that would leave the git dir.
+        (branch.starts_with("refs/") && !branch.contains("..")).then(|| branch.to_string())
     }
 
     /// The command a user can run to make the commit by hand.
-    pub fn commit_command(&self, paths: &[PathBuf], message: &CommitMessage) -> String {
+    pub fn commit_command(&self, paths: &[PathBuf], subject: &str) -> String {
         let shown: Vec<String> = paths.iter().map(|p| self.relative(p)).collect();
-        format!("git add -- {0} && git commit -m '{1}' -- {0}", shown.join(" "), message.subject().replace('\'', ""))
+        format!("git add -- {0} && git commit -m '{1}' -- {0}", shown.join(" "), subject.replace('\'', ""))
     }
 
     fn relative(&self, path: &Path) -> String {
@@ -159,10 +234,17 @@ impl Repo {
     /// Commits exactly `paths` with `message`; returns the short hash.
     /// Whatever else is staged stays staged and is not committed.
     pub fn commit(&self, paths: &[PathBuf], message: &CommitMessage) -> Result<String> {
-        if let Some(blocker) = self.blocker(paths, message) {
+        self.commit_with_text(paths, &message.text(), &self.commit_command(paths, &message.subject()))
+    }
+
+    /// Commits exactly `paths` with the message `text` (see [`message_text`]);
+    /// `commit_later` is the command that makes the commit by hand, for the
+    /// hint when it cannot be made.
+    pub fn commit_with_text(&self, paths: &[PathBuf], text: &str, commit_later: &str) -> Result<String> {
+        if let Some(blocker) = self.blocker(commit_later) {
             return Err(blocker);
         }
-        let commit_later = self.commit_command(paths, message);
+        let commit_later = commit_later.to_string();
         if !self.has_user_name() {
             return Err(git_error(
                 "not committed: git user.name is not set; the ticket change is saved",
@@ -172,11 +254,22 @@ impl Repo {
             ));
         }
         let relative: Vec<String> = paths.iter().map(|p| self.relative(p)).collect();
-        let mut add = vec!["add", "--"];
-        add.extend(relative.iter().map(String::as_str));
-        let output = self.run(&add)?;
-        if !output.status.success() {
-            return Err(self.failed("git add", &output, &commit_later));
+        // A deleted file is not added: `commit --only` takes its removal from
+        // the work tree, and `git add` fails on a path already removed from
+        // the index.
+        let existing: Vec<&str> = paths
+            .iter()
+            .zip(&relative)
+            .filter(|(p, _)| p.symlink_metadata().is_ok())
+            .map(|(_, r)| r.as_str())
+            .collect();
+        if !existing.is_empty() {
+            let mut add = vec!["add", "--"];
+            add.extend(existing);
+            let output = self.run(&add)?;
+            if !output.status.success() {
+                return Err(self.failed("git add", &output, &commit_later));
+            }
         }
         let mut commit = vec!["commit", "--quiet", "--only", "--cleanup=whitespace", "-F", "-", "--"];
         commit.extend(relative.iter().map(String::as_str));
@@ -192,7 +285,7 @@ impl Repo {
             .stdin
             .take()
             .expect("stdin is piped")
-            .write_all(message.text().as_bytes())
+            .write_all(text.as_bytes())
             .map_err(|e| Error::io("write to", "git commit", e))?;
         let output = child.wait_with_output().map_err(|e| Error::io("run", "git commit", e))?;
         if !output.status.success() {
@@ -204,7 +297,9 @@ impl Repo {
 
     fn failed(&self, what: &str, output: &Output, commit_later: &str) -> Error {
         let stderr = String::from_utf8_lossy(&output.stderr);
-        let detail = stderr.lines().find(|l| !l.trim().is_empty()).unwrap_or("no message").trim();
+        // A git killed by a signal says nothing; its exit status does.
+        let status = output.status.to_string();
+        let detail = stderr.lines().find(|l| !l.trim().is_empty()).map_or(status.as_str(), str::trim);
         git_error(
             format!("not committed: {what} failed ({detail}); the ticket change is saved"),
             format!("fix what git reports, then: {commit_later}"),

@@ -6,6 +6,7 @@ pub mod integrity;
 pub mod merge;
 mod status;
 mod summary;
+pub mod text;
 
 use std::collections::BTreeMap;
 

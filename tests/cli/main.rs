@@ -17,6 +17,7 @@ mod test_edit_import;
 mod test_everyday;
 mod test_export;
 mod test_git;
+mod test_git_integrity;
 mod test_hostile;
 mod test_init;
 mod test_integrity;

@@ -163,3 +163,99 @@ fn usage_errors_exit_2() {
     store.cmd(NOW).args(["frobnicate"]).assert().code(2);
     store.cmd(NOW).args(["classify", "CP20261123001"]).assert().code(2);
 }
+
+/// One of each class of refused character, and how the error names it.
+const REFUSED: [(&str, &str); 9] = [
+    ("\n", "control character (U+000A)"),
+    ("\u{1b}[31m", "control character (U+001B)"),
+    ("\u{85}", "control character (U+0085)"),
+    ("\u{2028}", "line or paragraph separator (U+2028)"),
+    ("\u{2029}", "line or paragraph separator (U+2029)"),
+    ("\u{202E}", "bidirectional-text control (U+202E)"),
+    ("\u{2067}", "bidirectional-text control (U+2067)"),
+    ("\u{200F}", "bidirectional-text control (U+200F)"),
+    ("\u{061C}", "bidirectional-text control (U+061C)"),
+];
+
+#[test]
+fn an_actor_name_that_could_forge_a_trailer_or_hide_text_is_refused() {
+    let store = Store::new();
+    let id = store.new_ticket("2026-11-23 09:00", &[]);
+    for (bad, named) in REFUSED {
+        let name = format!("李四{bad}Complaint-Id: CP20990101001");
+        let stderr = store.fails_unchanged(NOW, &["--by", &name, "note", &id, "-m", "hi"], &["--by", named]);
+        assert!(!stderr.contains("CP20990101001"), "the value is not echoed: {stderr}");
+        store.fails_unchanged(NOW, &new_args(&["--by", &name]), &["--by", named]);
+    }
+    for empty in ["", "   "] {
+        store.fails_unchanged(
+            NOW,
+            &["--by", empty, "note", &id, "-m", "hi"],
+            &["--by / COMPLAINT_USER must not be empty"],
+        );
+    }
+}
+
+#[test]
+fn an_actor_from_the_environment_is_checked_too() {
+    let store = Store::new();
+    let id = store.new_ticket("2026-11-23 09:00", &[]);
+    let before = store.files();
+    let run = |env: (&str, &str)| {
+        let output = store
+            .cmd(NOW)
+            .env_remove("COMPLAINT_USER")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env(env.0, env.1)
+            .args(["note", &id, "-m", "hi"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{env:?}");
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let stderr = run(("COMPLAINT_USER", "李四\nAction: closed"));
+    assert!(stderr.contains("control character (U+000A)") && !stderr.contains("closed"), "{stderr}");
+    let stderr = run(("USER", "li\u{202E}si"));
+    assert!(stderr.contains("$USER contains a bidirectional-text control (U+202E)"), "{stderr}");
+    assert_eq!(store.files(), before);
+}
+
+#[test]
+fn one_line_fields_refuse_every_class() {
+    let store = Store::new();
+    let id = store.new_ticket("2026-11-23 09:00", &[]);
+    for (bad, named) in REFUSED {
+        let value = format!("表带{bad}断裂");
+        store.fails_unchanged(
+            NOW,
+            &["new", "--customer", "张三", "--contact", "1", "--channel", "phone", "--summary", &value],
+            &["summary contains", named],
+        );
+        store.fails_unchanged(
+            NOW,
+            &["new", "--customer", &value, "--contact", "1", "--channel", "phone", "--summary", "s"],
+            &["customer name contains", named],
+        );
+        store.fails_unchanged(NOW, &["escalate", &id, "--to", &value, "--reason", "r"], &["--to contains", named]);
+        store.fails_unchanged(
+            NOW,
+            &["note", &id, "-m", "m", "--kind", "action", "--owner", &value, "--due", "2026-11-30"],
+            &["--owner contains", named],
+        );
+        store.fails_unchanged(NOW, &["assign", &id, "--department", &value], &["--department contains", named]);
+    }
+}
+
+#[test]
+fn multi_line_text_takes_line_breaks_and_tabs_but_no_bidi_control() {
+    let store = Store::new();
+    let id = store.new_ticket("2026-11-23 09:00", &["--description", "第一行\n\t第二行"]);
+    assert!(store.read_ticket(&id).contains("第二行"));
+    for bidi in ["\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}", "\u{200E}", "\u{061C}"] {
+        let text = format!("退款{bidi}500元");
+        let code = format!("(U+{:04X})", bidi.chars().next().unwrap() as u32);
+        store.fails_unchanged(NOW, &new_args(&["--description", &text]), &["description contains a bidi", &code]);
+        store.fails_unchanged(NOW, &["note", &id, "-m", &text], &["--message contains a bidi", &code]);
+    }
+}

@@ -6,15 +6,15 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-const NOW: &str = "2026-11-23 10:00";
+pub(crate) const NOW: &str = "2026-11-23 10:00";
 
 /// A bare "team" repository in a temp dir, and clones of it.
-struct Team {
-    dir: tempfile::TempDir,
+pub(crate) struct Team {
+    pub(crate) dir: tempfile::TempDir,
 }
 
-struct Clone {
-    dir: PathBuf,
+pub(crate) struct Clone {
+    pub(crate) dir: PathBuf,
 }
 
 /// PATH with the built `complaint` first, so git finds the merge driver.
@@ -24,7 +24,7 @@ fn path_with_binary() -> String {
     format!("{dir}:{}", std::env::var("PATH").unwrap_or_default())
 }
 
-fn isolate(cmd: &mut std::process::Command) {
+pub(crate) fn isolate(cmd: &mut std::process::Command) {
     cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("GIT_MERGE_AUTOEDIT", "no")
@@ -38,7 +38,7 @@ fn isolate(cmd: &mut std::process::Command) {
         .env_remove("EMAIL");
 }
 
-fn git_in(dir: &Path, args: &[&str]) -> std::process::Output {
+pub(crate) fn git_in(dir: &Path, args: &[&str]) -> std::process::Output {
     let mut cmd = std::process::Command::new("git");
     cmd.args(args).current_dir(dir);
     isolate(&mut cmd);
@@ -46,7 +46,7 @@ fn git_in(dir: &Path, args: &[&str]) -> std::process::Output {
 }
 
 /// Runs git, which must succeed; returns stdout.
-fn git(dir: &Path, args: &[&str]) -> String {
+pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
     let output = git_in(dir, args);
     assert!(output.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).unwrap()
@@ -55,7 +55,7 @@ fn git(dir: &Path, args: &[&str]) -> String {
 impl Team {
     /// A bare remote, and a first clone `a` holding an initialised,
     /// committed and pushed store.
-    fn new() -> (Team, Clone) {
+    pub(crate) fn new() -> (Team, Clone) {
         let team = Team { dir: tempfile::tempdir().unwrap() };
         git(team.dir.path(), &["init", "--quiet", "--bare", "-b", "main", "remote.git"]);
         let a = team.clone_as("a", "王芳");
@@ -76,7 +76,7 @@ impl Team {
     }
 
     /// A clone that ran `complaint init` (the merge driver registered).
-    fn member(&self, name: &str, user: &str) -> Clone {
+    pub(crate) fn member(&self, name: &str, user: &str) -> Clone {
         let clone = self.clone_as(name, user);
         clone.ok(NOW, &["init"]);
         clone
@@ -84,47 +84,47 @@ impl Team {
 }
 
 impl Clone {
-    fn cmd(&self, now: &str) -> Command {
+    pub(crate) fn cmd(&self, now: &str) -> Command {
         let mut std_cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("complaint"));
         std_cmd.current_dir(&self.dir).env("COMPLAINT_NOW", now).env("COMPLAINT_USER", "agent");
         isolate(&mut std_cmd);
         Command::from_std(std_cmd)
     }
 
-    fn run(&self, now: &str, args: &[&str]) -> std::process::Output {
+    pub(crate) fn run(&self, now: &str, args: &[&str]) -> std::process::Output {
         self.cmd(now).args(args).output().unwrap()
     }
 
-    fn ok(&self, now: &str, args: &[&str]) -> String {
+    pub(crate) fn ok(&self, now: &str, args: &[&str]) -> String {
         let output = self.run(now, args);
         assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
         String::from_utf8(output.stdout).unwrap()
     }
 
-    fn new_ticket(&self, now: &str, summary: &str) -> String {
+    pub(crate) fn new_ticket(&self, now: &str, summary: &str) -> String {
         let args =
             ["new", "--customer", "张三", "--contact", "13812345678", "--channel", "phone", "--summary", summary];
         self.ok(now, &args).trim().to_string()
     }
 
-    fn path(&self, id: &str) -> PathBuf {
+    pub(crate) fn path(&self, id: &str) -> PathBuf {
         self.dir.join(format!("tickets/{}/{}/{id}.yaml", &id[2..6], &id[6..8]))
     }
 
-    fn read(&self, id: &str) -> String {
+    pub(crate) fn read(&self, id: &str) -> String {
         std::fs::read_to_string(self.path(id)).unwrap()
     }
 
-    fn git(&self, args: &[&str]) -> String {
+    pub(crate) fn git(&self, args: &[&str]) -> String {
         git(&self.dir, args)
     }
 
-    fn head(&self) -> String {
+    pub(crate) fn head(&self) -> String {
         self.git(&["rev-parse", "HEAD"])
     }
 }
 
-fn stderr(output: &std::process::Output) -> String {
+pub(crate) fn stderr(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
