@@ -70,6 +70,10 @@ pub enum Error {
     #[error("{what} {at} is before the ticket's last event at {last}")]
     BackdateTooEarly { what: &'static str, at: String, last: String },
 
+    /// A file or stdin handed in by the user is over the file cap.
+    #[error("{path}: input is over the limit of {max_bytes} bytes ([limits] max_file_bytes)")]
+    InputTooLarge { path: PathBuf, max_bytes: u64 },
+
     /// A writer refuses a ticket whose history `check` rejects.
     #[error("{path}: {id} cannot be changed while its file is inconsistent: {}", problems.join("; "))]
     InconsistentTicket { id: String, path: PathBuf, problems: Vec<String> },
@@ -160,6 +164,9 @@ impl Error {
                  merge is unfinished (or redo the merge: `git merge --abort` and pull again); see docs/git.md",
                 path.display()
             )),
+            Error::InputTooLarge { .. } => {
+                Some("split the input into smaller files, or raise [limits] max_file_bytes in complaint.toml".into())
+            }
             Error::InconsistentTicket { path, .. } => Some(format!(
                 "run `complaint check` to see every problem; repair the file by hand (`git log -p -- {}` shows \
                  how it got there), then run the command again",

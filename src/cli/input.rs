@@ -18,12 +18,11 @@ pub fn read_capped(path: &Path, max_bytes: u64) -> Result<(String, PathBuf)> {
     let mut bytes = Vec::new();
     reader.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| Error::io("read", &shown, e))?;
     if bytes.len() as u64 > max_bytes {
-        return Err(Error::BadFile {
-            message: format!("input is over the limit of {max_bytes} bytes ([limits] max_file_bytes)"),
-            path: shown,
-        });
+        return Err(Error::InputTooLarge { path: shown, max_bytes });
     }
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Error::BadFile { path: shown.clone(), message: "input is not valid UTF-8 text".into() })?;
+    let text = String::from_utf8(bytes).map_err(|_| Error::Invalid {
+        message: format!("{}: input is not valid UTF-8 text", shown.display()),
+        hint: Some("save the file as UTF-8 (most editors: \"Save with encoding\")".into()),
+    })?;
     Ok((text, shown))
 }

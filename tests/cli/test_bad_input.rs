@@ -119,10 +119,24 @@ fn oversized_description_is_refused() {
         format!("customer: {{name: 张三, contact: '1'}}\nchannel: phone\nsummary: s\ndescription: {huge}\n"),
     )
     .unwrap();
+    // The file itself is over the input cap (issue 12: `--from-file` is
+    // capped like ticket files), so it is refused before parsing.
     store.fails_unchanged(
         NOW,
         &["new", "--from-file", file.to_str().unwrap()],
-        &["description is 4194303 bytes, over the limit of 65536 bytes"],
+        &["big.yaml: input is over the limit of 1048576 bytes ([limits] max_file_bytes)"],
+    );
+    // Within the file cap, the field cap still names the field.
+    let big = "投".repeat(300_000 / 3);
+    std::fs::write(
+        &file,
+        format!("customer: {{name: 张三, contact: '1'}}\nchannel: phone\nsummary: s\ndescription: {big}\n"),
+    )
+    .unwrap();
+    store.fails_unchanged(
+        NOW,
+        &["new", "--from-file", file.to_str().unwrap()],
+        &["description is 300000 bytes, over the limit of 65536 bytes"],
     );
     let long = "x".repeat(70_000);
     store.fails_unchanged(NOW, &new_args(&["--description", &long]), &["description is 70000 bytes"]);
