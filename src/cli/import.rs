@@ -3,6 +3,13 @@
 //! All or nothing: every row is validated like `complaint new` before the
 //! first ticket is written, and every bad row is reported as `FILE:LINE:
 //! message`. Tickets are created in received order, so IDs follow time.
+//!
+//! All or nothing for the writes too, under a kill: the tickets are staged
+//! under `.complaint/import/` and committed by one rename before any is
+//! moved into `tickets/` (see `store::staging`). A rerun of the same import
+//! (same file, same `--map`) finishes a committed one and prints its IDs
+//! instead of importing the file twice; other leftovers are finished or
+//! deleted first.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,7 +27,8 @@ use crate::ticket::TicketId;
 /// English names are recognised (客户/姓名, 电话/联系方式, 客户ID, 渠道,
 /// 产品, 摘要/投诉内容, 描述, 诉求, 类别, 级别, 投诉时间 …), others can be
 /// mapped with --map. Nothing is written unless every row is valid. Prints
-/// the new IDs, one per line.
+/// the new IDs, one per line. An import that was killed is finished by
+/// running it again (or `complaint check --fix`), never imported twice.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// The CSV file

@@ -313,3 +313,38 @@ fn a_kill_at_any_syscall_of_import_leaves_none_or_what_a_rerun_finishes() {
     // One link per ticket, renames of the staging (commit, done).
     assert!(kills.at(&LINKS) >= 5 && kills.at(&RENAMES) >= 2 && kills.at(&UNLINKS) >= 5, "{kills:?}");
 }
+
+/// Killed after it committed and before it placed a ticket; a `new`
+/// meanwhile takes the first planned ID of that date. `check` names the
+/// half import; the rerun places that ticket under the next free ID,
+/// leaves the new ticket alone and imports nothing twice.
+/// (On 0.1.0 the kill left a partial import that `check` called clean.)
+#[test]
+fn an_import_finished_after_a_new_took_its_id_gets_the_next_free_one() {
+    require_strace();
+    let store = Store::new();
+    std::fs::write(store.path().join("calls.csv"), CSV).unwrap();
+    let (killed, was_killed) = run_killed_at(&store, &["import", "calls.csv"], "linkat", 1);
+    assert!(was_killed && killed.stdout.is_empty(), "{}", text(&killed));
+    assert!(imported(&store).is_empty());
+    let check = store.cmd(NOW).arg("check").output().unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    let report = text(&check);
+    assert!(report.contains("import of calls.csv interrupted half-way: 0 of 5 ticket(s) are in tickets/"), "{report}");
+    assert!(report.contains("complaint check --fix") && report.contains(".complaint/import/"), "{report}");
+
+    let taken = store.new_ticket("2026-11-23 09:00", &["--summary", "导入时新建"]);
+    assert_eq!(taken, "CP20261123001", "the first planned ID of 11-23");
+    let rerun = store.ok(NOW, &["import", "calls.csv"]);
+    let done = imported(&store);
+    assert_eq!(done.len(), 6, "five imported and the new one: {done:?}");
+    assert!(done.values().all(|ids| ids.len() == 1), "{done:?}");
+    assert_eq!(done["导入时新建"], std::slice::from_ref(&taken));
+    // 导入四 was planned as CP…001 and 导入五 as CP…002: both move on, in order.
+    assert_eq!((&done["导入四"][0][..], &done["导入五"][0][..]), ("CP20261123002", "CP20261123003"));
+    let printed: BTreeSet<String> = rerun.lines().map(str::to_string).collect();
+    let mut expected = ids_of(&done);
+    expected.remove(&taken);
+    assert_eq!(printed, expected);
+    store.cmd(NOW).arg("check").assert().success();
+}
