@@ -37,6 +37,8 @@ const JOURNAL_HEADER: &str = "complaint import journal 1";
 /// The CSV bytes and the column mapping: what makes a rerun "the same import".
 const SOURCE: &str = "source";
 const PART: &str = ".part";
+/// A journal line per ticket: far more than any import.
+const JOURNAL_MAX_BYTES: u64 = 64 << 20;
 const DONE: &str = ".done";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,7 +67,7 @@ impl PendingImport {
 
     /// Whether it was staged from the same `source` (file and mapping).
     pub fn same_source(&self, source: &[u8]) -> bool {
-        std::fs::read(self.dir.join(SOURCE)).is_ok_and(|staged| staged == source)
+        read_regular(&self.dir.join(SOURCE), source.len() as u64).is_ok_and(|staged| staged == source)
     }
 }
 
@@ -243,13 +245,14 @@ impl Store {
         file::check_inside(&self.root, &target)?;
         let month_dir = target.parent().expect("ticket paths have a directory");
         std::fs::create_dir_all(month_dir).map_err(|e| Error::io("create directory", month_dir, e))?;
+        // Only a regular file is placed (never a link someone put there).
+        let bytes = read_regular(staged, self.config.limits.max_file_bytes)?;
         match std::fs::hard_link(staged, &target) {
             Ok(()) => return Ok(planned.clone()),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
             // No hard links here (another file system): a copy, never over a file.
             Err(_) => {
-                let bytes = std::fs::read(staged).map_err(|e| Error::io("read", staged, e))?;
-                if file::create_exclusive(&target, bytes).is_ok() {
+                if file::create_exclusive(&target, &bytes).is_ok() {
                     return Ok(planned.clone());
                 }
             }
@@ -260,7 +263,10 @@ impl Store {
         if let Some(id) = self.find_uid(month_dir, uid) {
             return Ok(id);
         }
-        let text = std::fs::read_to_string(staged).map_err(|e| Error::io("read", staged, e))?;
+        let text = String::from_utf8(bytes).map_err(|_| Error::BadFile {
+            path: staged.to_path_buf(),
+            message: "staged ticket is not valid UTF-8".into(),
+        })?;
         let mut ticket = file::parse_ticket(&text, staged)?;
         self.create_locked(held, planned.date(), |id| {
             ticket.id = id.to_string();
@@ -282,8 +288,8 @@ impl Store {
             if stem.starts_with('.') || !entry.file_type().is_ok_and(|t| t.is_file()) {
                 continue;
             }
-            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-            if text.contains(uid) && self.uid_at(&entry.path()).as_deref() == Some(uid) {
+            let text = read_regular(&entry.path(), self.config.limits.max_file_bytes).unwrap_or_default();
+            if String::from_utf8_lossy(&text).contains(uid) && self.uid_at(&entry.path()).as_deref() == Some(uid) {
                 return self.parse_id(stem).ok();
             }
         }
@@ -294,7 +300,8 @@ impl Store {
     /// every ID is checked against the ID pattern before a path is built.
     fn read_journal(&self, dir: &Path) -> Result<(String, Vec<(TicketId, String)>)> {
         let path = dir.join(JOURNAL);
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, e))?;
+        let bytes = read_regular(&path, JOURNAL_MAX_BYTES)?;
+        let text = String::from_utf8_lossy(&bytes);
         let bad = |what: &str| Error::BadFile { path: path.clone(), message: format!("not an import journal: {what}") };
         let mut lines = text.lines();
         if lines.next() != Some(JOURNAL_HEADER) {
@@ -339,9 +346,32 @@ fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
 /// The store lock if no other command holds it (`check` takes it only to
 /// tell a running import's staging from a killed one's).
 fn try_lock(path: &Path) -> Option<std::fs::File> {
-    let file = std::fs::OpenOptions::new().write(true).open(path).ok()?;
+    let file = open_no_follow(std::fs::OpenOptions::new().write(true).create(true).truncate(false), path).ok()?;
     file.try_lock().ok()?;
     Some(file)
+}
+
+/// Opens without following a link or waiting on a FIFO: `.complaint/` is
+/// not trusted more than `tickets/`.
+fn open_no_follow(options: &mut std::fs::OpenOptions, path: &Path) -> std::io::Result<std::fs::File> {
+    use rustix::fs::OFlags;
+    let file = options.custom_flags((OFlags::NOFOLLOW | OFlags::NONBLOCK).bits() as i32).open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    Ok(file)
+}
+
+/// The bytes of the regular file `path`, refused over `max_bytes`.
+fn read_regular(path: &Path, max_bytes: u64) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let file = open_no_follow(std::fs::OpenOptions::new().read(true), path).map_err(|e| Error::io("read", path, e))?;
+    let mut bytes = Vec::new();
+    file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| Error::io("read", path, e))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(Error::BadFile { path: path.to_path_buf(), message: format!("over {max_bytes} bytes") });
+    }
+    Ok(bytes)
 }
 
 /// One line, for the journal and messages.
