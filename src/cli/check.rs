@@ -91,6 +91,7 @@ pub fn run(ctx: &mut Context, args: CheckArgs) -> Result<ExitCode> {
             });
         }
     }
+    problems.extend(store.interrupted_imports().into_iter().map(|(path, message)| Problem { path, message }));
     problems.sort_by(|a, b| a.path.cmp(&b.path));
     // Leftovers of killed writers are notes, not problems: the ticket beside
     // them is whole (old or new version), and the next writer in that

@@ -3,6 +3,13 @@
 //! All or nothing: every row is validated like `complaint new` before the
 //! first ticket is written, and every bad row is reported as `FILE:LINE:
 //! message`. Tickets are created in received order, so IDs follow time.
+//!
+//! All or nothing for the writes too, under a kill: the tickets are staged
+//! under `.complaint/import/` and committed by one rename before any is
+//! moved into `tickets/` (see `store::staging`). A rerun of the same import
+//! (same file, same `--map`) finishes a committed one and prints its IDs
+//! instead of importing the file twice; other leftovers are finished or
+//! deleted first.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,6 +19,7 @@ use clap::Args;
 use super::new::{CustomerInput, Fields, NewInput};
 use super::{Context, output};
 use crate::error::{Error, Result};
+use crate::store::{ImportState, PendingImport, Store, StoreLock};
 use crate::ticket::TicketId;
 
 /// Import complaints from a CSV file (UTF-8, with or without BOM; CRLF
@@ -19,7 +27,8 @@ use crate::ticket::TicketId;
 /// English names are recognised (客户/姓名, 电话/联系方式, 客户ID, 渠道,
 /// 产品, 摘要/投诉内容, 描述, 诉求, 类别, 级别, 投诉时间 …), others can be
 /// mapped with --map. Nothing is written unless every row is valid. Prints
-/// the new IDs, one per line.
+/// the new IDs, one per line. An import that was killed is finished by
+/// running it again (or `complaint check --fix`), never imported twice.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// The CSV file
@@ -234,25 +243,73 @@ pub fn run(ctx: &mut Context, args: ImportArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     rows.sort_by_key(|fields| fields.received_at);
+    let source = source_identity(&args.map, bytes);
     let by = ctx.actor(&store)?;
-    let mut created: Vec<TicketId> = Vec::with_capacity(rows.len());
-    for fields in rows {
-        let date = fields.received_at.date_naive();
-        match store.create(date, |id| fields.into_ticket(&id.to_string(), now, &by)) {
-            Ok(id) => created.push(id),
-            Err(e) => {
-                // All or nothing also when the disk fails half-way.
-                for id in &created {
-                    let _ = std::fs::remove_file(store.path_of(id));
-                }
-                return Err(e);
-            }
-        }
+    let lock = store.lock()?;
+    if finish_interrupted(ctx, &store, &lock, &source)? {
+        return Ok(ExitCode::SUCCESS);
     }
-    let ids: String = created.iter().map(|id| format!("{id}\n")).collect();
-    output::print(&ids)?;
+    let dates: Vec<_> = rows.iter().map(|fields| fields.received_at.date_naive()).collect();
+    let ids = store.allocate_ids(&lock, &dates)?;
+    let tickets: Vec<_> =
+        rows.into_iter().zip(&ids).map(|(fields, id)| fields.into_ticket(&id.to_string(), now, &by)).collect();
+    let staged = store.stage_import(&lock, &shown, &source, &tickets)?;
+    let created = place(&store, &lock, &staged)?;
+    print_ids(&created)?;
+    store.discard_import(&lock, &staged)?;
     ctx.info(format!("imported {} complaint(s) from {shown}", created.len()));
     Ok(ExitCode::SUCCESS)
+}
+
+/// What makes a rerun the same import: the mapping and the file's bytes.
+fn source_identity(map: &[String], bytes: &[u8]) -> Vec<u8> {
+    let mut source = format!("--map {}\n", map.join(",")).into_bytes();
+    source.extend_from_slice(bytes);
+    source
+}
+
+/// Finishes what killed imports left (see `store::staging`). Returns true
+/// when one of them was this very import, whose IDs are then printed
+/// instead of importing the file a second time.
+fn finish_interrupted(ctx: &Context, store: &Store, lock: &StoreLock, source: &[u8]) -> Result<bool> {
+    let mut same = false;
+    for pending in store.pending_imports(lock)? {
+        let label = &pending.label;
+        match pending.state {
+            ImportState::Committed => {
+                let ids = place(store, lock, &pending)?;
+                if !same && pending.same_source(source) {
+                    print_ids(&ids)?;
+                    ctx.info(format!("finished the interrupted import of {label}: {} complaint(s)", ids.len()));
+                    same = true;
+                } else {
+                    let list: Vec<String> = ids.iter().map(ToString::to_string).collect();
+                    ctx.info(format!("finished an interrupted import of {label}: {}", list.join(", ")));
+                }
+            }
+            ImportState::Uncommitted => ctx.info(format!(
+                "deleted the staging of an interrupted import of {label} (nothing of it had been imported)"
+            )),
+            ImportState::Done => {}
+        }
+        store.discard_import(lock, &pending)?;
+    }
+    Ok(same)
+}
+
+/// Moves a committed import's tickets in; an error leaves the import to
+/// finish, and says how.
+fn place(store: &Store, lock: &StoreLock, staged: &PendingImport) -> Result<Vec<TicketId>> {
+    store.finish_import(lock, staged).map_err(|e| {
+        Error::invalid(
+            format!("the import of {} stopped half-way: {e}", staged.label),
+            Some("fix the cause, then run `complaint check --fix` or the same import again to finish it"),
+        )
+    })
+}
+
+fn print_ids(ids: &[TicketId]) -> Result<()> {
+    output::print(&ids.iter().map(|id| format!("{id}\n")).collect::<String>())
 }
 
 fn csv_error(shown: &str, e: &csv::Error) -> Error {

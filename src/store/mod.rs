@@ -7,10 +7,12 @@ mod cache;
 pub mod canonical;
 mod codec;
 mod file;
+mod fold;
 pub mod git;
 mod init;
 mod lock;
 mod scan;
+mod staging;
 mod walk;
 
 use std::path::{Path, PathBuf};
@@ -26,6 +28,7 @@ pub use file::{
 pub use init::{InitReport, init};
 pub use lock::StoreLock;
 pub use scan::Scan;
+pub use staging::{ImportState, PendingImport};
 
 use crate::config::Config;
 use crate::error::{Error, Result};
@@ -192,7 +195,18 @@ impl Store {
     /// Allocates the next ID for `date` and writes the ticket `build` returns
     /// for it, never overwriting an existing file. Takes the store lock.
     pub fn create(&self, date: NaiveDate, build: impl FnOnce(&TicketId) -> Ticket) -> Result<TicketId> {
-        let _lock = self.lock()?;
+        let lock = self.lock()?;
+        self.create_locked(&lock, date, build)
+    }
+
+    /// [`Store::create`] by a command that holds the store lock already
+    /// (the lock is per open file: taking it twice would wait forever).
+    pub fn create_locked(
+        &self,
+        _held: &StoreLock,
+        date: NaiveDate,
+        build: impl FnOnce(&TicketId) -> Ticket,
+    ) -> Result<TicketId> {
         let (prefix, width) = (&self.config.id.prefix, self.config.id.width);
         let month_dir = self
             .root

@@ -13,6 +13,7 @@ mod test_calendar;
 mod test_check;
 mod test_concurrency;
 mod test_crash;
+mod test_crash_multifile;
 mod test_edit_import;
 mod test_everyday;
 mod test_export;

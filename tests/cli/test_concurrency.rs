@@ -191,3 +191,38 @@ fn a_lock_left_by_a_killed_process_is_recovered_at_once() {
     let notes = store.ticket_yaml(&id)["history"].as_sequence().unwrap().len();
     assert_eq!(notes, 3);
 }
+
+/// `import` holds the store lock from choosing its IDs to placing its
+/// files: `new` running at the same time gets IDs of its own.
+#[test]
+fn import_racing_new_gives_every_ticket_its_own_id() {
+    let store = Store::new();
+    let mut csv = String::from("customer,contact,channel,summary,received_at\n");
+    for i in 0..40 {
+        csv.push_str(&format!("王五,137000011{i:02},phone,导入 {i},2026-11-23 09:{i:02}\n"));
+    }
+    std::fs::write(store.path().join("calls.csv"), csv).unwrap();
+    let import = spawn(&store, &["import", "calls.csv"]);
+    let news: Vec<_> = (0..6)
+        .map(|i| {
+            let summary = format!("并发登记 {i}");
+            spawn(
+                &store,
+                &["new", "--customer", "张三", "--contact", "13812345678", "--channel", "phone", "--summary", &summary],
+            )
+        })
+        .collect();
+    let mut ids: Vec<String> = Vec::new();
+    for child in std::iter::once(import).chain(news) {
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        ids.extend(String::from_utf8(output.stdout).unwrap().lines().map(str::to_string));
+    }
+    let distinct: BTreeSet<&String> = ids.iter().collect();
+    assert_eq!((ids.len(), distinct.len()), (46, 46), "{ids:?}");
+    let files = std::fs::read_dir(store.path().join("tickets/2026/11")).unwrap().flatten().count();
+    assert_eq!(files, 46);
+    let staging = store.path().join(".complaint/import").read_dir().map_or(0, Iterator::count);
+    assert_eq!(staging, 0, "the staging is deleted");
+    store.cmd("2026-11-23 10:00").arg("check").assert().success();
+}

@@ -218,3 +218,17 @@ fn on_a_terminal_an_invalid_edit_reopens_the_editor_on_the_same_text() {
     assert_eq!(store.ticket_yaml(&id)["status"].as_str(), Some("new"));
     assert!(backups(&store).is_empty());
 }
+
+/// The staging directory holds customer data: a `.complaint/import` that
+/// is a symbolic link out of the store is refused, nothing written.
+#[test]
+fn import_refuses_a_staging_directory_that_links_out_of_the_store() {
+    let store = Store::new();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(store.path().join(".complaint")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), store.path().join(".complaint/import")).unwrap();
+    std::fs::write(store.path().join("calls.csv"), "客户,电话,渠道,投诉内容\n王五,13700001111,电话,物流太慢\n")
+        .unwrap();
+    store.fails_unchanged(NOW, &["import", "calls.csv"], &[".complaint/import", "symbolic link"]);
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0, "nothing written outside the store");
+}
