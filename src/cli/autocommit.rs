@@ -22,6 +22,25 @@ pub fn commit(ctx: &Context, store: &Store, paths: &[PathBuf], message: &CommitM
     }
 }
 
+/// Commits several new or changed tickets at once (an import, a repair):
+/// one commit, a `Complaint-Id` trailer per ticket, so the audit search by
+/// ID finds it like a single change.
+pub fn commit_many(ctx: &Context, store: &Store, ids: &[String], subject: &str, action: &str, actor: &str) {
+    if ids.is_empty() || ctx.global.no_commit || !store.config().git.auto_commit {
+        return;
+    }
+    let Some(repo) = Repo::discover(store.root()) else { return };
+    let paths: Vec<PathBuf> =
+        ids.iter().filter_map(|id| store.parse_id(id).ok()).map(|id| store.path_of(&id)).collect();
+    let mut trailers: Vec<(&str, &str)> = ids.iter().map(|id| ("Complaint-Id", id.as_str())).collect();
+    trailers.extend([("Action", action), ("Actor", actor)]);
+    let text = crate::store::git::message_text(subject, None, &trailers);
+    match repo.commit_with_text(&paths, &text, &repo.commit_command(&paths, subject)) {
+        Ok(hash) => ctx.info(format!("committed {hash}: {subject}")),
+        Err(e) => warn_not_committed(ctx, &e),
+    }
+}
+
 /// The warning for a commit that could not be made, with its hint.
 pub fn warn_not_committed(ctx: &Context, e: &crate::error::Error) {
     ctx.warn(e);

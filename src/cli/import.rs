@@ -258,6 +258,9 @@ pub fn run(ctx: &mut Context, args: ImportArgs) -> Result<ExitCode> {
     print_ids(&created)?;
     store.discard_import(&lock, &staged)?;
     ctx.info(format!("imported {} complaint(s) from {shown}", created.len()));
+    let ids: Vec<String> = created.iter().map(ToString::to_string).collect();
+    let subject = format!("import {} complaint(s) from {}", ids.len(), shown);
+    super::autocommit::commit_many(ctx, &store, &ids, &subject, "imported", &by);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -278,6 +281,9 @@ fn finish_interrupted(ctx: &Context, store: &Store, lock: &StoreLock, source: &[
         match pending.state {
             ImportState::Committed => {
                 let ids = place(store, lock, &pending)?;
+                let texts: Vec<String> = ids.iter().map(ToString::to_string).collect();
+                let subject = format!("import {} complaint(s) from {label} (finished after an interruption)", ids.len());
+                super::autocommit::commit_many(ctx, store, &texts, &subject, "imported", &ctx.actor(store)?);
                 if !same && pending.same_source(source) {
                     print_ids(&ids)?;
                     ctx.info(format!("finished the interrupted import of {label}: {} complaint(s)", ids.len()));
