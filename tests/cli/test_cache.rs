@@ -255,3 +255,35 @@ fn generated_store_passes_check_and_is_deterministic() {
     let overdue = generated.ok("2026-11-23 10:00", &["overdue"]);
     assert!(!overdue.is_empty(), "some tickets are overdue");
 }
+
+/// A file whose `id` disagrees with its path is a bad file through a warm
+/// cache as without one: no cache entry vouches for it, whether the file
+/// was edited behind the cache (size and mtime kept) or a whole month
+/// directory moved (every file keeps its inode and stamps).
+#[test]
+fn a_misplaced_file_is_reported_through_a_warm_cache() {
+    let (store, ids) = store_with_trusted_cache();
+    let path = store.ticket_path(&ids[0]);
+    let before = mtime(&path);
+    let text = store.read_ticket(&ids[0]);
+    let other = ids[0].replace("001", "009");
+    std::fs::write(&path, text.replacen(&format!("id: {}", ids[0]), &format!("id: {other}"), 1)).unwrap();
+    set_mtime(&path, before);
+    let out = outputs(&store);
+    assert_eq!(out[2].2, Some(2), "list: {}", out[2].1);
+    assert!(out[2].1.contains(&format!("ticket {other} belongs at")), "{}", out[2].1);
+    assert!(!out[2].0.contains(&ids[0]) && !out[2].0.contains(&other), "{}", out[2].0);
+    assert_same_as_uncached(&store, "id changed behind the cache");
+
+    std::fs::write(&path, text).unwrap();
+    std::thread::sleep(Duration::from_millis(2200));
+    outputs(&store);
+    std::fs::rename(store.path().join("tickets/2026/11"), store.path().join("tickets/2026/10")).unwrap();
+    let out = outputs(&store);
+    for id in &ids {
+        assert!(!out[2].0.contains(id), "{id} listed from a moved directory: {}", out[2].0);
+        assert!(out[2].1.contains(&format!("tickets/2026/10/{id}.yaml")), "{}", out[2].1);
+    }
+    assert_eq!(out[7].2, Some(2), "report: {}", out[7].1);
+    assert_same_as_uncached(&store, "month directory moved");
+}

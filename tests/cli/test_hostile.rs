@@ -150,3 +150,63 @@ fn the_smtp_password_never_lands_in_a_file_or_a_commit() {
         assert!(!String::from_utf8_lossy(&log.stdout).contains(SECRET));
     }
 }
+
+/// The outputs of `args` (stdout, stderr, exit code).
+fn run(store: &Store, args: &[&str]) -> (String, String, Option<i32>) {
+    let out = store.cmd(NOW).args(args).timeout(Duration::from_secs(30)).output().unwrap();
+    (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap(), out.status.code())
+}
+
+/// A file whose `id` is not the one its path gives — named after another
+/// ticket, or in another month's directory — is a bad file for every
+/// scanning command: named, left out (never listed under an ID `show`
+/// cannot find, never counted twice), and a non-zero exit as for a parse
+/// error.
+#[test]
+fn a_file_whose_id_disagrees_with_its_path_is_a_bad_file_for_every_scan() {
+    let store = Store::new();
+    let a = store.new_ticket("2026-11-23 09:00", &[]);
+    let b = store.new_ticket("2026-11-23 09:30", &[]);
+    let month = store.path().join("tickets/2026/11");
+    // Named CP…003, holding CP…002: a second copy of b.
+    std::fs::write(month.join("CP20261123003.yaml"), store.read_ticket(&b)).unwrap();
+    // The right name in the wrong month.
+    std::fs::create_dir_all(store.path().join("tickets/2026/10")).unwrap();
+    let misfiled = store.read_ticket(&a).replace(&a, "CP20261123004");
+    std::fs::write(store.path().join("tickets/2026/10/CP20261123004.yaml"), misfiled).unwrap();
+    let bad = ["tickets/2026/11/CP20261123003.yaml", "tickets/2026/10/CP20261123004.yaml"];
+    let named = |stderr: &str| bad.iter().all(|path| stderr.contains(path));
+
+    let (stdout, stderr, code) = run(&store, &["list"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        named(&stderr) && stderr.contains("ticket CP20261123002 belongs at tickets/2026/11/CP20261123002.yaml"),
+        "{stderr}"
+    );
+    assert_eq!(stdout.matches(&b).count(), 1, "listed once: {stdout}");
+    assert!(!stdout.contains("CP20261123004"), "{stdout}");
+    let (stdout, _, code) = run(&store, &["--json", "list"]);
+    assert_eq!(
+        (code, serde_json::from_str::<serde_json::Value>(&stdout).unwrap()["count"].clone()),
+        (Some(2), 2.into())
+    );
+
+    let (_, stderr, code) = run(&store, &["overdue", "--as-of", "2026-11-30 10:00"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(named(&stderr), "{stderr}");
+
+    let (stdout, stderr, code) = run(&store, &["report", "--month", "2026-11", "--format", "json"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(named(&stderr), "{stderr}");
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&stdout).unwrap()["total"], 2, "counted once: {stdout}");
+
+    let (stdout, stderr, code) = run(&store, &["export", "--format", "jsonl"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(named(&stderr), "{stderr}");
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+
+    let (stdout, _, code) = run(&store, &["check"]);
+    assert_eq!(code, Some(1));
+    assert!(named(&stdout), "{stdout}");
+    store.cmd(NOW).args(["show", "CP20261123004"]).assert().code(2);
+}
