@@ -10,6 +10,7 @@ mod file;
 pub mod git;
 mod init;
 mod lock;
+mod parse_error;
 mod placement;
 mod scan;
 mod walk;

@@ -210,3 +210,74 @@ fn a_file_whose_id_disagrees_with_its_path_is_a_bad_file_for_every_scan() {
     assert!(named(&stdout), "{stdout}");
     store.cmd(NOW).args(["show", "CP20261123004"]).assert().code(2);
 }
+
+/// What a hostile file puts where: a name and a phone number.
+const NAME: &str = "欧阳娜娜";
+const PHONE: &str = "13812345678";
+
+/// Ticket files that fail to parse, each with the customer's name and phone
+/// in a place where the parser's own message would quote it.
+fn hostile_files(good: &str) -> Vec<(&'static str, String)> {
+    let value = format!("{NAME} {PHONE}");
+    let customer = "customer:\n  name: 张三\n  contact: '13900000000'\n  id: null\n";
+    let replace = |from: &str, to: &str| {
+        assert!(good.contains(from), "{from}");
+        good.replacen(from, to, 1)
+    };
+    let deep = format!("{}{value}{}", "{a: ".repeat(200), "}".repeat(200));
+    vec![
+        ("customer as text", replace(customer, &format!("customer: {value}\n"))),
+        ("unknown status", replace("status: new", &format!("status: {value}"))),
+        ("phone as status", replace("status: new", &format!("status: {PHONE}"))),
+        ("unknown action", replace("  action: created", &format!("  action: {value}"))),
+        ("text in a number", replace("schema: 1", &format!("schema: {value}"))),
+        ("number out of range", replace("satisfaction: null", &format!("satisfaction: {{score: {PHONE}}}"))),
+        ("bad time", replace("received_at: 2026-11-23T09:00:00+08:00", &format!("received_at: {value}"))),
+        ("wrong type", replace("summary: 表带断裂，要求换货", &format!("summary: [{value}]"))),
+        ("duplicate key", replace("history:", &format!("extra: {{{value}: 1, {value}: 2}}\nhistory:"))),
+        ("key in a path", replace("satisfaction: null", &format!("satisfaction: {{dimensions: {{{value}: x}}}}"))),
+        ("too deep", replace("history:", &format!("extra: {deep}\nhistory:"))),
+        ("id", replace("id: CP20261123001", &format!("id: {value}"))),
+        ("bad escape", replace("summary: 表带断裂，要求换货", &format!("summary: \"{value}\\q\""))),
+    ]
+}
+
+/// A file that fails to parse is named with its line and column and the
+/// problem, never the value: a customer's name or phone never reaches
+/// stderr, a report, nor the overdue mail.
+#[test]
+fn parse_errors_never_echo_customer_data() {
+    let store = Store::new();
+    let good = store.new_ticket("2026-11-23 09:00", &["--contact", "13900000000"]);
+    let text = store.read_ticket(&good);
+    let files = hostile_files(&text);
+    for (n, (_, bad)) in files.iter().enumerate() {
+        let path = store.path().join(format!("tickets/2026/11/CP20261123{:03}.yaml", n + 2));
+        std::fs::write(path, bad).unwrap();
+    }
+    let commands: [&[&str]; 8] = [
+        &["list"],
+        &["--json", "list"],
+        &["overdue", "--as-of", "2026-11-30 10:00"],
+        &["overdue", "--format", "email", "--always"],
+        &["check"],
+        &["report", "--month", "2026-11"],
+        &["export", "--format", "csv"],
+        &["export", "--format", "jsonl", "--unmask"],
+    ];
+    for args in commands {
+        let (stdout, stderr, code) = run(&store, args);
+        assert_ne!(code, Some(0), "{args:?}");
+        for needle in [NAME, PHONE] {
+            assert!(!stderr.contains(needle), "{args:?}: {needle} on stderr:\n{stderr}");
+            assert!(!stdout.contains(needle), "{args:?}: {needle} on stdout:\n{stdout}");
+        }
+    }
+    let (stdout, _, _) = run(&store, &["check"]);
+    for (n, (what, _)) in files.iter().enumerate().filter(|(_, (what, _))| *what != "id") {
+        let path = format!("tickets/2026/11/CP20261123{:03}.yaml:", n + 2);
+        let line = stdout.lines().find(|l| l.starts_with(&path)).unwrap_or_else(|| panic!("{what}: {stdout}"));
+        let location = line[path.len()..].split_whitespace().next().unwrap();
+        assert!(location.split(':').all(|n| n.parse::<u32>().is_ok()), "{what}: no line:col in {line}");
+    }
+}
