@@ -40,6 +40,7 @@ use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 
 use super::codec::{self, Reader, Writer};
+use super::local::{self, LocalDir, Refused};
 use super::placement::{self, FileRules};
 use super::walk::{self, DirFd, EntryKind, FileStamp, Listed};
 use super::{TICKETS_DIR, file};
@@ -102,6 +103,9 @@ struct Cacheable {
     payload: Vec<u8>,
 }
 
+/// Decodes a payload for the file whose path gives the ID passed.
+type Decode<'w, T> = dyn Fn(&[u8], &str) -> Option<Option<T>> + Sync + 'w;
+
 /// One kind of cache file: what an entry's payload holds and how a caller's
 /// items are made from it or from a ticket read from its file.
 struct Kind<'w, T> {
@@ -113,7 +117,7 @@ struct Kind<'w, T> {
     /// From a payload and the ID its file's path gives: `None` when the
     /// bytes are bad or hold another ticket, `Some(None)` when the caller
     /// does not want the item.
-    decode: &'w (dyn Fn(&[u8], &str) -> Option<Option<T>> + Sync),
+    decode: &'w Decode<'w, T>,
     /// From a ticket read from its file: what to cache (`None`: not
     /// cacheable, or not asked for) and the item if wanted.
     read: &'w (dyn Fn(Ticket, bool) -> (Option<Cacheable>, Option<T>) + Sync),
@@ -190,8 +194,7 @@ fn scan_kind<T: Send>(root: &Path, local_dir: &Path, rules: &FileRules, kind: &K
     // may have been read in either version. The real clock, not the
     // command's "now" (COMPLAINT_NOW): this is about file timestamps.
     let started_s = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
-    let cache_path = local_dir.join(kind.file_name);
-    let mapped = map_file(&cache_path);
+    let (may_write, mapped) = open_cache(local_dir, kind.file_name);
     let index = mapped.as_deref().and_then(|bytes| Index::parse(bytes, kind.magic, max_bytes));
     let scan = Scanner { index: index.as_ref(), kind, root, rules };
     let top = match DirFd::open(&dir) {
@@ -199,24 +202,43 @@ fn scan_kind<T: Send>(root: &Path, local_dir: &Path, rules: &FileRules, kind: &K
         Err(e) => return Ok(ItemScan { errors: vec![Error::io("read", &dir, e)], ..empty() }),
     };
     let trust_from = trust_limit(started_s);
-    if top.needs_rewrite(index.as_ref(), trust_from) {
-        // Best effort: a read-only checkout just stays uncached.
-        let _ = write(local_dir, &cache_path, kind.magic, started_s, max_bytes, &top);
+    // Best effort: a read-only checkout just stays uncached.
+    if may_write
+        && top.needs_rewrite(index.as_ref(), trust_from)
+        && let Ok(local) = LocalDir::create(local_dir)
+    {
+        let _ = local.replace(kind.file_name, |out| write(out, kind.magic, started_s, max_bytes, &top));
     }
     let mut out = empty();
     top.collect(&mut out);
     Ok(out)
 }
 
-/// The cache file mapped read-only, or `None` (absent, unreadable, empty).
-fn map_file(path: &Path) -> Option<memmap2::Mmap> {
-    let file = std::fs::File::open(path).ok()?;
+/// The cache file `name` of `.complaint/` mapped read-only, if there is a
+/// usable one, and whether a new one may be written there: not when a link
+/// or a non-regular file is in the way (warned about, left alone).
+fn open_cache(local_dir: &Path, name: &str) -> (bool, Option<memmap2::Mmap>) {
+    let refused = |e: &Error| {
+        local::warn(e);
+        (false, None)
+    };
+    let dir = match LocalDir::open(local_dir) {
+        Ok(Some(dir)) => dir,
+        Err(Refused::NotRegular(e)) => return refused(&e),
+        // Absent, or a file in the way (then writing fails too: uncached).
+        Ok(None) | Err(_) => return (true, None),
+    };
+    let file = match dir.open_regular(name, false) {
+        Ok(file) => file,
+        Err(Refused::NotRegular(e)) => return refused(&e),
+        Err(_) => return (true, None),
+    };
     // SAFETY: the mapping is only ever read, and cache files are never
     // changed in place: writers rename a new file over the old one, which
     // leaves this mapping on the old file's contents (git maps its index the
     // same way). Bad contents are caught by the checksums and bounds checks.
-    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-    (!map.is_empty()).then_some(map)
+    let map = unsafe { memmap2::Mmap::map(&file) }.ok().filter(|map| !map.is_empty());
+    (true, map)
 }
 
 /// Files and directories changed in the second a scan started, or the one
@@ -680,8 +702,7 @@ impl<'s> CacheWriter<'s> {
 }
 
 fn write<T>(
-    local_dir: &Path,
-    path: &Path,
+    out: &mut dyn Write,
     magic: &[u8; 8],
     started_s: i64,
     max_bytes: u64,
@@ -699,9 +720,6 @@ fn write<T>(
     table.u32(cache.dir_count);
     table.bytes.extend_from_slice(&cache.table.bytes);
 
-    std::fs::create_dir_all(local_dir)?;
-    let temp = tempfile::Builder::new().prefix(".index-").tempfile_in(local_dir)?;
-    let mut out = std::io::BufWriter::with_capacity(1 << 20, temp);
     let mut w = header(magic, started_s, max_bytes);
     w.u64(table.bytes.len() as u64);
     w.u64(codec::checksum(&table.bytes));
@@ -713,7 +731,5 @@ fn write<T>(
     for payload in &cache.payloads {
         out.write_all(payload)?;
     }
-    let temp = out.into_inner().map_err(|e| e.into_error())?;
-    temp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

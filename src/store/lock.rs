@@ -2,7 +2,7 @@
 //! kernel releases it when the process dies, so a crashed command never
 //! leaves a stale lock behind.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::path::Path;
 
 use crate::error::{Error, Result};
@@ -14,14 +14,9 @@ pub struct StoreLock {
 
 impl StoreLock {
     pub fn acquire(local_dir: &Path) -> Result<StoreLock> {
-        std::fs::create_dir_all(local_dir).map_err(|e| Error::io("create directory", local_dir, e))?;
+        // Never through a link, never a FIFO (which would hang).
+        let file = super::local::open_lock_file(local_dir)?;
         let path = local_dir.join("lock");
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|e| Error::io("open lock file", &path, e))?;
         file.lock().map_err(|e| Error::io("lock", &path, e))?;
         Ok(StoreLock { _file: file })
     }

@@ -9,6 +9,7 @@ mod codec;
 mod file;
 pub mod git;
 mod init;
+mod local;
 mod lock;
 mod parse_error;
 mod placement;
