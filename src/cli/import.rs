@@ -282,7 +282,8 @@ fn finish_interrupted(ctx: &Context, store: &Store, lock: &StoreLock, source: &[
             ImportState::Committed => {
                 let ids = place(store, lock, &pending)?;
                 let texts: Vec<String> = ids.iter().map(ToString::to_string).collect();
-                let subject = format!("import {} complaint(s) from {label} (finished after an interruption)", ids.len());
+                let subject =
+                    format!("import {} complaint(s) from {label} (finished after an interruption)", ids.len());
                 super::autocommit::commit_many(ctx, store, &texts, &subject, "imported", &ctx.actor(store)?);
                 if !same && pending.same_source(source) {
                     print_ids(&ids)?;

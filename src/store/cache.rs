@@ -40,6 +40,8 @@ use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 
 use super::codec::{self, Reader, Writer};
+use super::local::{self, LocalDir, Refused};
+use super::placement::{self, FileRules};
 use super::walk::{self, DirFd, EntryKind, FileStamp, Listed};
 use super::{TICKETS_DIR, file};
 use crate::error::{Error, Result};
@@ -51,8 +53,9 @@ const FILE_NAME: &str = "index";
 const MAGIC: &[u8; 8] = b"CPINDEX\0";
 const TICKETS_FILE_NAME: &str = "tickets";
 const TICKETS_MAGIC: &[u8; 8] = b"CPTICKT\0";
-/// Bump when the layout or what a payload holds changes.
-const FORMAT: u32 = 3;
+/// Bump when the layout or what a payload holds changes (4: entries are
+/// checked against their path; older builds cached misplaced files).
+const FORMAT: u32 = 4;
 const NS: i64 = 1_000_000_000;
 
 /// What a summary scan found: the summaries `keep` accepted, in path order,
@@ -100,6 +103,9 @@ struct Cacheable {
     payload: Vec<u8>,
 }
 
+/// Decodes a payload for the file whose path gives the ID passed.
+type Decode<'w, T> = dyn Fn(&[u8], &str) -> Option<Option<T>> + Sync + 'w;
+
 /// One kind of cache file: what an entry's payload holds and how a caller's
 /// items are made from it or from a ticket read from its file.
 struct Kind<'w, T> {
@@ -108,20 +114,22 @@ struct Kind<'w, T> {
     /// From the instant stored beside an entry: whether the caller may want
     /// it at all (if not, its payload is never touched).
     wants: &'w (dyn Fn(Option<Instant>) -> bool + Sync),
-    /// From a payload: `None` when the bytes are bad, `Some(None)` when the
-    /// caller does not want the item.
-    decode: &'w (dyn Fn(&[u8]) -> Option<Option<T>> + Sync),
+    /// From a payload and the ID its file's path gives: `None` when the
+    /// bytes are bad or hold another ticket, `Some(None)` when the caller
+    /// does not want the item.
+    decode: &'w Decode<'w, T>,
     /// From a ticket read from its file: what to cache (`None`: not
     /// cacheable, or not asked for) and the item if wanted.
     read: &'w (dyn Fn(Ticket, bool) -> (Option<Cacheable>, Option<T>) + Sync),
 }
 
-pub fn scan_summaries(root: &Path, local_dir: &Path, max_bytes: u64, wanted: &Wanted) -> Result<SummaryScan> {
+pub fn scan_summaries(root: &Path, local_dir: &Path, rules: &FileRules, wanted: &Wanted) -> Result<SummaryScan> {
     let wants = |settled_at: Option<Instant>| wanted.wants_settled_at(settled_at);
-    let decode = |payload: &[u8]| {
+    let decode = |payload: &[u8], id: &str| {
         let mut r = Reader::new(payload);
         let settled_at = codec::read_settled_at(&mut r)?;
-        codec::read_summary(&mut r, settled_at).map(|summary| wanted.take(summary))
+        let summary = codec::read_summary(&mut r, settled_at).filter(|s| s.id == id)?;
+        Some(wanted.take(summary))
     };
     let read = |ticket: Ticket, cache: bool| {
         let summary = Summary::of(&ticket);
@@ -133,7 +141,7 @@ pub fn scan_summaries(root: &Path, local_dir: &Path, max_bytes: u64, wanted: &Wa
         (cached, wanted.take(summary))
     };
     let kind = Kind { file_name: FILE_NAME, magic: MAGIC, wants: &wants, decode: &decode, read: &read };
-    let scan = scan_kind(root, local_dir, max_bytes, &kind)?;
+    let scan = scan_kind(root, local_dir, rules, &kind)?;
     Ok(SummaryScan { tickets: scan.tickets, errors: scan.errors, collisions: scan.collisions })
 }
 
@@ -146,15 +154,15 @@ pub fn scan_summaries(root: &Path, local_dir: &Path, max_bytes: u64, wanted: &Wa
 pub fn scan_tickets<T: Send>(
     root: &Path,
     local_dir: &Path,
-    max_bytes: u64,
+    rules: &FileRules,
     keep_received: &(dyn Fn(&Instant) -> bool + Sync),
     map: &(dyn Fn(Ticket) -> Option<T> + Sync),
 ) -> Result<ItemScan<T>> {
     let wants = |received_at: Option<Instant>| received_at.is_some_and(|at| keep_received(&at));
-    let decode = |payload: &[u8]| {
+    let decode = |payload: &[u8], id: &str| {
         let mut r = Reader::new(payload);
         let received_at = codec::read_received_at(&mut r)?;
-        codec::read_ticket(&mut r, received_at).map(map)
+        codec::read_ticket(&mut r, received_at).filter(|t| t.id == id).map(map)
     };
     let read = |ticket: Ticket, cache: bool| {
         let cached = if cache {
@@ -167,10 +175,11 @@ pub fn scan_tickets<T: Send>(
         (cached, if keep_received(&ticket.received_at) { map(ticket) } else { None })
     };
     let kind = Kind { file_name: TICKETS_FILE_NAME, magic: TICKETS_MAGIC, wants: &wants, decode: &decode, read: &read };
-    scan_kind(root, local_dir, max_bytes, &kind)
+    scan_kind(root, local_dir, rules, &kind)
 }
 
-fn scan_kind<T: Send>(root: &Path, local_dir: &Path, max_bytes: u64, kind: &Kind<T>) -> Result<ItemScan<T>> {
+fn scan_kind<T: Send>(root: &Path, local_dir: &Path, rules: &FileRules, kind: &Kind<T>) -> Result<ItemScan<T>> {
+    let max_bytes = rules.max_bytes;
     let dir = root.join(TICKETS_DIR);
     let empty = || ItemScan { tickets: Vec::new(), errors: Vec::new(), collisions: Vec::new() };
     // Opening `tickets/` below refuses a symlink in its place; this names
@@ -185,33 +194,51 @@ fn scan_kind<T: Send>(root: &Path, local_dir: &Path, max_bytes: u64, kind: &Kind
     // may have been read in either version. The real clock, not the
     // command's "now" (COMPLAINT_NOW): this is about file timestamps.
     let started_s = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
-    let cache_path = local_dir.join(kind.file_name);
-    let mapped = map_file(&cache_path);
+    let (may_write, mapped) = open_cache(local_dir, kind.file_name);
     let index = mapped.as_deref().and_then(|bytes| Index::parse(bytes, kind.magic, max_bytes));
-    let scan = Scanner { index: index.as_ref(), kind, max_bytes };
+    let scan = Scanner { index: index.as_ref(), kind, root, rules };
     let top = match DirFd::open(&dir) {
         Ok(fd) => scan.dir(&fd, dir, Some(TICKETS_DIR.to_string())),
         Err(e) => return Ok(ItemScan { errors: vec![Error::io("read", &dir, e)], ..empty() }),
     };
     let trust_from = trust_limit(started_s);
-    if top.needs_rewrite(index.as_ref(), trust_from) {
-        // Best effort: a read-only checkout just stays uncached.
-        let _ = write(local_dir, &cache_path, kind.magic, started_s, max_bytes, &top);
+    // Best effort: a read-only checkout just stays uncached.
+    if may_write
+        && top.needs_rewrite(index.as_ref(), trust_from)
+        && let Ok(local) = LocalDir::create(local_dir)
+    {
+        let _ = local.replace(kind.file_name, |out| write(out, kind.magic, started_s, max_bytes, &top));
     }
     let mut out = empty();
     top.collect(&mut out);
     Ok(out)
 }
 
-/// The cache file mapped read-only, or `None` (absent, unreadable, empty).
-fn map_file(path: &Path) -> Option<memmap2::Mmap> {
-    let file = std::fs::File::open(path).ok()?;
+/// The cache file `name` of `.complaint/` mapped read-only, if there is a
+/// usable one, and whether a new one may be written there: not when a link
+/// or a non-regular file is in the way (warned about, left alone).
+fn open_cache(local_dir: &Path, name: &str) -> (bool, Option<memmap2::Mmap>) {
+    let refused = |e: &Error| {
+        local::warn(e);
+        (false, None)
+    };
+    let dir = match LocalDir::open(local_dir) {
+        Ok(Some(dir)) => dir,
+        Err(Refused::NotRegular(e)) => return refused(&e),
+        // Absent, or a file in the way (then writing fails too: uncached).
+        Ok(None) | Err(_) => return (true, None),
+    };
+    let file = match dir.open_regular(name, false) {
+        Ok(file) => file,
+        Err(Refused::NotRegular(e)) => return refused(&e),
+        Err(_) => return (true, None),
+    };
     // SAFETY: the mapping is only ever read, and cache files are never
     // changed in place: writers rename a new file over the old one, which
     // leaves this mapping on the old file's contents (git maps its index the
     // same way). Bad contents are caught by the checksums and bounds checks.
-    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-    (!map.is_empty()).then_some(map)
+    let map = unsafe { memmap2::Mmap::map(&file) }.ok().filter(|map| !map.is_empty());
+    (true, map)
 }
 
 /// Files and directories changed in the second a scan started, or the one
@@ -391,7 +418,8 @@ struct Here<'s, 'a> {
 struct Scanner<'i, 'a, 'w, T> {
     index: Option<&'i Index<'a>>,
     kind: &'i Kind<'w, T>,
-    max_bytes: u64,
+    root: &'i Path,
+    rules: &'i FileRules<'i>,
 }
 
 impl<'a, T: Send> Scanner<'_, 'a, '_, T> {
@@ -468,7 +496,11 @@ impl<'a, T: Send> Scanner<'_, 'a, '_, T> {
             Err(e) => return Outcome::Failed(Box::new(Error::io("read", dir.path.join(name), e))),
         };
         let utf8_name = name.to_str().filter(|_| dir.key.is_some());
-        let record = utf8_name.zip(stamp).and_then(|(name, stamp)| {
+        // Only a file where its name's ID puts it can have a usable entry,
+        // and only one holding that ID (checked as it is decoded).
+        let expected_id =
+            dir.key.zip(utf8_name).and_then(|(key, name)| placement::expected_id(key, name, self.rules.ids));
+        let record = utf8_name.zip(stamp).filter(|_| expected_id.is_some()).and_then(|(name, stamp)| {
             let at = match dir.records.get(at) {
                 Some(record) if record.name == name => at,
                 _ => dir.records.binary_search_by(|r| r.name.cmp(name)).ok()?,
@@ -476,12 +508,12 @@ impl<'a, T: Send> Scanner<'_, 'a, '_, T> {
             let record = &dir.records[at];
             (record.stamp == stamp && self.trusted(&stamp)).then_some((at, record))
         });
-        if let Some((at, record)) = record {
+        if let Some(((at, record), id)) = record.zip(expected_id) {
             if !(self.kind.wants)(record.filter_at) {
                 return Outcome::Cached(at, None);
             }
             if codec::checksum(record.payload) == record.payload_sum
-                && let Some(kept) = (self.kind.decode)(record.payload)
+                && let Some(kept) = (self.kind.decode)(record.payload, id)
             {
                 return Outcome::Cached(at, kept.map(Box::new));
             }
@@ -491,7 +523,9 @@ impl<'a, T: Send> Scanner<'_, 'a, '_, T> {
 
     fn read(&self, fd: &DirFd, dir: &Here<'_, 'a>, name: &OsStr, cache_as: Option<(&str, FileStamp)>) -> Outcome<T> {
         let path = dir.path.join(name);
-        match file::read_tickets_in(fd, name, &path, self.max_bytes) {
+        let read = file::read_tickets_in(fd, name, &path, self.rules.max_bytes)
+            .and_then(|tickets| placement::check(&tickets, &path, self.root, self.rules.ids).map(|()| tickets));
+        match read {
             Ok(tickets) if tickets.len() > 1 => {
                 let collision = Error::IdCollision {
                     id: tickets[0].id.clone(),
@@ -668,8 +702,7 @@ impl<'s> CacheWriter<'s> {
 }
 
 fn write<T>(
-    local_dir: &Path,
-    path: &Path,
+    out: &mut dyn Write,
     magic: &[u8; 8],
     started_s: i64,
     max_bytes: u64,
@@ -687,9 +720,6 @@ fn write<T>(
     table.u32(cache.dir_count);
     table.bytes.extend_from_slice(&cache.table.bytes);
 
-    std::fs::create_dir_all(local_dir)?;
-    let temp = tempfile::Builder::new().prefix(".index-").tempfile_in(local_dir)?;
-    let mut out = std::io::BufWriter::with_capacity(1 << 20, temp);
     let mut w = header(magic, started_s, max_bytes);
     w.u64(table.bytes.len() as u64);
     w.u64(codec::checksum(&table.bytes));
@@ -701,7 +731,5 @@ fn write<T>(
     for payload in &cache.payloads {
         out.write_all(payload)?;
     }
-    let temp = out.into_inner().map_err(|e| e.into_error())?;
-    temp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

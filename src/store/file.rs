@@ -8,6 +8,7 @@ use std::time::{Duration, SystemTime};
 use serde::Deserialize;
 
 use super::canonical;
+pub use super::parse_error::yaml_error;
 use super::walk::{DirFd, Opened};
 use crate::error::{Error, Result};
 use crate::ticket::{SCHEMA, Ticket};
@@ -128,15 +129,6 @@ pub fn has_conflict_markers(text: &str) -> bool {
     let mut lines = text.lines();
     lines.any(|l| l.starts_with("<<<<<<< ") || l == "<<<<<<<")
         && text.lines().any(|l| l.starts_with(">>>>>>> ") || l == ">>>>>>>")
-}
-
-/// A YAML error as `path:line:col: message`.
-pub fn yaml_error(e: &serde_yaml::Error, path: &Path) -> Error {
-    let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-    let message = e.to_string();
-    // serde_yaml appends " at line L column C"; the location is already in front.
-    let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-    Error::Parse { path: path.to_path_buf(), line, column, message }
 }
 
 /// The file text of a ticket: deterministic (same ticket, same bytes).

@@ -6,14 +6,12 @@
 //! and after `[limits] lock_wait` it gives up (a hung or stopped process
 //! must not make every cron job and agent wait forever).
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::Write;
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
-
-use rustix::fs::OFlags;
 
 use crate::error::{Error, Result};
 
@@ -31,7 +29,8 @@ impl StoreLock {
     /// it can be found.
     pub fn acquire(local_dir: &Path, max_wait: Duration, waiting: &dyn Fn(&Path, Option<u32>)) -> Result<StoreLock> {
         let path = local_dir.join("lock");
-        let file = open_lock_file(local_dir, &path)?;
+        // Never through a link, never a FIFO (which would hang).
+        let file = super::local::open_lock_file(local_dir)?;
         let file = match file.try_lock() {
             Ok(()) => file,
             Err(std::fs::TryLockError::WouldBlock) => wait_for(file, &path, max_wait, waiting)?,
@@ -40,50 +39,6 @@ impl StoreLock {
         record_holder(&file);
         Ok(StoreLock { _file: file })
     }
-}
-
-/// Opens `.complaint/lock` without following a link and without blocking on
-/// a FIFO, and insists on a regular file: anything else there would hang or
-/// redirect every writer.
-fn open_lock_file(local_dir: &Path, path: &Path) -> Result<File> {
-    refuse_symlinked_dir(local_dir)?;
-    std::fs::create_dir_all(local_dir).map_err(|e| Error::io("create directory", local_dir, e))?;
-    let flags = OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .custom_flags(flags.bits() as i32)
-        .open(path)
-        .map_err(|e| match e.raw_os_error() {
-            Some(code) if code == rustix::io::Errno::LOOP.raw_os_error() => not_a_lock_file(path, "a symbolic link"),
-            _ => Error::io("open lock file", path, e),
-        })?;
-    let meta = file.metadata().map_err(|e| Error::io("inspect", path, e))?;
-    if !meta.file_type().is_file() {
-        return Err(not_a_lock_file(path, "not a regular file"));
-    }
-    Ok(file)
-}
-
-/// `.complaint` holds customer names and phones (the index cache): it must
-/// be the store's own directory, never a link to somewhere else.
-fn refuse_symlinked_dir(local_dir: &Path) -> Result<()> {
-    match std::fs::symlink_metadata(local_dir) {
-        Ok(meta) if meta.file_type().is_symlink() => Err(Error::BadFile {
-            path: local_dir.to_path_buf(),
-            message: "is a symbolic link; the store's local directory must be a real directory".into(),
-        }),
-        Ok(meta) if !meta.is_dir() => Err(Error::BadFile {
-            path: local_dir.to_path_buf(),
-            message: "is not a directory; the store keeps its lock and caches there".into(),
-        }),
-        _ => Ok(()),
-    }
-}
-
-fn not_a_lock_file(path: &Path, what: &str) -> Error {
-    Error::BadFile { path: path.to_path_buf(), message: format!("the store lock file is {what}; remove it") }
 }
 
 /// Blocks in a helper thread so that the kernel queues us fairly, while

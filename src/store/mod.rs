@@ -10,7 +10,10 @@ mod file;
 mod fold;
 pub mod git;
 mod init;
+mod local;
 mod lock;
+mod parse_error;
+mod placement;
 mod scan;
 mod staging;
 mod walk;
@@ -248,10 +251,16 @@ impl Store {
         crate::config::closest(&id.to_string(), names.iter().map(String::as_str)).map(str::to_string)
     }
 
+    /// What a scan checks every ticket file against: its size and where
+    /// its ID puts it.
+    fn file_rules(&self) -> placement::FileRules<'_> {
+        placement::FileRules { max_bytes: self.config.limits.max_file_bytes, ids: &self.config.id }
+    }
+
     /// Reads every ticket file of the store, in parallel. Files that fail to
     /// read are returned as errors beside the tickets, never skipped silently.
     pub fn scan(&self) -> Result<Scan> {
-        scan::scan(&self.root, self.config.limits.max_file_bytes)
+        scan::scan(&self.root, &self.file_rules())
     }
 
     /// [`Store::scan`] of the tickets whose received time `keep_received`
@@ -265,7 +274,7 @@ impl Store {
         map: impl Fn(Ticket) -> Option<T> + Sync,
     ) -> Result<ItemScan<T>> {
         let local = self.root.join(LOCAL_DIR);
-        cache::scan_tickets(&self.root, &local, self.config.limits.max_file_bytes, &keep_received, &map)
+        cache::scan_tickets(&self.root, &local, &self.file_rules(), &keep_received, &map)
     }
 
     /// The summary of every ticket that `keep` accepts, from the index cache
@@ -274,7 +283,7 @@ impl Store {
     /// beside the summaries, as in [`Store::scan`].
     pub fn scan_summaries(&self, keep: impl Fn(&Summary) -> bool + Sync) -> Result<SummaryScan> {
         let wanted = cache::Wanted { unsettled_at: None, keep: &keep };
-        cache::scan_summaries(&self.root, &self.root.join(LOCAL_DIR), self.config.limits.max_file_bytes, &wanted)
+        cache::scan_summaries(&self.root, &self.root.join(LOCAL_DIR), &self.file_rules(), &wanted)
     }
 
     /// [`Store::scan_summaries`] of the tickets with a clock still running
@@ -286,7 +295,7 @@ impl Store {
         keep: impl Fn(&Summary) -> bool + Sync,
     ) -> Result<SummaryScan> {
         let wanted = cache::Wanted { unsettled_at: Some(as_of), keep: &keep };
-        cache::scan_summaries(&self.root, &self.root.join(LOCAL_DIR), self.config.limits.max_file_bytes, &wanted)
+        cache::scan_summaries(&self.root, &self.root.join(LOCAL_DIR), &self.file_rules(), &wanted)
     }
 
     /// Reads in full the ticket a summary scan found at `path`. A file

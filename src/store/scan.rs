@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::{TICKETS_DIR, file, walk};
+use super::{TICKETS_DIR, file, placement, walk};
 use crate::error::{Error, Result};
 use crate::ticket::Ticket;
 
@@ -20,7 +20,9 @@ pub struct Scan {
     pub collisions: Vec<Error>,
 }
 
-pub fn scan(root: &Path, max_bytes: u64) -> Result<Scan> {
+/// Every ticket file below `tickets/`; a file whose ticket is not the one
+/// its path names ([`placement::check`]) is an error like a parse error.
+pub fn scan(root: &Path, rules: &placement::FileRules) -> Result<Scan> {
     let dir = root.join(TICKETS_DIR);
     let mut errors = Vec::new();
     // walkdir follows a symlinked root: refuse `tickets -> /elsewhere` here.
@@ -33,7 +35,10 @@ pub fn scan(root: &Path, max_bytes: u64) -> Result<Scan> {
     }
     // Symlinks are listed, not followed: reading one reports a link out of
     // the store instead of reading through it.
-    let read = |fd: &walk::DirFd, name: &std::ffi::OsStr, path: &Path| file::read_tickets_in(fd, name, path, max_bytes);
+    let read = |fd: &walk::DirFd, name: &std::ffi::OsStr, path: &Path| {
+        let tickets = file::read_tickets_in(fd, name, path, rules.max_bytes)?;
+        placement::check(&tickets, path, root, rules.ids).map(|()| tickets)
+    };
     let (results, walk_errors) = walk::visit_files(&dir, &read);
     errors.extend(walk_errors);
     let mut tickets = Vec::with_capacity(results.len());

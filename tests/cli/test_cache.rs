@@ -255,3 +255,137 @@ fn generated_store_passes_check_and_is_deterministic() {
     let overdue = generated.ok("2026-11-23 10:00", &["overdue"]);
     assert!(!overdue.is_empty(), "some tickets are overdue");
 }
+
+/// A file whose `id` disagrees with its path is a bad file through a warm
+/// cache as without one: no cache entry vouches for it, whether the file
+/// was edited behind the cache (size and mtime kept) or a whole month
+/// directory moved (every file keeps its inode and stamps).
+#[test]
+fn a_misplaced_file_is_reported_through_a_warm_cache() {
+    let (store, ids) = store_with_trusted_cache();
+    let path = store.ticket_path(&ids[0]);
+    let before = mtime(&path);
+    let text = store.read_ticket(&ids[0]);
+    let other = ids[0].replace("001", "009");
+    std::fs::write(&path, text.replacen(&format!("id: {}", ids[0]), &format!("id: {other}"), 1)).unwrap();
+    set_mtime(&path, before);
+    let out = outputs(&store);
+    assert_eq!(out[2].2, Some(2), "list: {}", out[2].1);
+    assert!(out[2].1.contains(&format!("ticket {other} belongs at")), "{}", out[2].1);
+    assert!(!out[2].0.contains(&ids[0]) && !out[2].0.contains(&other), "{}", out[2].0);
+    assert_same_as_uncached(&store, "id changed behind the cache");
+
+    std::fs::write(&path, text).unwrap();
+    std::thread::sleep(Duration::from_millis(2200));
+    outputs(&store);
+    std::fs::rename(store.path().join("tickets/2026/11"), store.path().join("tickets/2026/10")).unwrap();
+    let out = outputs(&store);
+    for id in &ids {
+        assert!(!out[2].0.contains(id), "{id} listed from a moved directory: {}", out[2].0);
+        assert!(out[2].1.contains(&format!("tickets/2026/10/{id}.yaml")), "{}", out[2].1);
+    }
+    assert_eq!(out[7].2, Some(2), "report: {}", out[7].1);
+    assert_same_as_uncached(&store, "month directory moved");
+}
+
+/// Runs `args` with a deadline: a command that hangs is killed and the
+/// test fails instead of hanging CI.
+fn run_briefly(store: &Store, args: &[&str]) -> (String, String, Option<i32>) {
+    let out = store.cmd(NOW).args(args).timeout(Duration::from_secs(20)).output().expect("runs");
+    let text = |b: Vec<u8>| String::from_utf8(b).expect("utf-8");
+    (text(out.stdout), text(out.stderr), out.status.code())
+}
+
+fn mkfifo(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    let status = std::process::Command::new("mkfifo").arg(path).status().expect("mkfifo runs");
+    assert!(status.success());
+}
+
+fn is_fifo(path: &Path) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_fifo())
+}
+
+/// A FIFO at `.complaint/index` or `.complaint/tickets` is a warning and a
+/// run without that cache (never a hang, never replaced); at
+/// `.complaint/lock` every writer stops with exit 2 naming it.
+#[test]
+fn a_fifo_in_the_local_directory_never_hangs_a_command() {
+    let store = Store::new();
+    let id = store.new_ticket("2026-11-23 09:00", &[]);
+    let local = store.path().join(".complaint");
+    for (name, args) in [("index", &["list"][..]), ("tickets", &["report", "--month", "2026-11"][..])] {
+        mkfifo(&local.join(name));
+        let (stdout, stderr, code) = run_briefly(&store, args);
+        assert_eq!(code, Some(0), "{args:?}: {stderr}");
+        assert!(stderr.contains(&format!(".complaint/{name} is a FIFO, not a regular file")), "{stderr}");
+        assert!(stdout.contains(if name == "index" { &id } else { "2026-11" }), "{stdout}");
+        assert!(is_fifo(&local.join(name)), "{name} left alone");
+    }
+    let (stdout, stderr, code) = run_briefly(&store, &["export", "--format", "jsonl"]);
+    assert_eq!((code, stdout.lines().count()), (Some(0), 1), "{stderr}");
+
+    mkfifo(&local.join("lock"));
+    let before = store.read_ticket(&id);
+    let (_, stderr, code) = run_briefly(&store, &["note", &id, "-m", "进展"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains(".complaint/lock is a FIFO, not a regular file") && stderr.contains("hint: remove it"),
+        "{stderr}"
+    );
+    assert_eq!(store.read_ticket(&id), before);
+    let (_, stderr, code) = run_briefly(
+        &store,
+        &["new", "--customer", "李四", "--contact", "1390000", "--channel", "phone", "--summary", "s"],
+    );
+    assert_eq!(code, Some(2), "{stderr}");
+}
+
+/// A `.complaint` that is a link out of the store: writers stop (exit 2,
+/// hint to remove it), readers run uncached with a warning, and nothing is
+/// ever written through it — the caches hold names and phones.
+#[test]
+fn a_symlinked_local_directory_is_never_written_through() {
+    let store = Store::new();
+    let id = store.new_ticket("2026-11-23 09:00", &[]);
+    let outside = tempfile::tempdir().unwrap();
+    let local = store.path().join(".complaint");
+    std::fs::remove_dir_all(&local).unwrap();
+    std::os::unix::fs::symlink(outside.path(), &local).unwrap();
+    for args in
+        [&["list"][..], &["overdue", "--as-of", "2026-11-30 10:00"], &["report", "--month", "2026-11"], &["export"]]
+    {
+        let (_, stderr, code) = run_briefly(&store, args);
+        assert_ne!(code, Some(2), "{args:?} runs uncached: {stderr}");
+        assert!(stderr.contains(".complaint is a symbolic link") && stderr.contains("without the cache"), "{stderr}");
+    }
+    let before = store.read_ticket(&id);
+    let (_, stderr, code) = run_briefly(&store, &["note", &id, "-m", "进展"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains(".complaint is a symbolic link") && stderr.contains("hint: remove the link"), "{stderr}");
+    assert_eq!(store.read_ticket(&id), before);
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0, "nothing written outside the store");
+    assert!(local.is_symlink(), "the link is left for the user to remove");
+}
+
+/// A link at `.complaint/index` is not followed, read or replaced.
+#[test]
+fn a_symlinked_cache_file_is_never_followed() {
+    let store = Store::new();
+    store.new_ticket("2026-11-23 09:00", &[]);
+    let outside = tempfile::tempdir().unwrap();
+    let target = outside.path().join("index");
+    std::fs::write(&target, "outside").unwrap();
+    let _ = std::fs::remove_file(index(&store));
+    std::os::unix::fs::symlink(&target, index(&store)).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("absent"), tickets_cache(&store)).unwrap();
+    for args in [&["list"][..], &["export"]] {
+        let (_, stderr, code) = run_briefly(&store, args);
+        assert_eq!(code, Some(0), "{stderr}");
+        assert!(stderr.contains("is a symbolic link, not a regular file"), "{stderr}");
+    }
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "outside");
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 1, "nothing written outside the store");
+    assert!(index(&store).is_symlink() && tickets_cache(&store).is_symlink());
+}

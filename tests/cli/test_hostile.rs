@@ -150,3 +150,134 @@ fn the_smtp_password_never_lands_in_a_file_or_a_commit() {
         assert!(!String::from_utf8_lossy(&log.stdout).contains(SECRET));
     }
 }
+
+/// The outputs of `args` (stdout, stderr, exit code).
+fn run(store: &Store, args: &[&str]) -> (String, String, Option<i32>) {
+    let out = store.cmd(NOW).args(args).timeout(Duration::from_secs(30)).output().unwrap();
+    (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap(), out.status.code())
+}
+
+/// A file whose `id` is not the one its path gives — named after another
+/// ticket, or in another month's directory — is a bad file for every
+/// scanning command: named, left out (never listed under an ID `show`
+/// cannot find, never counted twice), and a non-zero exit as for a parse
+/// error.
+#[test]
+fn a_file_whose_id_disagrees_with_its_path_is_a_bad_file_for_every_scan() {
+    let store = Store::new();
+    let a = store.new_ticket("2026-11-23 09:00", &[]);
+    let b = store.new_ticket("2026-11-23 09:30", &[]);
+    let month = store.path().join("tickets/2026/11");
+    // Named CP…003, holding CP…002: a second copy of b.
+    std::fs::write(month.join("CP20261123003.yaml"), store.read_ticket(&b)).unwrap();
+    // The right name in the wrong month.
+    std::fs::create_dir_all(store.path().join("tickets/2026/10")).unwrap();
+    let misfiled = store.read_ticket(&a).replace(&a, "CP20261123004");
+    std::fs::write(store.path().join("tickets/2026/10/CP20261123004.yaml"), misfiled).unwrap();
+    let bad = ["tickets/2026/11/CP20261123003.yaml", "tickets/2026/10/CP20261123004.yaml"];
+    let named = |stderr: &str| bad.iter().all(|path| stderr.contains(path));
+
+    let (stdout, stderr, code) = run(&store, &["list"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        named(&stderr) && stderr.contains("ticket CP20261123002 belongs at tickets/2026/11/CP20261123002.yaml"),
+        "{stderr}"
+    );
+    assert_eq!(stdout.matches(&b).count(), 1, "listed once: {stdout}");
+    assert!(!stdout.contains("CP20261123004"), "{stdout}");
+    let (stdout, _, code) = run(&store, &["--json", "list"]);
+    assert_eq!(
+        (code, serde_json::from_str::<serde_json::Value>(&stdout).unwrap()["count"].clone()),
+        (Some(2), 2.into())
+    );
+
+    let (_, stderr, code) = run(&store, &["overdue", "--as-of", "2026-11-30 10:00"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(named(&stderr), "{stderr}");
+
+    let (stdout, stderr, code) = run(&store, &["report", "--month", "2026-11", "--format", "json"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(named(&stderr), "{stderr}");
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&stdout).unwrap()["total"], 2, "counted once: {stdout}");
+
+    let (stdout, stderr, code) = run(&store, &["export", "--format", "jsonl"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(named(&stderr), "{stderr}");
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+
+    let (stdout, _, code) = run(&store, &["check"]);
+    assert_eq!(code, Some(1));
+    assert!(named(&stdout), "{stdout}");
+    store.cmd(NOW).args(["show", "CP20261123004"]).assert().code(2);
+}
+
+/// What a hostile file puts where: a name and a phone number.
+const NAME: &str = "欧阳娜娜";
+const PHONE: &str = "13812345678";
+
+/// Ticket files that fail to parse, each with the customer's name and phone
+/// in a place where the parser's own message would quote it.
+fn hostile_files(good: &str) -> Vec<(&'static str, String)> {
+    let value = format!("{NAME} {PHONE}");
+    let customer = "customer:\n  name: 张三\n  contact: '13900000000'\n  id: null\n";
+    let replace = |from: &str, to: &str| {
+        assert!(good.contains(from), "{from}");
+        good.replacen(from, to, 1)
+    };
+    let deep = format!("{}{value}{}", "{a: ".repeat(200), "}".repeat(200));
+    vec![
+        ("customer as text", replace(customer, &format!("customer: {value}\n"))),
+        ("unknown status", replace("status: new", &format!("status: {value}"))),
+        ("phone as status", replace("status: new", &format!("status: {PHONE}"))),
+        ("unknown action", replace("  action: created", &format!("  action: {value}"))),
+        ("text in a number", replace("schema: 1", &format!("schema: {value}"))),
+        ("number out of range", replace("satisfaction: null", &format!("satisfaction: {{score: {PHONE}}}"))),
+        ("bad time", replace("received_at: 2026-11-23T09:00:00+08:00", &format!("received_at: {value}"))),
+        ("wrong type", replace("summary: 表带断裂，要求换货", &format!("summary: [{value}]"))),
+        ("duplicate key", replace("history:", &format!("extra: {{{value}: 1, {value}: 2}}\nhistory:"))),
+        ("key in a path", replace("satisfaction: null", &format!("satisfaction: {{dimensions: {{{value}: x}}}}"))),
+        ("too deep", replace("history:", &format!("extra: {deep}\nhistory:"))),
+        ("id", replace("id: CP20261123001", &format!("id: {value}"))),
+        ("bad escape", replace("summary: 表带断裂，要求换货", &format!("summary: \"{value}\\q\""))),
+    ]
+}
+
+/// A file that fails to parse is named with its line and column and the
+/// problem, never the value: a customer's name or phone never reaches
+/// stderr, a report, nor the overdue mail.
+#[test]
+fn parse_errors_never_echo_customer_data() {
+    let store = Store::new();
+    let good = store.new_ticket("2026-11-23 09:00", &["--contact", "13900000000"]);
+    let text = store.read_ticket(&good);
+    let files = hostile_files(&text);
+    for (n, (_, bad)) in files.iter().enumerate() {
+        let path = store.path().join(format!("tickets/2026/11/CP20261123{:03}.yaml", n + 2));
+        std::fs::write(path, bad).unwrap();
+    }
+    let commands: [&[&str]; 8] = [
+        &["list"],
+        &["--json", "list"],
+        &["overdue", "--as-of", "2026-11-30 10:00"],
+        &["overdue", "--format", "email", "--always"],
+        &["check"],
+        &["report", "--month", "2026-11"],
+        &["export", "--format", "csv"],
+        &["export", "--format", "jsonl", "--unmask"],
+    ];
+    for args in commands {
+        let (stdout, stderr, code) = run(&store, args);
+        assert_ne!(code, Some(0), "{args:?}");
+        for needle in [NAME, PHONE] {
+            assert!(!stderr.contains(needle), "{args:?}: {needle} on stderr:\n{stderr}");
+            assert!(!stdout.contains(needle), "{args:?}: {needle} on stdout:\n{stdout}");
+        }
+    }
+    let (stdout, _, _) = run(&store, &["check"]);
+    for (n, (what, _)) in files.iter().enumerate().filter(|(_, (what, _))| *what != "id") {
+        let path = format!("tickets/2026/11/CP20261123{:03}.yaml:", n + 2);
+        let line = stdout.lines().find(|l| l.starts_with(&path)).unwrap_or_else(|| panic!("{what}: {stdout}"));
+        let location = line[path.len()..].split_whitespace().next().unwrap();
+        assert!(location.split(':').all(|n| n.parse::<u32>().is_ok()), "{what}: no line:col in {line}");
+    }
+}

@@ -1,0 +1,73 @@
+//! Where a ticket file must be: `tickets/YYYY/MM/<ID>.yaml`, derived from
+//! the ID alone (spec §2). `show` and every writer find a ticket by that
+//! path only, so a file anywhere else — named after another ticket, in
+//! another month's directory, or holding an ID that is not one of this
+//! store — would be listed under an ID that `show` cannot find, and
+//! counted twice beside the real file. Every scan checks it (cached or
+//! not: a file that fails is never cached) and reports such a file like
+//! any other bad file.
+
+use std::path::Path;
+
+use crate::config::IdConfig;
+use crate::error::{Error, Result};
+use crate::ticket::{Ticket, TicketId};
+
+/// What a scan checks every ticket file against.
+pub struct FileRules<'a> {
+    /// `[limits] max_file_bytes`: larger files are refused unread.
+    pub max_bytes: u64,
+    pub ids: &'a IdConfig,
+}
+
+/// Checks that every ticket of the file at `path` (below `root`) has the
+/// ID its path gives. Two documents of one ID (a collision kept by the
+/// merge driver) pass: both carry the path's ID. Messages name only IDs
+/// that are valid ones, never a hand-written value (it could be a phone
+/// number typed into the wrong field).
+pub fn check(tickets: &[Ticket], path: &Path, root: &Path, ids: &IdConfig) -> Result<()> {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    for ticket in tickets {
+        let message = match TicketId::parse(&ticket.id, &ids.prefix, ids.width) {
+            Ok(id) if id.relative_path() == relative => continue,
+            // Not here: `show` and every writer look only there.
+            Ok(id) => format!("ticket {id} belongs at {}, not here", id.relative_path().display()),
+            Err(_) => format!(
+                "its `id` is not a ticket ID of this store (expected {}YYYYMMDD{})",
+                ids.prefix,
+                "N".repeat(ids.width)
+            ),
+        };
+        return Err(Error::BadFile { path: path.to_path_buf(), message });
+    }
+    Ok(())
+}
+
+/// The ID a cache entry for `name` in the directory `dir_key`
+/// (`tickets/2026/11`) must hold: the file's name, when it is where that
+/// ID puts it. A cache entry is used only if its ticket has this ID, so no
+/// entry can ever vouch for a misplaced file.
+pub fn expected_id<'n>(dir_key: &str, name: &'n str, ids: &IdConfig) -> Option<&'n str> {
+    let stem = name.strip_suffix(".yaml")?;
+    let id = TicketId::parse(stem, &ids.prefix, ids.width).ok()?;
+    let relative = id.relative_path();
+    (relative.parent()? == Path::new(dir_key)).then_some(stem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids() -> IdConfig {
+        IdConfig { prefix: "CP".into(), width: 3 }
+    }
+
+    #[test]
+    fn a_cache_entry_id_comes_from_a_well_placed_name_only() {
+        assert_eq!(expected_id("tickets/2026/11", "CP20261123001.yaml", &ids()), Some("CP20261123001"));
+        assert_eq!(expected_id("tickets/2026/10", "CP20261123001.yaml", &ids()), None);
+        assert_eq!(expected_id("tickets/2026/11/x", "CP20261123001.yaml", &ids()), None);
+        assert_eq!(expected_id("tickets/2026/11", "notes.yaml", &ids()), None);
+        assert_eq!(expected_id("tickets/2026/11", "CP202611230001.yaml", &ids()), None);
+    }
+}
