@@ -168,11 +168,23 @@ fn ticket_problems(store: &Store, path: &Path, ticket: &Ticket) -> Vec<String> {
     problems
 }
 
+/// A coded value that is not configured. Only a value shaped like an id
+/// (`fax`, `after_sales`) is quoted: anything else may be customer data
+/// typed into the wrong field, which a report about the file must not echo.
+fn unconfigured(kind: &str, value: &str) -> String {
+    let id_like = value.len() <= 32 && value.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-');
+    if id_like {
+        format!("{kind} {value:?} is not configured")
+    } else {
+        format!("{kind} holds a value that is not configured (not shown: it is not an id and may be customer data)")
+    }
+}
+
 fn value_problems(ticket: &Ticket, config: &Config) -> Vec<String> {
     let mut problems = Vec::new();
     let mut check = |kind: ChoiceKind, value: Option<&str>| {
         if let Some(v) = value.filter(|v| !config.choices(kind).iter().any(|c| c.id == *v)) {
-            problems.push(format!("{} {v:?} is not configured", kind.name()));
+            problems.push(unconfigured(kind.name(), v));
         }
     };
     check(ChoiceKind::Category, ticket.category.as_deref());

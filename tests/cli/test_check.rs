@@ -182,3 +182,18 @@ fn written_files_are_readable_like_checked_out_ones_and_keep_their_mode() {
     store.ok(NOW, &["note", &id, "-m", "x"]);
     assert_eq!(mode(&store.ticket_path(&id)), 0o640);
 }
+
+/// A phone typed into a coded field is customer data: `check` names the
+/// field and the file, never the value (issue 12, item 5).
+#[test]
+fn check_never_echoes_a_value_that_is_not_an_id() {
+    let store = Store::new();
+    let id = store.new_ticket("2026-11-23 09:00", &[]);
+    let path = store.ticket_path(&id);
+    std::fs::write(&path, store.read_ticket(&id).replace("channel: phone", "channel: '13812345678'")).unwrap();
+    let output = store.cmd(NOW).arg("check").output().unwrap();
+    let all = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert_eq!(output.status.code(), Some(1), "{all}");
+    assert!(all.contains("channel holds a value that is not configured"), "{all}");
+    assert!(!all.contains("13812345678"), "{all}");
+}

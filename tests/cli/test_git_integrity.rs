@@ -227,3 +227,24 @@ fn a_writer_killed_during_its_auto_commit_leaves_a_change_check_reports_and_chec
         assert!(check_reports_and_fix_commits(&a, &id, &text, lock), "killing git at {lock} leaves a change");
     }
 }
+
+/// An import writes many tickets; they are committed together, each ID a
+/// trailer, so `check` finds nothing left outside git.
+#[test]
+fn import_commits_what_it_imported() {
+    let (_team, a) = Team::new();
+    let head = a.head();
+    std::fs::write(
+        a.dir.join("calls.csv"),
+        "客户,电话,渠道,投诉内容,投诉时间\n王五,13700001111,电话,物流太慢,2026-11-22 15:00\n\
+         赵六,zhao@example.com,邮件,客服态度差,2026-11-22 09:30\n",
+    )
+    .unwrap();
+    assert_eq!(a.ok(NOW, &["import", "calls.csv"]), "CP20261122001\nCP20261122002\n");
+    assert_ne!(a.head(), head);
+    assert_eq!(a.git(&["log", "-1", "--format=%s"]).trim(), "import 2 complaint(s) from calls.csv");
+    let trailers = a.git(&["log", "-1", "--format=%(trailers:key=Complaint-Id,valueonly)"]);
+    assert_eq!(trailers.trim(), "CP20261122001\nCP20261122002");
+    assert_eq!(a.git(&["status", "--porcelain", "tickets"]), "");
+    a.ok(NOW, &["check"]);
+}

@@ -218,6 +218,13 @@ fn typed_ids_are_accepted_in_any_case_but_files_are_exact() {
         .arg("check")
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(format!("ID \"{lower}\" does not match the configured pattern")));
+        .stdout(predicate::str::contains("its `id` is not a ticket ID of this store (expected CPYYYYMMDDNNN)"));
+    // Every scan refuses it, not only check.
+    store
+        .cmd("2026-11-23 10:00")
+        .arg("list")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("its `id` is not a ticket ID of this store"));
     assert!(Path::new(&store.ticket_path(&id)).exists());
 }
