@@ -248,3 +248,39 @@ fn import_commits_what_it_imported() {
     assert_eq!(a.git(&["status", "--porcelain", "tickets"]), "");
     a.ok(NOW, &["check"]);
 }
+
+/// Eight writers at once in a git store: every event kept, every change
+/// committed (one commit each), nothing left outside git.
+#[test]
+fn concurrent_writers_in_a_git_store_commit_every_change() {
+    let (_team, a) = Team::new();
+    let id = a.new_ticket("2026-11-23 09:00", "表带断裂");
+    let commits_before: usize = a.git(&["rev-list", "--count", "HEAD"]).trim().parse().unwrap();
+    let children: Vec<_> = (0..8)
+        .map(|i| {
+            let args: Vec<String> = if i % 2 == 0 {
+                vec!["note".into(), id.clone(), "-m".into(), format!("并发记录 {i}")]
+            } else {
+                ["new", "--customer", "张三", "--contact", "13800000000", "--channel", "phone", "--summary"]
+                    .iter()
+                    .map(|s| s.to_string())
+                    .chain([format!("并发投诉 {i}")])
+                    .collect()
+            };
+            let mut std_cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("complaint"));
+            std_cmd.current_dir(&a.dir).env("COMPLAINT_NOW", NOW).env("COMPLAINT_USER", "agent").args(&args);
+            isolate(&mut std_cmd);
+            std_cmd.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap()
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+    let notes = a.read(&id).matches("并发记录").count();
+    assert_eq!(notes, 4);
+    let commits: usize = a.git(&["rev-list", "--count", "HEAD"]).trim().parse().unwrap();
+    assert_eq!(commits - commits_before, 8);
+    assert_eq!(a.git(&["status", "--porcelain"]), "");
+    a.ok(NOW, &["check"]);
+}
