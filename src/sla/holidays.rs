@@ -77,11 +77,17 @@ mod tests {
         let data = data_set("cn").unwrap();
         assert!(data.source.contains("国务院办公厅关于2025年部分节假日安排的通知"));
         assert!(data.source.contains("关于2026年部分节假日安排的通知"));
-        assert_eq!(data.years.iter().map(|y| y.year).collect::<Vec<_>>(), vec![2025, 2026]);
+        assert_eq!(data.years.iter().map(|y| y.year).collect::<Vec<_>>(), (2020..=2026).collect::<Vec<_>>());
+        for year in &data.years {
+            assert!(year.source.contains(&format!("关于{}年部分节假日安排的通知", year.year)), "{}", year.year);
+        }
         for year in &data.years {
             for block in &year.blocks {
                 assert!(block.from <= block.to, "{}", block.name);
-                assert_eq!(block.from.year(), year.year, "{}", block.name);
+                // A break may begin on the last weekend of the year before
+                // (2023's 元旦 began on Saturday 2022-12-31).
+                assert_eq!(block.to.year(), year.year, "{}", block.name);
+                assert!(block.from.year() == year.year || block.from.weekday() == Weekday::Sat, "{}", block.name);
                 for w in &block.workdays {
                     // Make-up working days are weekend days (that is what 调休 means).
                     assert!(matches!(w.weekday(), Weekday::Sat | Weekday::Sun), "{w}");
@@ -116,6 +122,29 @@ mod tests {
                 ("国庆节", 7)
             ])
         );
+        assert_eq!(
+            lengths(2020),
+            expect(&[("元旦", 1), ("春节", 10), ("清明节", 3), ("劳动节", 5), ("端午节", 3), ("国庆节、中秋节", 8)])
+        );
+        let seven_blocks = |new_year: usize, spring: usize, qingming: usize, dragon: usize| {
+            expect(&[
+                ("元旦", new_year),
+                ("春节", spring),
+                ("清明节", qingming),
+                ("劳动节", 5),
+                ("端午节", dragon),
+                ("中秋节", 3),
+                ("国庆节", 7),
+            ])
+        };
+        assert_eq!(lengths(2021), seven_blocks(3, 7, 3, 3));
+        assert_eq!(lengths(2022), seven_blocks(3, 7, 3, 3));
+        assert_eq!(
+            lengths(2023),
+            expect(&[("元旦", 3), ("春节", 7), ("清明节", 1), ("劳动节", 5), ("端午节", 3), ("中秋节、国庆节", 8)])
+        );
+        // 2024: 元旦 and 端午节 are one Monday each, "与周末连休".
+        assert_eq!(lengths(2024), seven_blocks(1, 8, 3, 1));
         assert!(data_set("none").is_none());
     }
 }

@@ -106,3 +106,31 @@ fn calendar_works_outside_a_store() {
     cmd.current_dir(dir.path()).env_remove("COMPLAINT_STORE").args(["calendar", "add", "2026-09-30 15:00", "2wd"]);
     cmd.assert().success().stdout("2026-10-09T18:00:00+08:00\n");
 }
+
+/// Holiday data ships from 2020 on (issue 15), so three years of history are
+/// not provisional. Make-up Sundays of 2020 and 2023, and deadlines across
+/// their breaks, by the State Council notices.
+#[test]
+fn history_from_2020_is_not_provisional() {
+    let store = Store::new();
+    let code = |args: &[&str]| store.cmd("2026-11-23 10:00").args(args).output().unwrap().status.code();
+    assert_eq!(code(&["calendar", "workday", "2020-01-19"]), Some(0), "2020 Spring Festival make-up Sunday");
+    assert_eq!(code(&["calendar", "workday", "2020-02-01"]), Some(1), "make-up day cancelled by the extension");
+    assert_eq!(code(&["calendar", "workday", "2020-02-03"]), Some(0), "work resumed Monday Feb 3");
+    assert_eq!(code(&["calendar", "workday", "2023-01-28"]), Some(0), "2023 Spring Festival make-up Saturday");
+    assert_eq!(code(&["calendar", "workday", "2023-10-08"]), Some(0), "2023 National Day make-up Sunday");
+    assert_eq!(code(&["calendar", "workday", "2023-10-05"]), Some(1), "2023 National Day holiday");
+    for (start, deadline) in [
+        // Thu 2020-01-23 + 2wd: Jan 24 – Feb 2 off, so Mon Feb 3 and Tue Feb 4.
+        ("2020-01-23 10:00", "2020-02-04T18:00:00+08:00"),
+        // Thu 2023-09-28 + 2wd: Sep 29 – Oct 6 off, Sat Oct 7 and Sun Oct 8 work.
+        ("2023-09-28 10:00", "2023-10-08T18:00:00+08:00"),
+    ] {
+        let output = store.cmd("2026-11-23 10:00").args(["--json", "calendar", "add", start, "2wd"]).output().unwrap();
+        assert!(output.status.success());
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(json["deadline"], deadline, "{start}");
+        assert_eq!(json["provisional"], false, "{start}");
+        assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+}
