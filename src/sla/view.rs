@@ -95,3 +95,42 @@ impl From<&Ticket> for ClockView {
         ClockView::new(ticket.received_at, &ticket.severity, ticket.history.iter().map(ClockEvent::from))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::parse_time;
+
+    fn t(text: &str) -> Instant {
+        parse_time(text, chrono_tz::Asia::Shanghai, "test").unwrap()
+    }
+
+    fn event(at: &str, action: Action) -> Event {
+        Event::new(t(at), "li", action)
+    }
+
+    #[test]
+    fn keeps_only_what_a_clock_notices_in_time_order() {
+        let mut moved = event("2026-03-09 11:00", Action::Transition);
+        moved.to = Some(Status::Processing);
+        let mut internal = event("2026-03-09 10:30", Action::Note);
+        internal.kind = Some(NoteKind::Internal);
+        let mut unanswered = event("2026-03-09 12:00", Action::Followup);
+        unanswered.no_answer = true;
+        let progress = event("2026-03-09 10:30", Action::Note);
+        let assigned = event("2026-03-09 10:00", Action::Assigned);
+        let view = ClockView::new(
+            t("2026-03-09 09:00"),
+            "general",
+            [&moved, &internal, &unanswered, &progress, &assigned].into_iter().map(ClockEvent::from),
+        );
+        let kept: Vec<(Instant, Option<Status>, bool)> =
+            view.events.iter().map(|e| (e.at, e.to, e.progress_note)).collect();
+        assert_eq!(
+            kept,
+            [(t("2026-03-09 10:30"), None, true), (t("2026-03-09 11:00"), Some(Status::Processing), false)]
+        );
+        assert_eq!(view.events_until(t("2026-03-09 10:59")).len(), 1);
+        assert_eq!(view.events_until(t("2026-03-09 11:00")).len(), 2);
+    }
+}
