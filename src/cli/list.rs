@@ -71,17 +71,17 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
         let overdue: Vec<Result<bool>> = tickets
             .par_iter()
             .map(|(path, s)| {
-                let any_overdue = |ticket: &Ticket| {
-                    sla::ticket_targets(&calendar, &config.sla, ticket, now)
+                let any_overdue = |view: &sla::ClockView| {
+                    sla::clock_targets(&calendar, &config.sla, view, now)
                         .iter()
                         .any(|target| target.state == TargetState::Overdue)
                 };
                 if s.settled_by(now) {
                     return Ok(false);
                 }
-                match s.clock_ticket() {
-                    Some(stand_in) => Ok(any_overdue(&stand_in)),
-                    None => store.read_file(path, s).map(|ticket| any_overdue(&ticket)),
+                match sla::ClockView::of_summary(s) {
+                    Some(view) => Ok(any_overdue(&view)),
+                    None => store.read_file(path, s).map(|ticket| any_overdue(&sla::ClockView::from(&ticket))),
                 }
             })
             .collect();

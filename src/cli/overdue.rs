@@ -137,12 +137,12 @@ fn collect(
         .tickets
         .par_iter()
         .map(|(path, summary)| {
-            let targets = |ticket: &Ticket| sla::ticket_targets(calendar, &config.sla, ticket, as_of);
-            let targets = match summary.clock_ticket() {
-                Some(stand_in) => targets(&stand_in),
+            let view = match sla::ClockView::of_summary(summary) {
+                Some(view) => view,
                 // Closed after `as_of`: its clock events are not cached.
-                None => store.read_file(path, summary).map(|ticket| targets(&ticket))?,
+                None => store.read_file(path, summary).map(|ticket: Ticket| sla::ClockView::from(&ticket))?,
             };
+            let targets = sla::clock_targets(calendar, &config.sla, &view, as_of);
             let mut rows = Vec::new();
             let mut years = Vec::new();
             for target in targets {

@@ -2,12 +2,19 @@
 //! system, no clock, no environment; "now" is always a parameter.
 
 mod calendar;
+mod clock;
 mod duration;
 pub mod holidays;
+mod kinds;
 mod policy;
+mod target;
 mod targets;
+mod timeline;
+mod view;
 
 pub use calendar::{Calendar, DayInfo, Deadline};
 pub use duration::{MAX_AMOUNT, SlaDuration, TimeKind, UNITS_HELP, Unit};
 pub use policy::{CalendarPolicy, PauseWhile, SeverityTargets, SlaPolicy};
-pub use targets::{Target, TargetKind, TargetState, overdue_by, ticket_targets};
+pub use target::{Target, TargetKind, TargetState, overdue_by};
+pub use targets::{clock_targets, ticket_targets};
+pub use view::{ClockEvent, ClockView};

@@ -3,11 +3,9 @@
 //! clocks run on. Small enough to cache and to hold 100 000 of in memory
 //! (spec §9); the full ticket is read from its file only when needed.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, FixedOffset};
 
-use super::{Action, Customer, Event, NoteKind, SCHEMA, Status, Ticket};
+use super::{Action, Event, NoteKind, Status, Ticket};
 
 type Instant = DateTime<FixedOffset>;
 
@@ -50,9 +48,9 @@ pub struct ClockEvent {
 }
 
 impl ClockEvent {
-    /// Whether `sla::ticket_targets` can be affected by the event. Dropping
-    /// the others keeps the relative order of the rest, which is all the
-    /// target computation depends on.
+    /// Whether SLA targets can be affected by the event (`sla::ClockView`
+    /// is made of these). Dropping the others keeps the relative order of
+    /// the rest, which is all the target computation depends on.
     fn drives_clocks(event: &Event) -> bool {
         event.to.is_some() || event.promised_at.is_some() || matches!(event.action, Action::Note | Action::Followup)
     }
@@ -66,15 +64,6 @@ impl ClockEvent {
             no_answer: event.no_answer,
             promised_at: event.promised_at,
         }
-    }
-
-    fn to_event(self) -> Event {
-        let mut event = Event::new(self.at, "", self.action);
-        event.to = self.to;
-        event.kind = self.kind;
-        event.no_answer = self.no_answer;
-        event.promised_at = self.promised_at;
-        event
     }
 }
 
@@ -116,42 +105,5 @@ impl Summary {
     /// No SLA target of the ticket can be pending or overdue as of `as_of`.
     pub fn settled_by(&self, as_of: Instant) -> bool {
         self.settled_at.is_some_and(|at| at <= as_of)
-    }
-
-    /// A stand-in ticket holding only what `sla::ticket_targets` reads
-    /// (severity, received_at, the clock events); `None` for a settled
-    /// ticket, whose clock events are not kept.
-    pub fn clock_ticket(&self) -> Option<Ticket> {
-        if self.settled_at.is_some() {
-            return None;
-        }
-        Some(Ticket {
-            schema: SCHEMA,
-            id: self.id.clone(),
-            uid: String::new(),
-            renamed_from: Vec::new(),
-            received_at: self.received_at,
-            channel: self.channel.clone(),
-            customer: Customer { name: String::new(), contact: String::new(), id: None, extra: BTreeMap::new() },
-            product: None,
-            summary: String::new(),
-            description: None,
-            expectation: None,
-            category: self.category.clone(),
-            severity: self.severity.clone(),
-            department: None,
-            departments_involved: Vec::new(),
-            assignee: None,
-            involved_staff: Vec::new(),
-            promised_at: None,
-            escalated: self.escalated,
-            escalated_to: None,
-            cause: None,
-            status: self.status,
-            plan: None,
-            satisfaction: None,
-            history: self.clock.iter().map(|e| e.to_event()).collect(),
-            extra: BTreeMap::new(),
-        })
     }
 }

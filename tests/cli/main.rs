@@ -11,6 +11,7 @@ mod test_bad_input;
 mod test_cache;
 mod test_calendar;
 mod test_check;
+mod test_clock_view;
 mod test_concurrency;
 mod test_crash;
 mod test_crash_multifile;

@@ -1,0 +1,112 @@
+//! One function per target kind (spec §5 "Clocks", docs/sla.md "Targets and
+//! clocks"): each finds in the timeline where its clocks start, what meets
+//! or stops them, which statuses pause them and how long they run. The
+//! configurable stages of spec §5.1 will replace these with one evaluator
+//! reading the same four answers from config.
+
+use super::clock::{Clock, End, Length};
+use super::policy::{SeverityTargets, SlaPolicy};
+use super::target::TargetKind;
+use super::timeline::{Timeline, is_finish};
+use super::view::ClockEvent;
+use crate::ticket::Status;
+
+/// First response: from `received_at` to the first move out of `new`.
+pub(super) fn first_response<'p>(t: &Timeline, sla: &'p SlaPolicy, durations: &SeverityTargets) -> Clock<'p> {
+    Clock {
+        kind: TargetKind::FirstResponse,
+        cycle: 0,
+        start: t.received_at,
+        length: Length::For(durations.first_response),
+        pause_while: &sla.pause_while.first_response,
+        end: End::met(t.steps.get(1).map(|s| s.at)),
+    }
+}
+
+/// Resolution, one clock per cycle: the first from `received_at` with the
+/// severity's duration, then one from each reopen with `reopen_resolution`;
+/// met by `resolved`, stopped by `closed`.
+pub(super) fn resolutions<'p>(t: &Timeline, sla: &'p SlaPolicy, durations: &SeverityTargets) -> Vec<Clock<'p>> {
+    t.cycle_starts()
+        .enumerate()
+        .map(|(cycle, k)| Clock {
+            kind: TargetKind::Resolution,
+            cycle,
+            start: t.steps[k].at,
+            length: Length::For(if k == 0 { durations.resolution } else { sla.reopen_resolution }),
+            pause_while: &sla.pause_while.resolution,
+            end: End::by_finish(t.first_finish_after(k)),
+        })
+        .collect()
+}
+
+/// Follow-up, one clock per `resolved`: met by an answered follow-up,
+/// stopped by any move before it (a close, or a reopen abandoning it).
+pub(super) fn followups<'p>(t: &Timeline, sla: &'p SlaPolicy, durations: &SeverityTargets) -> Vec<Clock<'p>> {
+    let mut clocks = Vec::new();
+    for (cycle, k) in t.cycle_starts().enumerate() {
+        for r in (k + 1..t.next_cycle_after(k)).filter(|&r| t.steps[r].status == Status::Resolved) {
+            clocks.push(Clock {
+                kind: TargetKind::Followup,
+                cycle,
+                start: t.steps[r].at,
+                length: Length::For(durations.followup),
+                pause_while: &sla.pause_while.followup,
+                end: followup_end(t.events_after(t.steps[r])),
+            });
+        }
+    }
+    clocks
+}
+
+fn followup_end(later: &[ClockEvent]) -> End {
+    for e in later {
+        if e.answered_followup {
+            return End::met(Some(e.at));
+        }
+        if e.to.is_some() {
+            return End { met: None, stopped: Some(e.at) };
+        }
+    }
+    End::default()
+}
+
+/// Promise: the latest promised time counts (a later one is an extension),
+/// from when it was made; met by the first `resolved` after it (or by being
+/// resolved already when it was made), stopped by a close before that.
+pub(super) fn promise(t: &Timeline) -> Option<Clock<'static>> {
+    let (p, made) = t.events.iter().enumerate().rev().find(|(_, e)| e.promised_at.is_some())?;
+    let then = t.status_at(p);
+    let finish = if then.status == Status::Resolved {
+        Some(then)
+    } else {
+        t.steps.iter().find(|s| s.event.is_some_and(|i| i > p) && is_finish(s.status)).copied()
+    };
+    Some(Clock {
+        kind: TargetKind::Promise,
+        cycle: t.cycle_at(then.at),
+        start: made.at,
+        length: Length::Until(made.promised_at.expect("found by promised_at")),
+        pause_while: &[],
+        end: End::by_finish(finish),
+    })
+}
+
+/// Update: only while the ticket is in `processing`, from the entry into it
+/// or the last progress note since, whichever is later. Never met: a
+/// progress note restarts it.
+pub(super) fn update(t: &Timeline, sla: &SlaPolicy) -> Option<Clock<'static>> {
+    let last = *t.steps.last().expect("steps start with new");
+    if last.status != Status::Processing {
+        return None;
+    }
+    let last_note = t.events_after(last).iter().filter(|e| e.progress_note).map(|e| e.at).max();
+    Some(Clock {
+        kind: TargetKind::Update,
+        cycle: t.current_cycle(),
+        start: last_note.map_or(last.at, |n| n.max(last.at)),
+        length: Length::For(sla.update_every),
+        pause_while: &[],
+        end: End::default(),
+    })
+}

@@ -1,0 +1,122 @@
+//! One deadline of one ticket ([`Target`]): which clock, when it started,
+//! when it is due, and where it stands.
+
+use chrono::{DateTime, Duration, FixedOffset};
+use serde::Serialize;
+
+use super::calendar::{Calendar, Deadline};
+use super::duration::SlaDuration;
+
+type Instant = DateTime<FixedOffset>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetKind {
+    /// Met by the first transition out of `new`.
+    FirstResponse,
+    /// One per cycle; met by `resolved`.
+    Resolution,
+    /// Starts at each `resolved`; met by an answered follow-up.
+    Followup,
+    /// A `processing` ticket needs a progress note every `update_every`.
+    Update,
+    /// The time told to the customer (`promised_at`); met by `resolved`.
+    Promise,
+}
+
+impl TargetKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            TargetKind::FirstResponse => "first_response",
+            TargetKind::Resolution => "resolution",
+            TargetKind::Followup => "followup",
+            TargetKind::Update => "update",
+            TargetKind::Promise => "promise",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TargetKind::FirstResponse => "首次响应",
+            TargetKind::Resolution => "处理时限",
+            TargetKind::Followup => "回访",
+            TargetKind::Update => "进展更新",
+            TargetKind::Promise => "承诺时间",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetState {
+    /// Met on time.
+    Met,
+    /// Met after the deadline: a breach stays a breach.
+    MetLate,
+    /// Unmet, due in the future (or its clock is paused).
+    Pending,
+    /// Unmet and due at or before now: someone has to act.
+    Overdue,
+    /// The clock was stopped (ticket closed, or the follow-up abandoned by a
+    /// reopen) after the deadline had passed: a breach, nobody can act on it.
+    Breached,
+    /// The clock was stopped before the deadline, unmet: no breach.
+    Stopped,
+}
+
+impl TargetState {
+    /// Counts as a breach in reports (permanent even if later met).
+    pub fn is_breach(self) -> bool {
+        matches!(self, TargetState::MetLate | TargetState::Overdue | TargetState::Breached)
+    }
+
+    /// Still running: belongs in `overdue` / `--warn-before` lists.
+    pub fn is_open(self) -> bool {
+        matches!(self, TargetState::Pending | TargetState::Overdue)
+    }
+
+    /// Where a target due at `due` stands as of `now`, given when it was met
+    /// or its clock stopped.
+    pub(super) fn of(due: Deadline, met: Option<Instant>, stopped: Option<Instant>, now: Instant) -> TargetState {
+        match (met, stopped) {
+            (Some(m), _) if m <= due.at => TargetState::Met,
+            (Some(_), _) => TargetState::MetLate,
+            (None, Some(s)) if due.at <= s => TargetState::Breached,
+            (None, Some(_)) => TargetState::Stopped,
+            (None, None) if due.at <= now => TargetState::Overdue,
+            (None, None) => TargetState::Pending,
+        }
+    }
+}
+
+/// One deadline of one ticket.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Target {
+    pub kind: TargetKind,
+    /// Resolution cycle: 0 for the first, +1 per reopen.
+    pub cycle: usize,
+    #[serde(with = "crate::time::instant")]
+    pub start: Instant,
+    /// The configured duration; `None` for a promise (a fixed time).
+    pub duration: Option<SlaDuration>,
+    pub due: Deadline,
+    #[serde(with = "crate::time::opt_instant")]
+    pub met_at: Option<Instant>,
+    /// When the clock stopped without the target being met.
+    #[serde(with = "crate::time::opt_instant")]
+    pub stopped_at: Option<Instant>,
+    /// The clock is paused now (e.g. waiting for the customer); `due` is then
+    /// where it would be if the clock resumed at `now`.
+    pub paused: bool,
+    pub state: TargetState,
+}
+
+/// How far past due: (working time inside work hours, wall-clock time).
+/// Measured to `met_at` / `stopped_at` for a finished target, else to `now`.
+pub fn overdue_by(cal: &Calendar, target: &Target, now: Instant) -> (Duration, Duration) {
+    let end = target.met_at.or(target.stopped_at).unwrap_or(now);
+    if end <= target.due.at {
+        return (Duration::zero(), Duration::zero());
+    }
+    (cal.business_time_between(target.due.at, end), end - target.due.at)
+}

@@ -1,0 +1,136 @@
+//! What the deadline engine reads of a ticket: its received time, its
+//! severity now and the few facts of its history that start, meet, stop or
+//! pause a clock. Made from a whole [`Ticket`] or from the cached
+//! [`Summary`] alike, so `overdue` computes deadlines without reading YAML.
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::ticket::{self, Action, Event, NoteKind, Status, Summary, Ticket};
+
+type Instant = DateTime<FixedOffset>;
+
+/// A ticket as the deadline engine sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClockView {
+    pub received_at: Instant,
+    /// The current severity: applied from the original start (spec §5).
+    pub severity: String,
+    /// The events that matter to a clock, sorted by time (events at the same
+    /// time keep their file order).
+    pub events: Vec<ClockEvent>,
+}
+
+/// One history event, reduced to what clocks look at. An event may be
+/// several things at once (a follow-up that also closes the ticket).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ClockEvent {
+    pub at: Instant,
+    /// The status it moved the ticket to.
+    pub to: Option<Status>,
+    /// A follow-up the customer answered (a `--no-answer` attempt is not).
+    pub answered_followup: bool,
+    /// A progress note (`note` of kind `progress` or of no kind).
+    pub progress_note: bool,
+    /// The time promised to the customer.
+    pub promised_at: Option<Instant>,
+}
+
+impl ClockEvent {
+    fn new(at: Instant, action: Action, to: Option<Status>, kind: Option<NoteKind>, no_answer: bool) -> ClockEvent {
+        ClockEvent {
+            at,
+            to,
+            answered_followup: action == Action::Followup && !no_answer,
+            progress_note: action == Action::Note && matches!(kind, None | Some(NoteKind::Progress)),
+            promised_at: None,
+        }
+    }
+
+    /// Whether any clock can notice the event; the others are left out of
+    /// the view (dropping them keeps the order of the rest).
+    fn matters(&self) -> bool {
+        self.to.is_some() || self.answered_followup || self.progress_note || self.promised_at.is_some()
+    }
+}
+
+impl From<&Event> for ClockEvent {
+    fn from(e: &Event) -> ClockEvent {
+        ClockEvent { promised_at: e.promised_at, ..ClockEvent::new(e.at, e.action, e.to, e.kind, e.no_answer) }
+    }
+}
+
+impl From<&ticket::ClockEvent> for ClockEvent {
+    fn from(e: &ticket::ClockEvent) -> ClockEvent {
+        ClockEvent { promised_at: e.promised_at, ..ClockEvent::new(e.at, e.action, e.to, e.kind, e.no_answer) }
+    }
+}
+
+impl ClockView {
+    /// A view of events given in file order.
+    pub fn new(received_at: Instant, severity: &str, events: impl Iterator<Item = ClockEvent>) -> ClockView {
+        let mut events: Vec<ClockEvent> = events.filter(ClockEvent::matters).collect();
+        // Stable: events recorded at the same time keep their file order.
+        events.sort_by_key(|e| e.at);
+        ClockView { received_at, severity: severity.to_string(), events }
+    }
+
+    /// The view of a cached summary, without reading the ticket; `None` for
+    /// a settled ticket, whose clock events the cache does not keep (an
+    /// `--as-of` before it settled must read the file).
+    pub fn of_summary(summary: &Summary) -> Option<ClockView> {
+        if summary.settled_at.is_some() {
+            return None;
+        }
+        Some(ClockView::new(summary.received_at, &summary.severity, summary.clock.iter().map(ClockEvent::from)))
+    }
+
+    /// The events recorded at or before `now` (the `--as-of` time).
+    pub fn events_until(&self, now: Instant) -> &[ClockEvent] {
+        &self.events[..self.events.partition_point(|e| e.at <= now)]
+    }
+}
+
+impl From<&Ticket> for ClockView {
+    fn from(ticket: &Ticket) -> ClockView {
+        ClockView::new(ticket.received_at, &ticket.severity, ticket.history.iter().map(ClockEvent::from))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::parse_time;
+
+    fn t(text: &str) -> Instant {
+        parse_time(text, chrono_tz::Asia::Shanghai, "test").unwrap()
+    }
+
+    fn event(at: &str, action: Action) -> Event {
+        Event::new(t(at), "li", action)
+    }
+
+    #[test]
+    fn keeps_only_what_a_clock_notices_in_time_order() {
+        let mut moved = event("2026-03-09 11:00", Action::Transition);
+        moved.to = Some(Status::Processing);
+        let mut internal = event("2026-03-09 10:30", Action::Note);
+        internal.kind = Some(NoteKind::Internal);
+        let mut unanswered = event("2026-03-09 12:00", Action::Followup);
+        unanswered.no_answer = true;
+        let progress = event("2026-03-09 10:30", Action::Note);
+        let assigned = event("2026-03-09 10:00", Action::Assigned);
+        let view = ClockView::new(
+            t("2026-03-09 09:00"),
+            "general",
+            [&moved, &internal, &unanswered, &progress, &assigned].into_iter().map(ClockEvent::from),
+        );
+        let kept: Vec<(Instant, Option<Status>, bool)> =
+            view.events.iter().map(|e| (e.at, e.to, e.progress_note)).collect();
+        assert_eq!(
+            kept,
+            [(t("2026-03-09 10:30"), None, true), (t("2026-03-09 11:00"), Some(Status::Processing), false)]
+        );
+        assert_eq!(view.events_until(t("2026-03-09 10:59")).len(), 1);
+        assert_eq!(view.events_until(t("2026-03-09 11:00")).len(), 2);
+    }
+}

@@ -1,0 +1,26 @@
+//! What a cached scan found.
+
+use std::path::PathBuf;
+
+use crate::error::Error;
+use crate::ticket::Summary;
+
+/// What a summary scan found: the summaries `keep` accepted, in path order,
+/// and an error for each file that could not be read.
+#[derive(Debug, Default)]
+pub struct SummaryScan {
+    pub tickets: Vec<(PathBuf, Summary)>,
+    pub errors: Vec<Error>,
+    /// Files holding several tickets (an ID collision kept by the merge
+    /// driver): their tickets are in `tickets`, and every command warns.
+    pub collisions: Vec<Error>,
+}
+
+/// What a ticket scan found: the items made of the wanted tickets, in path
+/// order, and the errors and ID collisions, as in [`crate::store::Scan`].
+#[derive(Debug)]
+pub struct ItemScan<T> {
+    pub tickets: Vec<(PathBuf, T)>,
+    pub errors: Vec<Error>,
+    pub collisions: Vec<Error>,
+}

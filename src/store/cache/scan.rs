@@ -1,0 +1,268 @@
+//! The scan engine: walks `tickets/`, stats every file, takes each
+//! entry of the old cache whose stamp still holds, reads and parses the
+//! rest (directories and files in parallel), and writes the new cache when
+//! anything changed. Generic over the [`CacheKind`] of the cache file.
+
+use std::borrow::Cow;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use rayon::prelude::*;
+
+use super::super::codec;
+use super::super::local::{self, LocalDir, Refused};
+use super::super::placement::{self, FileRules};
+use super::super::walk::{self, DirFd, EntryKind, FileStamp, Listed};
+use super::super::{TICKETS_DIR, file};
+use super::dir_scan::{DirScan, NewEntry, Node, Outcome};
+use super::format::{CacheWriter, DirRecord, FileRecord, Index, trust_limit};
+use super::item_scan::ItemScan;
+use super::kind::CacheKind;
+use crate::error::{Error, Result};
+
+/// Scans the store at `root` through the cache file of kind `K` under
+/// `local_dir`, refreshing it.
+pub(super) fn scan_kind<K: CacheKind>(
+    root: &Path,
+    local_dir: &Path,
+    rules: &FileRules,
+    kind: &K,
+) -> Result<ItemScan<K::Item>> {
+    let max_bytes = rules.max_bytes;
+    let dir = root.join(TICKETS_DIR);
+    let empty = || ItemScan { tickets: Vec::new(), errors: Vec::new(), collisions: Vec::new() };
+    // Opening `tickets/` below refuses a symlink in its place; this names
+    // the link (or a symlinked parent) in the error.
+    if let Err(e) = file::check_inside(root, &dir.join("x")) {
+        return Ok(ItemScan { errors: vec![e], ..empty() });
+    }
+    if !dir.is_dir() {
+        return Ok(empty());
+    }
+    // Taken before any file is stat'ed or read: a file changed after this
+    // may have been read in either version. The real clock, not the
+    // command's "now" (COMPLAINT_NOW): this is about file timestamps.
+    let started_s = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
+    let (may_write, mapped) = open_cache(local_dir, K::FILE_NAME);
+    let index = mapped.as_deref().and_then(|bytes| Index::parse(bytes, K::MAGIC, max_bytes));
+    let scan = Scanner { index: index.as_ref(), kind, root, rules };
+    let top = match DirFd::open(&dir) {
+        Ok(fd) => scan.dir(&fd, dir, Some(TICKETS_DIR.to_string())),
+        Err(e) => return Ok(ItemScan { errors: vec![Error::io("read", &dir, e)], ..empty() }),
+    };
+    let trust_from = trust_limit(started_s);
+    // Best effort: a read-only checkout just stays uncached.
+    if may_write
+        && top.needs_rewrite(index.as_ref(), trust_from)
+        && let Ok(local) = LocalDir::create(local_dir)
+    {
+        let _ = local.replace(K::FILE_NAME, |out| {
+            let mut cache = CacheWriter::default();
+            top.write_into(&mut cache);
+            cache.write(out, K::MAGIC, started_s, max_bytes)
+        });
+    }
+    let mut out = empty();
+    top.collect(&mut out);
+    Ok(out)
+}
+
+/// The cache file `name` of `.complaint/` mapped read-only, if there is a
+/// usable one, and whether a new one may be written there: not when a link
+/// or a non-regular file is in the way (warned about, left alone).
+fn open_cache(local_dir: &Path, name: &str) -> (bool, Option<memmap2::Mmap>) {
+    let refused = |e: &Error| {
+        local::warn(e);
+        (false, None)
+    };
+    let dir = match LocalDir::open(local_dir) {
+        Ok(Some(dir)) => dir,
+        Err(Refused::NotRegular(e)) => return refused(&e),
+        // Absent, or a file in the way (then writing fails too: uncached).
+        Ok(None) | Err(_) => return (true, None),
+    };
+    let file = match dir.open_regular(name, false) {
+        Ok(file) => file,
+        Err(Refused::NotRegular(e)) => return refused(&e),
+        Err(_) => return (true, None),
+    };
+    // SAFETY: the mapping is only ever read, and cache files are never
+    // changed in place: writers rename a new file over the old one, which
+    // leaves this mapping on the old file's contents (git maps its index the
+    // same way). Bad contents are caught by the checksums and bounds checks.
+    let map = unsafe { memmap2::Mmap::map(&file) }.ok().filter(|map| !map.is_empty());
+    (true, map)
+}
+
+/// The directory being scanned, as its entries need it (shared by the
+/// threads scanning them).
+struct Here<'s, 'a> {
+    path: &'s Path,
+    key: Option<&'s str>,
+    records: &'s [FileRecord<'a>],
+}
+
+struct Scanner<'i, 'a, K> {
+    index: Option<&'i Index<'a>>,
+    kind: &'i K,
+    root: &'i Path,
+    rules: &'i FileRules<'i>,
+}
+
+impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
+    fn trusted(&self, stamp: &FileStamp) -> bool {
+        self.index.is_some_and(|index| stamp.changed_ns() < index.trusted_before_ns)
+    }
+
+    /// Scans the open directory `fd` at `path`, its subdirectories in
+    /// parallel with its files.
+    fn dir(&self, fd: &DirFd, path: PathBuf, key: Option<String>) -> DirScan<'a, K::Item> {
+        let stamp = fd.stamp().ok();
+        let old = self.index.zip(key.as_deref()).and_then(|(index, key)| Some((index, index.dirs.get(key)?)));
+        let records = old.and_then(|(index, dir)| dir.file_records(index.payloads)).unwrap_or_default();
+        let listed_from_cache = old
+            .filter(|(_, dir)| dir.complete && dir.file_count as usize == records.len())
+            .filter(|(_, dir)| stamp.is_some_and(|s| s.same_dir(&dir.stamp) && self.trusted(&s)))
+            .map(|(_, dir)| cached_listing(dir, &records));
+        let from_cache = listed_from_cache.is_some();
+        let mut scan =
+            DirScan { path, key, stamp, from_cache, complete: true, listed: Vec::new(), records, nodes: Vec::new() };
+        scan.listed = match listed_from_cache.map_or_else(|| fd.list(), Ok) {
+            Ok(listed) => listed,
+            Err(e) => {
+                scan.complete = false;
+                scan.nodes.push(Node::Error(Box::new(Error::io("read", &scan.path, e))));
+                return scan;
+            }
+        };
+        let here = Here { path: &scan.path, key: scan.key.as_deref(), records: &scan.records };
+        let nodes: Vec<[Option<Node<K::Item>>; 2]> =
+            scan.listed.par_iter().enumerate().map(|(at, entry)| self.entry(fd, &here, at, entry)).collect();
+        scan.nodes = nodes.into_iter().flatten().flatten().collect();
+        scan.complete = scan.key.is_some() && scan.stamp.is_some() && scan.listed.iter().all(recordable) && {
+            scan.nodes.iter().all(|node| match node {
+                Node::File(_, outcome) => matches!(outcome, Outcome::Cached(..) | Outcome::Read(Some(_), _)),
+                Node::Dir(_) => true,
+                Node::Error(_) => false,
+            })
+        };
+        scan
+    }
+
+    /// What one directory entry holds: a ticket file, a directory to
+    /// descend into (a directory named like a ticket file is both), or a
+    /// symbolic link, reported.
+    fn entry(&self, fd: &DirFd, parent: &Here<'_, 'a>, at: usize, entry: &Listed) -> [Option<Node<'a, K::Item>>; 2] {
+        let file = if walk::is_ticket_name(&entry.name) {
+            Some(Node::File(at, self.file(fd, parent, at, &entry.name)))
+        } else if entry.kind == EntryKind::Symlink {
+            Some(Node::Error(Box::new(walk::symlink_error(parent.path.join(&entry.name)))))
+        } else {
+            None
+        };
+        let dir = (entry.kind == EntryKind::Dir).then(|| {
+            let path = parent.path.join(&entry.name);
+            let key = parent.key.zip(entry.name.to_str()).map(|(parent, name)| format!("{parent}/{name}"));
+            match fd.open_child(&entry.name) {
+                Ok(child) => Node::Dir(Box::new(self.dir(&child, path, key))),
+                Err(e) => Node::Error(Box::new(Error::io("read", path, e))),
+            }
+        });
+        [file, dir]
+    }
+
+    /// The item of one ticket file: from the cache when its entry holds,
+    /// else read and parsed.
+    /// `at` is the file's position in the listing: normally also its
+    /// position in the old records (a month directory has no subdirectories).
+    fn file(&self, fd: &DirFd, dir: &Here<'_, 'a>, at: usize, name: &OsStr) -> Outcome<K::Item> {
+        let stamp = match fd.stat(name) {
+            Ok((EntryKind::File, stamp)) => Some(stamp),
+            // Read below, which says what it is instead.
+            Ok(_) => None,
+            Err(e) => return Outcome::Failed(Box::new(Error::io("read", dir.path.join(name), e))),
+        };
+        let utf8_name = name.to_str().filter(|_| dir.key.is_some());
+        // Only a file where its name's ID puts it can have a usable entry,
+        // and only one holding that ID (checked as it is decoded).
+        let expected_id =
+            dir.key.zip(utf8_name).and_then(|(key, name)| placement::expected_id(key, name, self.rules.ids));
+        let record = utf8_name.zip(stamp).filter(|_| expected_id.is_some()).and_then(|(name, stamp)| {
+            let at = match dir.records.get(at) {
+                Some(record) if record.name == name => at,
+                _ => dir.records.binary_search_by(|r| r.name.cmp(name)).ok()?,
+            };
+            let record = &dir.records[at];
+            (record.stamp == stamp && self.trusted(&stamp)).then_some((at, record))
+        });
+        if let Some(((at, record), id)) = record.zip(expected_id) {
+            if !self.kind.wants(record.filter_at) {
+                return Outcome::Cached(at, None);
+            }
+            if codec::checksum(record.payload) == record.payload_sum
+                && let Some(kept) = self.kind.decode(record.payload, id)
+            {
+                return Outcome::Cached(at, kept.map(Box::new));
+            }
+        }
+        self.read(fd, dir, name, utf8_name.zip(stamp))
+    }
+
+    fn read(
+        &self,
+        fd: &DirFd,
+        dir: &Here<'_, 'a>,
+        name: &OsStr,
+        cache_as: Option<(&str, FileStamp)>,
+    ) -> Outcome<K::Item> {
+        let path = dir.path.join(name);
+        let read = file::read_tickets_in(fd, name, &path, self.rules.max_bytes)
+            .and_then(|tickets| placement::check(&tickets, &path, self.root, self.rules.ids).map(|()| tickets));
+        match read {
+            Ok(tickets) if tickets.len() > 1 => {
+                let collision = Error::IdCollision {
+                    id: tickets[0].id.clone(),
+                    path,
+                    uids: tickets.iter().map(|t| t.uid.clone()).collect(),
+                };
+                let kept = tickets.into_iter().filter_map(|t| self.kind.read(t, false).1).collect();
+                Outcome::Several(Box::new((kept, collision)))
+            }
+            Ok(mut tickets) => {
+                let ticket = tickets.pop().expect("a ticket file holds at least one ticket");
+                let (cached, kept) = self.kind.read(ticket, cache_as.is_some());
+                // The stamp is from before the read: if the file changed in
+                // between, the next run sees a different stamp and reads again.
+                let entry = cache_as
+                    .zip(cached)
+                    .map(|((name, stamp), cached)| Box::new(NewEntry { name: name.to_string(), stamp, cached }));
+                Outcome::Read(entry, kept.map(Box::new))
+            }
+            Err(e) => Outcome::Failed(Box::new(e)),
+        }
+    }
+}
+
+/// The listing of an unchanged, complete directory, from its cache record.
+fn cached_listing<'a>(dir: &DirRecord<'a>, records: &[FileRecord<'a>]) -> Vec<Listed<'a>> {
+    let listed = |name: &'a str, kind| Listed { name: Cow::Borrowed(OsStr::new(name)), kind };
+    let files = records.iter().map(|r| listed(r.name, EntryKind::File));
+    let dirs = dir.subdirs.iter().map(|name| listed(name, EntryKind::Dir));
+    let mut listed: Vec<Listed> = files.chain(dirs).collect();
+    listed.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+    listed
+}
+
+/// Whether the entry can be listed from a cache record: a regular ticket
+/// file or a directory, with a UTF-8 name; anything else that matters
+/// (a link, a ticket name that is not a file) must be seen every time.
+fn recordable(entry: &Listed) -> bool {
+    let utf8 = entry.name.to_str().is_some();
+    match entry.kind {
+        EntryKind::Dir => utf8 && !walk::is_ticket_name(&entry.name),
+        EntryKind::File => utf8 || !walk::is_ticket_name(&entry.name),
+        EntryKind::Symlink => false,
+        EntryKind::Other => !walk::is_ticket_name(&entry.name),
+    }
+}
