@@ -4,7 +4,10 @@
 //! binary, unit tests the modules. Layout:
 //! - [`ticket`]: the domain (ticket, status machine, events, ID). No I/O.
 //! - [`sla`]: calendar and deadline maths, pure functions of config, history and now.
-//! - [`store`]: the only code that touches the file system.
+//! - [`ops`]: the operations on a ticket (create, classify, … edit): every
+//!   rule of input and lifecycle, for every door. Pure, like the domain.
+//! - [`store`]: the only code that touches the file system; applies a change
+//!   under the lock and commits it.
 //! - [`report`]: turns rows into tables, CSV, JSON, HTML; writes to any `io::Write`.
 //! - [`mail`]: builds messages and delivers them by SMTP or a sendmail command.
 //! - [`lang`]: the language people read (`[ui] lang`) and its terms.
@@ -15,6 +18,7 @@ pub mod config;
 pub mod error;
 pub mod lang;
 pub mod mail;
+pub mod ops;
 pub mod report;
 pub mod sla;
 pub mod store;

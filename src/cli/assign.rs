@@ -5,9 +5,10 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::Context;
-use super::change::{Change, ChangeArgs, optional_text, required_text};
-use crate::error::{Error, Result};
-use crate::ticket::Action;
+use super::change::{self, ChangeArgs};
+use super::flags::reword;
+use crate::error::Result;
+use crate::ops::{self, AssignInput};
 
 /// Set the responsible department and/or assignee; add involved departments
 /// (seed 001 8.3: complaints needing several departments) and the staff
@@ -39,60 +40,34 @@ pub struct AssignArgs {
 }
 
 pub fn run(ctx: &mut Context, args: AssignArgs) -> Result<ExitCode> {
-    if args.department.is_none() && args.assignee.is_none() && args.also.is_empty() && args.staff.is_empty() {
-        return Err(Error::invalid(
-            "assign needs at least one of --department, --assignee, --also, --staff",
-            Some("e.g. complaint assign CP20261123001 --department 售后部 --assignee 李四"),
-        ));
-    }
-    let change = Change::begin(ctx, &args.id, &args.change)?;
-    let max = change.store.config().limits.max_text_bytes;
-    let department = optional_text("--department", args.department.as_deref(), false, max)?;
-    let assignee = optional_text("--assignee", args.assignee.as_deref(), false, max)?;
-    let also = args.also.iter().map(|d| required_text("--also", d, false, max)).collect::<Result<Vec<_>>>()?;
-    let staff = args.staff.iter().map(|s| required_text("--staff", s, false, max)).collect::<Result<Vec<_>>>()?;
-    let note = optional_text("--note", args.note.as_deref(), true, max)?;
-    // A notice that cannot be sent must not hold up the assignment: the
-    // address is looked up now but a missing one is reported after the
-    // assignment is recorded. Only a notice without any assignee is a usage
-    // error, refused before anything is written.
-    let recipient = if args.notify {
-        let name = assignee.clone().or_else(|| change.ticket.assignee.clone());
-        if name.is_none() {
-            return Err(Error::invalid(
-                "--notify needs an assignee",
-                Some("pass --assignee NAME together with --notify"),
-            ));
-        }
-        Some(super::notify::recipient(change.store.config(), name.as_deref()))
-    } else {
-        None
+    let input = AssignInput {
+        department: args.department,
+        assignee: args.assignee,
+        also: args.also,
+        staff: args.staff,
+        note: args.note,
+        notify: args.notify,
+        at: args.change.at,
     };
-
-    let mut parts = Vec::new();
-    if let Some(d) = &department {
-        parts.push(format!("department {d}"));
-    }
-    if let Some(a) = &assignee {
-        parts.push(format!("assignee {a}"));
-    }
-    if !also.is_empty() {
-        parts.push(format!("also {}", also.join(", ")));
-    }
-    if !staff.is_empty() {
-        parts.push(format!("staff {}", staff.join(", ")));
-    }
-    let message = parts.join(", ");
-    let mut event = change.event(Action::Assigned);
-    event.department = department;
-    event.assignee = assignee;
-    event.also = also;
-    event.staff = staff;
-    event.note = note;
-    let store = change.store.clone();
-    let ticket = change.commit(ctx, event, &message)?;
+    // Refused before the ticket is read, as always.
+    input.check_given().map_err(|e| reword(e, FLAGS))?;
+    // A notice that cannot be sent must not hold up the assignment: the
+    // address is looked up under the lock, but a missing one is reported
+    // after the assignment is recorded.
+    let mut recipient = None;
+    let applied = change::apply(ctx, &args.id, input.at.as_deref(), FLAGS, |ticket, config, stamp| {
+        let change = ops::assign(ticket, config, &input, stamp)?;
+        if input.notify {
+            let name = change.event.assignee.as_deref().or(ticket.assignee.as_deref());
+            recipient = Some(super::notify::recipient(config, name));
+        }
+        Ok(Some(change))
+    })?;
     if let Some(recipient) = recipient {
-        super::notify::send_assignment(ctx, &store, &ticket, recipient)?;
+        let store = ctx.open_store()?;
+        super::notify::send_assignment(ctx, &store, &applied.ticket, recipient)?;
     }
     Ok(ExitCode::SUCCESS)
 }
+
+const FLAGS: &[&str] = &["department", "assignee", "also", "staff", "note", "at"];

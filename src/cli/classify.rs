@@ -5,10 +5,10 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::Context;
-use super::change::{Change, ChangeArgs, optional_text};
-use crate::config::ChoiceKind;
-use crate::error::{Error, Result};
-use crate::ticket::Action;
+use super::change::{self, ChangeArgs};
+use super::flags::reword;
+use crate::error::Result;
+use crate::ops::{self, ClassifyInput};
 
 /// Set a ticket's category and/or severity (ids, Chinese labels or aliases:
 /// `--severity 紧急` means serious). Deadlines follow the new severity from
@@ -31,36 +31,16 @@ pub struct ClassifyArgs {
 }
 
 pub fn run(ctx: &mut Context, args: ClassifyArgs) -> Result<ExitCode> {
-    if args.category.is_none() && args.severity.is_none() {
-        return Err(Error::invalid(
-            "classify needs --category and/or --severity",
-            Some("e.g. complaint classify CP20261123001 --category 物流 --severity 一般"),
-        ));
+    let input = ClassifyInput { category: args.category, severity: args.severity, note: args.note, at: args.change.at };
+    // Refused before the ticket is read, as always.
+    input.check_given().map_err(|e| reword(e, FLAGS))?;
+    let applied = change::apply(ctx, &args.id, input.at.as_deref(), FLAGS, |ticket, config, stamp| {
+        ops::classify(ticket, config, &input, stamp)
+    })?;
+    if applied.what.is_none() {
+        ctx.info(format!("{}: already classified so; nothing changed", applied.ticket.id));
     }
-    let change = Change::begin(ctx, &args.id, &args.change)?;
-    let config = change.store.config();
-    let max = config.limits.max_text_bytes;
-    let category = args.category.as_deref().map(|c| config.resolve(ChoiceKind::Category, c)).transpose()?;
-    let severity = args.severity.as_deref().map(|s| config.resolve(ChoiceKind::Severity, s)).transpose()?;
-    let note = optional_text("--note", args.note.as_deref(), true, max)?;
-    let category = category.filter(|c| change.ticket.category.as_ref() != Some(c));
-    let severity = severity.filter(|s| change.ticket.severity != *s);
-    if category.is_none() && severity.is_none() {
-        ctx.info(format!("{}: already classified so; nothing changed", change.ticket.id));
-        return Ok(ExitCode::SUCCESS);
-    }
-    let mut parts = Vec::new();
-    if let Some(c) = &category {
-        parts.push(format!("category {}", config.label(ChoiceKind::Category, c)));
-    }
-    if let Some(s) = &severity {
-        parts.push(format!("severity {}", config.label(ChoiceKind::Severity, s)));
-    }
-    let message = parts.join(", ");
-    let mut event = change.event(Action::Classified);
-    event.category = category;
-    event.severity = severity;
-    event.note = note;
-    change.commit(ctx, event, &message)?;
     Ok(ExitCode::SUCCESS)
 }
+
+const FLAGS: &[&str] = &["note", "at"];

@@ -5,9 +5,9 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::Context;
-use super::change::{Change, ChangeArgs, required_text};
+use super::change::{self, ChangeArgs};
 use crate::error::Result;
-use crate::ticket::Action;
+use crate::ops::{self, EscalateInput};
 
 /// Hand a ticket up to a supervisor, or over a manager's head when they
 /// cannot solve it (seed 001 8.2, seed 002). The ticket is flagged escalated.
@@ -26,14 +26,9 @@ pub struct EscalateArgs {
 }
 
 pub fn run(ctx: &mut Context, args: EscalateArgs) -> Result<ExitCode> {
-    let change = Change::begin(ctx, &args.id, &args.change)?;
-    let max = change.store.config().limits.max_text_bytes;
-    let to = required_text("--to", &args.to, false, max)?;
-    let reason = required_text("--reason", &args.reason, true, max)?;
-    let message = format!("escalated to {to}");
-    let mut event = change.event(Action::Escalated);
-    event.escalated_to = Some(to);
-    event.reason = Some(reason);
-    change.commit(ctx, event, &message)?;
+    let input = EscalateInput { to: args.to, reason: args.reason, at: args.change.at };
+    change::apply(ctx, &args.id, input.at.as_deref(), &["to", "reason", "at"], |ticket, config, stamp| {
+        ops::escalate(ticket, config, &input, stamp).map(Some)
+    })?;
     Ok(ExitCode::SUCCESS)
 }

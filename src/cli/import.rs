@@ -16,9 +16,9 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::new::{CustomerInput, Fields, NewInput};
 use super::{Context, output};
 use crate::error::{Error, Result};
+use crate::ops::{self, CustomerInput, NewInput, Stamp};
 use crate::store::{ImportState, PendingImport, Store, StoreLock};
 use crate::ticket::TicketId;
 
@@ -215,7 +215,7 @@ pub fn run(ctx: &mut Context, args: ImportArgs) -> Result<ExitCode> {
         let line = reader.position().line();
         match reader.read_record(&mut record) {
             Ok(false) => break,
-            Ok(true) => match Fields::validate(row_input(&record, &columns), config, now) {
+            Ok(true) => match ops::create(row_input(&record, &columns), config, now) {
                 Ok(fields) => rows.push(fields),
                 Err(e) => problems.push(format!("{shown}:{line}: {e}")),
             },
@@ -244,7 +244,7 @@ pub fn run(ctx: &mut Context, args: ImportArgs) -> Result<ExitCode> {
     }
     rows.sort_by_key(|fields| fields.received_at);
     let source = source_identity(&args.map, bytes);
-    let by = ctx.actor(&store)?;
+    let stamp = Stamp { at: now, by: ctx.actor(&store)? };
     let lock = store.lock()?;
     if finish_interrupted(ctx, &store, &lock, &source)? {
         return Ok(ExitCode::SUCCESS);
@@ -252,7 +252,7 @@ pub fn run(ctx: &mut Context, args: ImportArgs) -> Result<ExitCode> {
     let dates: Vec<_> = rows.iter().map(|fields| fields.received_at.date_naive()).collect();
     let ids = store.allocate_ids(&lock, &dates)?;
     let tickets: Vec<_> =
-        rows.into_iter().zip(&ids).map(|(fields, id)| fields.into_ticket(&id.to_string(), now, &by)).collect();
+        rows.into_iter().zip(&ids).map(|(fields, id)| fields.into_ticket(&id.to_string(), &stamp)).collect();
     let staged = store.stage_import(&lock, &shown, &source, &tickets)?;
     let created = place(&store, &lock, &staged)?;
     print_ids(&created)?;
@@ -260,7 +260,7 @@ pub fn run(ctx: &mut Context, args: ImportArgs) -> Result<ExitCode> {
     ctx.info(format!("imported {} complaint(s) from {shown}", created.len()));
     let ids: Vec<String> = created.iter().map(ToString::to_string).collect();
     let subject = format!("import {} complaint(s) from {}", ids.len(), shown);
-    super::autocommit::commit_many(ctx, &store, &ids, &subject, "imported", &by);
+    super::autocommit::commit_many(ctx, &store, &ids, &subject, "imported", &stamp.by);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -15,6 +15,7 @@ mod edit;
 mod escalate;
 mod export;
 mod filter;
+mod flags;
 mod followup;
 mod import;
 mod init;
@@ -145,7 +146,7 @@ pub fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             output::print_error(&e);
-            ExitCode::from(2)
+            ExitCode::from(e.exit_code())
         }
     }
 }

@@ -5,15 +5,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
-use serde::Deserialize;
 
-use super::change::{clean_text, optional_text, required_text};
 use super::{Context, output};
-use crate::config::{ChoiceKind, Config};
+use crate::config::ChoiceKind;
 use crate::error::{Error, Result};
+use crate::ops::{self, CustomerInput, NewInput, Stamp};
 use crate::report::mask::Masker;
-use crate::ticket::{Action, Customer, Event, Ticket};
-use crate::time;
+use crate::store::message_for;
 
 /// Record a new complaint and print its ID (only the ID, so that
 /// `id=$(complaint new …)` works). Required: --customer, --contact,
@@ -58,29 +56,6 @@ pub struct NewArgs {
     pub from_file: Option<PathBuf>,
 }
 
-/// The fields `--from-file` accepts, named as in the ticket file.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct NewInput {
-    pub(super) customer: Option<CustomerInput>,
-    pub(super) channel: Option<String>,
-    pub(super) product: Option<String>,
-    pub(super) summary: Option<String>,
-    pub(super) description: Option<String>,
-    pub(super) expectation: Option<String>,
-    pub(super) category: Option<String>,
-    pub(super) severity: Option<String>,
-    pub(super) received_at: Option<String>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct CustomerInput {
-    pub(super) name: Option<String>,
-    pub(super) contact: Option<String>,
-    pub(super) id: Option<String>,
-}
-
 pub fn run(ctx: &mut Context, args: NewArgs) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     let config = store.config();
@@ -92,17 +67,17 @@ pub fn run(ctx: &mut Context, args: NewArgs) -> Result<ExitCode> {
     };
     merge_flags(&mut input, args);
     prompt_missing(&mut input)?;
-    let fields = Fields::validate(input, config, now)?;
-    let by = ctx.actor(&store)?;
+    let fields = ops::create(input, config, now).map_err(name_flags)?;
+    let stamp = Stamp { at: now, by: ctx.actor(&store)? };
     let received_date = fields.received_at.date_naive();
-    let id = store.create(received_date, |id| fields.into_ticket(&id.to_string(), now, &by))?;
+    let id = store.create(received_date, |id| fields.into_ticket(&id.to_string(), &stamp))?;
     let ticket = store.load(&id)?;
     ctx.info(format!("created {id} ({})", store.display_path(&store.path_of(&id))));
     let what = format!(
         "new complaint ({})",
         ticket.category.as_deref().map_or("未分类", |c| config.label(ChoiceKind::Category, c))
     );
-    let git_message = super::autocommit::message_for(&ticket.id, &what, &ticket.history[0]);
+    let git_message = message_for(&ticket.id, &what, &ticket.history[0]);
     let _lock = store.lock()?;
     super::autocommit::commit(ctx, &store, &[store.path_of(&id)], &git_message);
     if ctx.global.json {
@@ -175,90 +150,12 @@ fn prompt_missing(input: &mut NewInput) -> Result<()> {
     Ok(())
 }
 
-/// The validated fields of a new ticket.
-pub(super) struct Fields {
-    pub(super) customer: Customer,
-    pub(super) channel: String,
-    pub(super) product: Option<String>,
-    pub(super) summary: String,
-    pub(super) description: Option<String>,
-    pub(super) expectation: Option<String>,
-    pub(super) category: Option<String>,
-    pub(super) severity: String,
-    pub(super) received_at: chrono::DateTime<chrono::FixedOffset>,
-}
-
-impl Fields {
-    pub(super) fn validate(
-        input: NewInput,
-        config: &Config,
-        now: chrono::DateTime<chrono::FixedOffset>,
-    ) -> Result<Fields> {
-        let max = config.limits.max_text_bytes;
-        let customer = input.customer.unwrap_or_default();
-        let missing: Vec<String> = [
-            ("--customer", customer.name.is_none()),
-            ("--contact", customer.contact.is_none()),
-            ("--channel", input.channel.is_none()),
-            ("--summary", input.summary.is_none()),
-        ]
-        .into_iter()
-        .filter(|(_, missing)| *missing)
-        .map(|(name, _)| name.to_string())
-        .collect();
-        if !missing.is_empty() {
-            return Err(Error::MissingFields { fields: missing });
+/// The required fields a script left out, named by their flags.
+fn name_flags(e: Error) -> Error {
+    match e {
+        Error::MissingFields { fields } => {
+            Error::MissingFields { fields: fields.into_iter().map(|f| format!("--{f}")).collect() }
         }
-        let zone = config.zone();
-        let received_at = match input.received_at.as_deref() {
-            Some(text) => time::in_zone(time::parse_time(text, zone, "received_at")?, zone),
-            None => now,
-        };
-        if received_at > now {
-            return Err(Error::invalid(
-                format!(
-                    "received_at {} is in the future (now is {})",
-                    time::format_instant(&received_at),
-                    time::format_instant(&now)
-                ),
-                None,
-            ));
-        }
-        Ok(Fields {
-            customer: Customer {
-                name: required_text("customer name", customer.name.as_deref().unwrap_or(""), false, max)?,
-                contact: required_text("contact", customer.contact.as_deref().unwrap_or(""), false, max)?,
-                id: optional_text("customer id", customer.id.as_deref(), false, max)?,
-                extra: Default::default(),
-            },
-            channel: config.resolve(ChoiceKind::Channel, input.channel.as_deref().unwrap_or(""))?,
-            product: optional_text("product", input.product.as_deref(), false, max)?,
-            summary: required_text("summary", input.summary.as_deref().unwrap_or(""), false, max)?,
-            description: input
-                .description
-                .as_deref()
-                .map(|d| clean_text("description", d, true, max))
-                .transpose()?
-                .filter(|d| !d.is_empty()),
-            expectation: optional_text("expectation", input.expectation.as_deref(), true, max)?,
-            category: input.category.as_deref().map(|c| config.resolve(ChoiceKind::Category, c)).transpose()?,
-            severity: match input.severity.as_deref() {
-                Some(s) => config.resolve(ChoiceKind::Severity, s)?,
-                None => config.severities[0].id.clone(),
-            },
-            received_at,
-        })
-    }
-
-    pub(super) fn into_ticket(self, id: &str, now: chrono::DateTime<chrono::FixedOffset>, by: &str) -> Ticket {
-        let mut created = Event::new(now, by, Action::Created);
-        created.category = self.category;
-        created.severity = Some(self.severity);
-        let uid = ulid::Ulid::from_datetime(now.into()).to_string();
-        let mut ticket = Ticket::new(id, &uid, self.received_at, &self.channel, self.customer, &self.summary, created);
-        ticket.product = self.product;
-        ticket.description = self.description;
-        ticket.expectation = self.expectation;
-        ticket
+        other => other,
     }
 }

@@ -5,10 +5,11 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::Context;
-use super::change::{Change, ChangeArgs, optional_text, required_text};
-use crate::error::{Error, Result};
-use crate::ticket::{Action, NoteKind};
-use crate::time;
+use super::change::{self, ChangeArgs};
+use super::flags::reword;
+use crate::error::Result;
+use crate::ops::{self, NoteInput};
+use crate::ticket::NoteKind;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum KindArg {
@@ -48,36 +49,13 @@ pub fn run(ctx: &mut Context, args: NoteArgs) -> Result<ExitCode> {
         KindArg::Internal => NoteKind::Internal,
         KindArg::Action => NoteKind::Action,
     };
-    if kind != NoteKind::Action && (args.owner.is_some() || args.due.is_some()) {
-        return Err(Error::invalid(
-            "--owner and --due belong to action items",
-            Some("use --kind action --owner NAME --due DATE"),
-        ));
-    }
-    if kind == NoteKind::Action && args.owner.is_none() {
-        return Err(Error::invalid(
-            "an action item needs --owner (seed 001 8.4: 明确责任人)",
-            Some("e.g. --kind action --owner 王经理 --due 2026-11-30"),
-        ));
-    }
-    let change = Change::begin(ctx, &args.id, &args.change)?;
-    let config = change.store.config();
-    let max = config.limits.max_text_bytes;
-    let text = required_text("--message", &args.message, true, max)?;
-    let owner = optional_text("--owner", args.owner.as_deref(), false, max)?;
-    let due = args.due.as_deref().map(|d| parse_due(d, config.zone())).transpose()?;
-    let mut event = change.event(Action::Note);
-    event.kind = Some(kind);
-    event.note = Some(text);
-    event.owner = owner;
-    event.due = due;
-    change.commit(ctx, event, &format!("{} note added", kind.id()))?;
+    let input = NoteInput { message: args.message, kind, owner: args.owner, due: args.due, at: args.change.at };
+    // Refused before the ticket is read, as always.
+    input.check_given().map_err(|e| reword(e, FLAGS))?;
+    change::apply(ctx, &args.id, input.at.as_deref(), FLAGS, |ticket, config, stamp| {
+        ops::note(ticket, config, &input, stamp).map(Some)
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// A bare date means the end of that day (24:00), like a period's last day.
-fn parse_due(text: &str, zone: chrono_tz::Tz) -> Result<chrono::DateTime<chrono::FixedOffset>> {
-    let at = time::parse_time(text, zone, "--due")?;
-    let date_only = time::parse_date(text, "--due").is_ok();
-    Ok(if date_only { at + chrono::Duration::days(1) } else { at })
-}
+const FLAGS: &[&str] = &["message", "owner", "due", "at"];

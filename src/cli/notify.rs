@@ -2,7 +2,7 @@
 //! 任务分派后系统自动发送任务提醒), through the same mail path as `overdue --send`.
 
 use crate::config::{ChoiceKind, Config};
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result};
 use crate::mail::Delivery;
 use crate::mail::{self as email, Mailbox, Notice};
 use crate::report::mask::Masker;
@@ -15,9 +15,7 @@ use super::Context;
 
 /// The assignee's address from `[people]`.
 pub fn recipient(config: &Config, assignee: Option<&str>) -> Result<Mailbox> {
-    let name = assignee.ok_or_else(|| {
-        Error::invalid("--notify needs an assignee", Some("pass --assignee NAME together with --notify"))
-    })?;
+    let name = assignee.ok_or_else(|| super::flags::reword(Refusal::NotifyWithoutAssignee.into(), &[]))?;
     let address = config.people.get(name).ok_or_else(|| {
         Error::invalid(
             format!("no e-mail address for {name:?} in [people]"),

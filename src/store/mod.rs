@@ -2,6 +2,8 @@
 //! and atomically writing ticket files, the store lock, ID allocation and
 //! scanning.
 
+mod apply;
+mod autocommit;
 mod cache;
 #[doc(hidden)]
 pub mod canonical;
@@ -22,6 +24,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+pub use apply::{Applied, Entry};
+pub use autocommit::{CommitOutcome, CommitPolicy, message_for};
 pub use cache::{ItemScan, SummaryScan};
 #[doc(hidden)]
 pub use file::parse_tickets_full;

@@ -1,8 +1,15 @@
 //! The one error type of the library. Each variant carries what is needed to
 //! say what went wrong, where, and (via `hint`) what to do about it. The
-//! binary turns it into `complaint: error: …`, `hint: …` and exit code 2.
+//! binary turns it into `complaint: error: …`, `hint: …` and the exit code
+//! of its [`ErrorKind`].
+
+mod kind;
+mod refusal;
 
 use std::path::PathBuf;
+
+pub use kind::ErrorKind;
+pub use refusal::Refusal;
 
 /// The duration units of spec §5, for messages about a bad duration.
 pub const DURATION_UNITS: &str = "units: m (minutes), h (hours), d (calendar days), wd (working days), \
@@ -67,8 +74,9 @@ pub enum Error {
     #[error("{message}")]
     Invalid { message: String, hint: Option<String> },
 
+    /// `what` names the time: the input key `at`, "now", or their flags.
     #[error("{what} {at} is before the ticket's last event at {last}")]
-    BackdateTooEarly { what: &'static str, at: String, last: String },
+    BackdateTooEarly { what: String, at: String, last: String },
 
     /// A file or stdin handed in by the user is over the file cap.
     #[error("{path}: input is over the limit of {max_bytes} bytes ([limits] max_file_bytes)")]
@@ -82,8 +90,9 @@ pub enum Error {
     #[error("gave up after {waited_secs} s waiting for the store lock {path}{}", holder.map(|pid| format!(" held by PID {pid}")).unwrap_or_default())]
     LockTimeout { path: PathBuf, waited_secs: u64, holder: Option<u32> },
 
-    #[error("--at {at} is in the future (now is {now})")]
-    AtInFuture { at: String, now: String },
+    /// `what` names the requested time: the input key `at`, or its flag.
+    #[error("{what} {at} is in the future (now is {now})")]
+    AtInFuture { what: String, at: String, now: String },
 
     #[error("{0}")]
     Found(String),
@@ -103,6 +112,15 @@ pub enum Error {
     /// Building or delivering an email (addresses, SMTP URL, server reply, sendmail).
     #[error("{message}")]
     Mail { message: String, hint: Option<String> },
+
+    /// A rule of an operation refused the input (`crate::ops`).
+    #[error(transparent)]
+    Refused(#[from] Refusal),
+
+    /// An error reworded for one door (the command line names its flags),
+    /// keeping the kind of the error it rewords.
+    #[error("{message}")]
+    Reworded { message: String, hint: Option<String>, kind: ErrorKind },
 }
 
 impl Error {
@@ -153,7 +171,9 @@ impl Error {
             Error::Config { hint, .. }
             | Error::Invalid { hint, .. }
             | Error::Mail { hint, .. }
+            | Error::Reworded { hint, .. }
             | Error::Git { hint, .. } => hint.clone(),
+            Error::Refused(refusal) => refusal.hint().map(str::to_string),
             Error::IdCollision { .. } => Some(
                 "two clones created this ID offline; run `complaint check --fix` to renumber the later one \
                  (both tickets are kept)"
@@ -177,9 +197,7 @@ impl Error {
                  in complaint.toml"
                     .into(),
             ),
-            Error::BackdateTooEarly { .. } => {
-                Some("history is append-only; --at may not precede the last event".into())
-            }
+            Error::BackdateTooEarly { .. } => Some("history is append-only; a change may not precede the last event".into()),
             _ => None,
         }
     }

@@ -1,0 +1,121 @@
+//! The rules of the operations (`crate::ops`) that refuse an input, each
+//! with the data to explain itself. Messages and hints use neutral words
+//! (no command-line flags): the command line rewords the few that name a
+//! flag (`cli::flags`), the API shows them as they are.
+
+use chrono::NaiveDate;
+
+use super::ErrorKind;
+use crate::ticket::Status;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Refusal {
+    /// An operation that changes some of several fields was given none.
+    #[error("{operation} needs at least one of {}", fields.join(", "))]
+    NeedsOneOf { operation: &'static str, fields: &'static [&'static str] },
+
+    #[error("a notice needs an assignee")]
+    NotifyWithoutAssignee,
+
+    #[error("{id} is already {status}; a promise is a resolution time for an open ticket")]
+    PromiseOnSettled { id: String, status: Status },
+
+    #[error("the promised time {promised} is not after the time of the promise {at}")]
+    PromiseNotAfter { promised: String, at: String },
+
+    /// Seed 002: a promise moved later is an extension the customer is told about.
+    #[error("moving the promise of {id} from {from} to {to} is an extension and needs a reason")]
+    ExtensionNeedsReason { id: String, from: String, to: String },
+
+    #[error("closing {id} without a satisfied follow-up needs a reason")]
+    CloseNeedsReason { id: String },
+
+    #[error("{id} is {status} ({label}); a follow-up needs a resolved ticket")]
+    FollowupNeedsResolved { id: String, status: Status, label: String },
+
+    #[error("scale {scale} is not configured; configured scales: {}", configured.join(", "))]
+    ScaleNotConfigured { scale: u32, configured: Vec<String> },
+
+    /// Seed 002: a dissatisfied customer's reason is always recorded.
+    #[error(
+        "score {score} of {scale} is below the satisfied threshold {threshold}; a comment with the customer's reason is required"
+    )]
+    LowScoreNeedsComment { score: u32, scale: u32, threshold: u32 },
+
+    #[error("dimension {spec:?} is not NAME=SCORE")]
+    BadDimension { spec: String },
+
+    #[error("owner and due belong to action items")]
+    OwnerWithoutAction,
+
+    /// Seed 001 8.4: every action item has a named owner.
+    #[error("an action item needs an owner (seed 001 8.4: 明确责任人)")]
+    ActionNeedsOwner,
+
+    #[error("received_at {at} is in the future (now is {now})")]
+    ReceivedInFuture { at: String, now: String },
+
+    #[error("{field} cannot be edited")]
+    NotEditable { field: &'static str },
+
+    #[error("keys this version does not know cannot be edited")]
+    UnknownKeysEdited,
+
+    #[error("history event {number} was changed")]
+    HistoryEventChanged { number: usize },
+
+    #[error("history event {number} was removed")]
+    HistoryEventRemoved { number: usize },
+
+    #[error("history events cannot be added by edit")]
+    HistoryEventAdded,
+
+    #[error("{} follow(s) from history and cannot be edited", fields.join(", "))]
+    DerivedEdited { fields: Vec<&'static str> },
+
+    /// The ID carries the received date, so the day cannot move.
+    #[error("received_at must stay on {date}: the ID {id} carries that date")]
+    ReceivedDayMoved { date: NaiveDate, id: String },
+
+    #[error("the ticket was edited by someone else while the editor was open")]
+    EditedMeanwhile,
+}
+
+impl Refusal {
+    /// What the user can do about it, in neutral words.
+    pub fn hint(&self) -> Option<&'static str> {
+        Some(match self {
+            Refusal::PromiseOnSettled { .. } => "reopen it first if the customer needs more",
+            Refusal::ExtensionNeedsReason { .. } => {
+                "seed 002: tell the customer the reason and the new time one day ahead"
+            }
+            Refusal::CloseNeedsReason { .. } => "follow up first, or say why: 重复投诉 / 无法联系客户 / 无效投诉",
+            Refusal::FollowupNeedsResolved { status: Status::Closed, .. } => {
+                "it is closed; to handle it again reopen it to processing"
+            }
+            Refusal::FollowupNeedsResolved { .. } => "resolve it first, with the plan",
+            Refusal::ScaleNotConfigured { .. } => "add it under [satisfaction] satisfied_at in complaint.toml",
+            Refusal::LowScoreNeedsComment { .. } => "seed 002: ask why and record it",
+            Refusal::BadDimension { .. } => "e.g. 效率=4",
+            Refusal::NotEditable { .. } => "only customer data and the description are editable",
+            Refusal::HistoryEventChanged { .. } | Refusal::HistoryEventRemoved { .. } | Refusal::HistoryEventAdded => {
+                "history is append-only; record changes with the commands (note, transition …)"
+            }
+            Refusal::DerivedEdited { .. } => {
+                "use classify, assign, promise, escalate, transition or followup; each records an event"
+            }
+            Refusal::ReceivedDayMoved { .. } => "a complaint received on another day is a new ticket (`complaint new`)",
+            _ => return None,
+        })
+    }
+
+    /// Refusals of the ticket's state are conflicts; the rest is bad input.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Refusal::PromiseOnSettled { .. } | Refusal::FollowupNeedsResolved { .. } | Refusal::EditedMeanwhile => {
+                ErrorKind::Conflict
+            }
+            _ => ErrorKind::BadInput,
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! The operations on a ticket: every rule of the lifecycle and of the
+//! input, in one place, for every door (the command line today, the web
+//! desk and the HTTP API next). Each operation takes the ticket as loaded,
+//! the configuration (vocabularies, limits, SLA thresholds), an input of
+//! plain values as a person gave them (ids, Chinese labels or aliases,
+//! times as typed) and a [`Stamp`]; it validates and returns the [`Change`]
+//! to record, or a typed error. No file system, no clock, no environment:
+//! applying the change under the store lock is `Store::apply`.
+//!
+//! The inputs deserialise from a JSON body or a form whose keys are the
+//! command line's long options in snake_case (`POST
+//! /api/v1/tickets/{id}/{command}`), unknown keys refused.
+
+mod assign;
+mod classify;
+mod create;
+mod edit;
+mod escalate;
+mod followup;
+mod note;
+mod promise;
+mod stamp;
+mod text;
+mod transition;
+
+pub use assign::{AssignInput, assign};
+pub use classify::{ClassifyInput, classify};
+pub use create::{CustomerInput, Fields, NewInput, create};
+pub use edit::{Editable, edit, validate_edit};
+pub use escalate::{EscalateInput, escalate};
+pub use followup::{FollowupInput, followup};
+pub use note::{NoteInput, note};
+pub use promise::{PromiseInput, promise};
+pub use stamp::{Stamp, stamp_time};
+pub use text::{clean_text, optional_text, required_text};
+pub use transition::{TransitionInput, resolved_without_plan, transition};
+
+use crate::ticket::Event;
+
+/// What an operation records: the event to append and the words that
+/// describe it (the confirmation line and the commit subject).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub event: Event,
+    pub what: String,
+}
+
+#[cfg(test)]
+pub(crate) mod fixtures;

@@ -1,0 +1,105 @@
+//! Note: progress, an internal remark, or an action item (seed 001 8.4).
+
+use chrono::{DateTime, FixedOffset};
+use serde::Deserialize;
+
+use super::{Change, Stamp, optional_text, required_text};
+use crate::config::Config;
+use crate::error::{Refusal, Result};
+use crate::ticket::{Action, Event, NoteKind, Ticket};
+use crate::time;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteInput {
+    pub message: String,
+    #[serde(default = "progress")]
+    pub kind: NoteKind,
+    pub owner: Option<String>,
+    /// A bare date means the end of that day.
+    pub due: Option<String>,
+    pub at: Option<String>,
+}
+
+fn progress() -> NoteKind {
+    NoteKind::Progress
+}
+
+impl NoteInput {
+    /// What can be refused before the ticket is read: an owner and a due
+    /// time belong to action items, and an action item has an owner.
+    pub fn check_given(&self) -> Result<()> {
+        if self.kind != NoteKind::Action && (self.owner.is_some() || self.due.is_some()) {
+            return Err(Refusal::OwnerWithoutAction.into());
+        }
+        if self.kind == NoteKind::Action && self.owner.is_none() {
+            return Err(Refusal::ActionNeedsOwner.into());
+        }
+        Ok(())
+    }
+}
+
+pub fn note(_ticket: &Ticket, config: &Config, input: &NoteInput, stamp: Stamp) -> Result<Change> {
+    input.check_given()?;
+    let max = config.limits.max_text_bytes;
+    let text = required_text("message", &input.message, true, max)?;
+    let owner = optional_text("owner", input.owner.as_deref(), false, max)?;
+    let due = input.due.as_deref().map(|d| parse_due(d, config.zone())).transpose()?;
+    let mut event = Event::new(stamp.at, &stamp.by, Action::Note);
+    event.kind = Some(input.kind);
+    event.note = Some(text);
+    event.owner = owner;
+    event.due = due;
+    Ok(Change { event, what: format!("{} note added", input.kind.id()) })
+}
+
+/// A bare date means the end of that day (24:00), like a period's last day.
+fn parse_due(text: &str, zone: chrono_tz::Tz) -> Result<DateTime<FixedOffset>> {
+    let at = time::parse_time(text, zone, "due")?;
+    let date_only = time::parse_date(text, "due").is_ok();
+    Ok(if date_only { at + chrono::Duration::days(1) } else { at })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Error;
+    use crate::ops::fixtures::{at, config, stamp, ticket};
+
+    fn input(kind: NoteKind, owner: Option<&str>, due: Option<&str>) -> NoteInput {
+        NoteInput {
+            message: "已联系客户".into(),
+            kind,
+            owner: owner.map(str::to_string),
+            due: due.map(str::to_string),
+            at: None,
+        }
+    }
+
+    #[test]
+    fn an_action_item_needs_an_owner() {
+        let got = note(&ticket(), &config(), &input(NoteKind::Action, None, None), stamp("2026-11-23 10:00"));
+        assert!(matches!(got, Err(Error::Refused(Refusal::ActionNeedsOwner))));
+    }
+
+    #[test]
+    fn owner_and_due_belong_to_action_items() {
+        let got =
+            note(&ticket(), &config(), &input(NoteKind::Progress, Some("王经理"), None), stamp("2026-11-23 10:00"));
+        assert!(matches!(got, Err(Error::Refused(Refusal::OwnerWithoutAction))));
+    }
+
+    #[test]
+    fn a_bare_due_date_means_the_end_of_that_day() {
+        let item = input(NoteKind::Action, Some("王经理"), Some("2026-11-30"));
+        let change = note(&ticket(), &config(), &item, stamp("2026-11-23 10:00")).unwrap();
+        assert_eq!(change.event.due, Some(at("2026-12-01 00:00")));
+        assert_eq!(change.what, "action note added");
+    }
+
+    #[test]
+    fn the_kind_defaults_to_progress_in_json() {
+        let input: NoteInput = serde_json::from_str(r#"{"message": "已回电"}"#).unwrap();
+        assert_eq!(input.kind, NoteKind::Progress);
+    }
+}
