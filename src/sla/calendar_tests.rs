@@ -108,7 +108,8 @@ fn every_2025_holiday_block_and_makeup_day() {
         assert!(cal.is_working_day(date(makeup)), "{makeup}");
     }
     assert!(cal.covers_year(2025) && cal.covers_year(2026));
-    assert!(!cal.covers_year(2024) && !cal.covers_year(2027));
+    assert!((2020..=2026).all(|year| cal.covers_year(year)));
+    assert!(!cal.covers_year(2019) && !cal.covers_year(2027));
 }
 
 #[test]
@@ -203,11 +204,12 @@ fn provisional_outside_the_data() {
             ("2026-12-31 10:00", "1wd", "2027-01-01 18:00", true),
             ("2027-03-08 10:00", "2wd", "2027-03-10 18:00", true),
             ("2027-03-08 10:00", "8bh", "2027-03-08 18:00", true),
-            // 2024: Dec 31 (Tue) is looked at.
-            ("2024-12-30 10:00", "1wd", "2024-12-31 18:00", true),
-            ("2024-12-31 10:00", "2bh", "2024-12-31 12:00", true),
-            // Only Jan 1-2 2025 are looked at (start day not counted): covered.
-            ("2024-12-31 10:00", "1wd", "2025-01-02 18:00", false),
+            // 2019 (the data starts in 2020): Dec 31 (Tue) is looked at.
+            ("2019-12-30 10:00", "1wd", "2019-12-31 18:00", true),
+            ("2019-12-31 10:00", "2bh", "2019-12-31 12:00", true),
+            // Only Jan 1-2 2020 are looked at (start day not counted): covered,
+            // and Jan 1 is 元旦.
+            ("2019-12-31 10:00", "1wd", "2020-01-02 18:00", false),
             // Calendar days and elapsed time need no holiday data.
             ("2026-12-31 10:00", "3d", "2027-01-04 00:00", false),
             ("2027-06-01 10:00", "4h", "2027-06-01 14:00", false),
