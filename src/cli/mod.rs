@@ -9,6 +9,7 @@ mod check;
 mod check_fix;
 mod check_fix_git;
 mod classify;
+mod common;
 mod completions;
 mod context;
 mod edit;

@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
 use super::filter::{Filter, FilterArgs};
-use super::{Context, output};
+use super::{Context, common, output};
 use crate::config::{ChoiceKind, Config};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
@@ -105,7 +105,7 @@ pub fn run(ctx: &mut Context, args: OverdueArgs) -> Result<ExitCode> {
     } else if !listing.rows.is_empty() || !listing.unreadable.is_empty() {
         emit(ctx, config, &args, format, &listing, as_of)?;
     }
-    let unreadable = super::list::warn_unreadable(ctx, &listing.unreadable, "overdue list");
+    let unreadable = common::warn_unreadable(ctx, &listing.unreadable, "overdue list");
     Ok(if !listing.unreadable.is_empty() {
         unreadable
     } else if args.exit_code && listing.overdue_count > 0 {
@@ -128,8 +128,8 @@ fn collect(
     // Tickets closed by `as_of` have no running clock: skipped unread, so a
     // warm run over 100 000 tickets only evaluates the open ones.
     let scan = store.scan_unsettled_summaries(as_of, |s| filter.matches_summary(s) && s.received_at <= as_of)?;
-    super::list::warn_collisions(ctx, store, &scan.collisions);
-    let mut unreadable: Vec<String> = scan.errors.iter().map(|e| super::list::relative(store, e)).collect();
+    common::warn_collisions(ctx, store, &scan.collisions);
+    let mut unreadable = common::unreadable(store, &scan.errors);
     // Targets, overdue spans (working time is the costly part) and rows
     // are computed in parallel, ticket by ticket, in scan order.
     let zone = config.zone();
@@ -170,7 +170,7 @@ fn collect(
                 rows.extend(found);
                 provisional_years.extend(years);
             }
-            Err(e) => unreadable.push(super::list::relative(store, &e)),
+            Err(e) => unreadable.push(common::relative(store, &e)),
         }
     }
     // One line: the years are those the deadlines fall in; the missing
