@@ -105,7 +105,6 @@ where
             return Ok(ExitCode::from(code));
         }
     };
-    output::set_color(&cli.global.color);
     let mut ctx = Context::new(cli.global)?;
     dispatch(&mut ctx, cli.command)
 }

@@ -11,7 +11,6 @@ use super::{Context, common, output};
 use crate::config::{ChoiceKind, Config};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
-use crate::mail::Delivery;
 use crate::mail::{self as email, OverdueEmail};
 use crate::report::mask::Masker;
 use crate::report::overdue::{self, OverdueRow, Urgency};
@@ -85,11 +84,7 @@ pub fn run(ctx: &mut Context, args: OverdueArgs) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     let config = store.config();
     let zone = config.zone();
-    let now = ctx.now(zone)?;
-    let as_of = match &args.as_of {
-        Some(text) => time::in_zone(time::parse_time(text, zone, "--as-of")?, zone),
-        None => now,
-    };
+    let (now, as_of) = ctx.now_and_as_of(args.as_of.as_deref(), zone)?;
     let warn_before = args.warn_before.as_deref().map(|t| SlaDuration::parse_for(t, "--warn-before")).transpose()?;
     if warn_before.is_some_and(|d| d.is_zero()) {
         return Err(Error::invalid("--warn-before must be longer than zero", Some("e.g. --warn-before 1d")));
@@ -325,8 +320,7 @@ fn emit_email(
     };
     let rendered = email::build(&message)?;
     if args.send {
-        let env_url = std::env::var("COMPLAINT_SMTP_URL").ok();
-        let delivery = Delivery::choose(args.smtp.as_deref(), env_url.as_deref(), &config.mail)?;
+        let delivery = ctx.delivery(args.smtp.as_deref(), &config.mail)?;
         delivery.send(&config.mail.password_env, &rendered)?;
         ctx.info(format!("sent the overdue email ({}) to {}", summary_line(listing), rendered.envelope.to.join(", ")));
     } else {

@@ -77,10 +77,7 @@ pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     let config = store.config();
     let zone = config.zone();
-    let as_of = match &args.as_of {
-        Some(text) => time::in_zone(time::parse_time(text, zone, "--as-of")?, zone),
-        None => ctx.now(zone)?,
-    };
+    let (_, as_of) = ctx.now_and_as_of(args.as_of.as_deref(), zone)?;
     let period = period(&args, as_of.with_timezone(&zone).date_naive())?;
     let previous = period.previous();
     let calendar = config.business_calendar();
