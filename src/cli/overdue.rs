@@ -10,10 +10,11 @@ use super::filter::{Filter, FilterArgs};
 use super::{Context, common, output};
 use crate::config::{ChoiceKind, Config};
 use crate::error::{Error, Result};
-use crate::lang::Lang;
 use crate::mail::{self as email, OverdueEmail};
+use crate::report::csv;
 use crate::report::mask::Masker;
 use crate::report::overdue::{self, OverdueRow, Urgency};
+use crate::report::overdue_mail;
 use crate::sla::{self, Calendar, SlaDuration, TargetState};
 use crate::store::Store;
 use crate::ticket::{Summary, Ticket};
@@ -242,7 +243,7 @@ fn emit(
             if !listing.rows.is_empty() {
                 output::print(&overdue::render_table(&listing.rows, zone, config.lang()))?;
             }
-            ctx.info(summary_line(listing));
+            ctx.info(overdue::count_line(&listing.rows));
         }
         Format::Csv => {
             output::print(&String::from_utf8(overdue::render_csv(&listing.rows, zone, raw)).expect("CSV of UTF-8"))?
@@ -251,15 +252,6 @@ fn emit(
         Format::Email => unreachable!("email is emitted by emit_email"),
     }
     Ok(())
-}
-
-fn summary_line(listing: &Listing) -> String {
-    let soon = listing.rows.len() - listing.overdue_count;
-    if soon > 0 {
-        format!("{} overdue, {soon} due soon", listing.overdue_count)
-    } else {
-        format!("{} overdue", listing.overdue_count)
-    }
 }
 
 fn json(listing: &Listing, as_of: DateTime<FixedOffset>) -> serde_json::Value {
@@ -292,8 +284,8 @@ fn emit_email(
     }
     let zone = config.zone();
     let day = as_of.with_timezone(&zone).date_naive();
-    let body = mail_body(listing, zone, as_of, config.lang());
-    let csv = with_bom(overdue::render_csv(&listing.rows, zone, args.raw));
+    let body = overdue_mail::body(&listing.rows, &listing.unreadable, zone, as_of, config.lang());
+    let csv = csv::with_bom(overdue::render_csv(&listing.rows, zone, args.raw));
     let from = match &args.from {
         Some(text) => email::parse_address(text, "--from")?,
         None => config.mail.from_mailbox()?,
@@ -322,7 +314,11 @@ fn emit_email(
     if args.send {
         let delivery = ctx.delivery(args.smtp.as_deref(), &config.mail)?;
         delivery.send(&config.mail.password_env, &rendered)?;
-        ctx.info(format!("sent the overdue email ({}) to {}", summary_line(listing), rendered.envelope.to.join(", ")));
+        ctx.info(format!(
+            "sent the overdue email ({}) to {}",
+            overdue::count_line(&listing.rows),
+            rendered.envelope.to.join(", ")
+        ));
     } else {
         let bytes = email::with_lf_line_ends(&rendered.bytes);
         output::print(&String::from_utf8(bytes).expect("messages are ASCII"))?;
@@ -344,47 +340,4 @@ fn escalation_recipients(config: &Config, listing: &Listing) -> Result<Vec<email
         }
     }
     Ok(recipients)
-}
-
-fn mail_body(listing: &Listing, zone: chrono_tz::Tz, as_of: DateTime<FixedOffset>, lang: Lang) -> String {
-    let as_of = time::format_local(&as_of, zone);
-    let mut body = match lang {
-        Lang::Zh => format!("截至 {as_of}，{}。\n\n", summary_zh(listing)),
-        Lang::En => format!("As of {as_of}: {}.\n\n", summary_line(listing)),
-    };
-    if !listing.rows.is_empty() {
-        body.push_str(&overdue::render_table(&listing.rows, zone, lang));
-        body.push('\n');
-    }
-    if !listing.unreadable.is_empty() {
-        body.push_str(lang.pick(
-            "警告：以下投诉文件无法读取，其时限未包含在本清单中：\n",
-            "Warning: these ticket files could not be read; their targets are missing from this list:\n",
-        ));
-        for path in &listing.unreadable {
-            body.push_str(&format!("  {path}\n"));
-        }
-        body.push('\n');
-    }
-    body.push_str(lang.pick(
-        "明细见附件 CSV。本邮件由 complaint overdue 自动生成。\n",
-        "The rows are attached as CSV. Sent by complaint overdue.\n",
-    ));
-    body
-}
-
-fn summary_zh(listing: &Listing) -> String {
-    let soon = listing.rows.len() - listing.overdue_count;
-    match (listing.overdue_count, soon) {
-        (0, 0) => "没有超时的投诉".to_string(),
-        (n, 0) => format!("共 {n} 项超时"),
-        (n, s) => format!("共 {n} 项超时，{s} 项即将到期"),
-    }
-}
-
-/// Excel opens UTF-8 CSV correctly only with a byte-order mark.
-fn with_bom(csv: Vec<u8>) -> Vec<u8> {
-    let mut bytes = b"\xEF\xBB\xBF".to_vec();
-    bytes.extend(csv);
-    bytes
 }
