@@ -8,7 +8,9 @@
 //!   `git/`) may use its own submodules, which use it back;
 //! - no layer imports one above it (see [`FORBIDDEN`]);
 //! - no CLI command borrows from a sibling command: shared helpers live in
-//!   cli/common.rs, output.rs, filter.rs, context.rs.
+//!   cli/common.rs, output.rs, filter.rs, context.rs;
+//! - only cli/context.rs reads the clock, and the environment but for the
+//!   few files [`READS_ENVIRONMENT`] names.
 //!
 //! Test code (files ending in `tests.rs`, `#[cfg(test)]` items) is left out
 //! of the circle check and may import `config` to build fixtures
@@ -50,6 +52,17 @@ const COMMAND_STEPS: &[(&str, &str)] = &[("sync", "check")];
 /// validation moves into the core, where `import` will call it). Delete an
 /// entry once it is gone; the test then keeps it gone.
 const BEING_REMOVED: &[(&str, &str)] = &[("import", "new")];
+
+/// The files that may read environment variables beside cli/context.rs,
+/// and why. The clock of tickets and reports (chrono's `Utc::now`,
+/// `Local::now`) is read only in cli/context.rs; the store's lock waits and
+/// leftover-file ages use `std::time`, file-system time, not "now".
+const READS_ENVIRONMENT: &[(&str, &str)] = &[
+    ("src/cli/context.rs", "the flags' environment, the SMTP URL, $USER, NO_COLOR"),
+    ("src/mail/url.rs", "the SMTP password, from the variable [mail] password_env names, only when sending"),
+    ("src/store/git.rs", "GIT_AUTHOR_NAME, which git itself would use for the commit"),
+    ("src/cli/edit.rs", "$VISUAL / $EDITOR, the editor `edit` starts"),
+];
 
 /// Files resolved from module paths, and the paths each file names.
 struct Crate {
@@ -212,6 +225,24 @@ fn report_renders_without_io_or_transport() {
         }
     }
     assert!(wrong.is_empty(), "report/ must only render (I/O in store, cli; messages in mail):\n{wrong:#?}");
+}
+
+#[test]
+fn environment_and_clock_are_read_in_one_place() {
+    let krate = Crate::read();
+    let mut wrong = Vec::new();
+    for file in krate.files.iter().filter(|f| !f.is_test_file) {
+        let code = &file.code;
+        let clock = ["Utc::now", "Local::now"].iter().any(|c| code.contains(c));
+        let env = ["env::var", "env::current_dir"].iter().any(|c| code.contains(c));
+        if clock && file.path != "src/cli/context.rs" {
+            wrong.push(format!("{} reads the clock (only Context::now may)", file.path));
+        }
+        if env && !READS_ENVIRONMENT.iter().any(|(path, _)| *path == file.path) {
+            wrong.push(format!("{} reads the environment (cli/context.rs does)", file.path));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
 /// The subcommands: the modules cli/mod.rs dispatches to (`list::run`).
