@@ -111,9 +111,6 @@ impl Crate {
             module = deeper;
             rest = tail;
         }
-        if module.is_empty() && !segments.is_empty() && !self.by_module.contains_key(&segments[..1].to_vec()) {
-            return None;
-        }
         if let Some((first, tail)) = rest.split_first()
             && let Some(target) = self.reexports.get(&(module.clone(), first.clone()))
             && depth < 8
@@ -121,6 +118,10 @@ impl Crate {
             let mut path = target.clone();
             path.extend(tail.iter().cloned());
             return self.resolve_within(&path, depth + 1);
+        }
+        if module.is_empty() {
+            // `std::…`, `lettre::…`: not a file of this crate.
+            return None;
         }
         self.by_module.get(&module).copied()
     }

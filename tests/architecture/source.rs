@@ -356,8 +356,7 @@ fn use_tree(text: &str) -> Vec<(Vec<String>, Option<String>)> {
 fn parse_tree(mut text: &str, prefix: &mut Vec<String>, out: &mut Vec<(Vec<String>, Option<String>)>) -> usize {
     let total = text.len();
     let depth = prefix.len();
-    loop {
-        let Some(rest) = text.strip_prefix("::") else { break };
+    while let Some(rest) = text.strip_prefix("::") {
         let rest = rest.trim_start();
         if let Some(inner) = rest.strip_prefix('{') {
             let mut inner_text = inner;
