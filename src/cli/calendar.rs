@@ -8,6 +8,7 @@ use clap::{Args, Subcommand};
 use super::{Context, output};
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::report;
 use crate::sla::{Calendar, SlaDuration};
 use crate::time;
 
@@ -118,7 +119,7 @@ fn month(ctx: &Context, config: &Config, calendar: &Calendar, text: Option<&str>
             "days": calendar.month_days(year, month),
         }))?;
     } else {
-        output::print(&calendar.render_month(year, month))?;
+        output::print(&report::calendar::month_grid(calendar, year, month))?;
     }
     Ok(ExitCode::SUCCESS)
 }

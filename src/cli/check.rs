@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 use serde::Serialize;
 
-use super::{Context, output};
+use super::{Context, common, output};
 use crate::config::{ChoiceKind, Config};
 use crate::error::{Error, Result};
 use crate::report::table;
@@ -55,7 +55,7 @@ pub fn run(ctx: &mut Context, args: CheckArgs) -> Result<ExitCode> {
         .iter()
         .chain(&scan.collisions)
         .map(|e| {
-            let mut text = super::list::relative(&store, e);
+            let mut text = common::relative(&store, e);
             if let Some(hint) =
                 e.hint().filter(|_| matches!(e, Error::ConflictMarkers { .. } | Error::IdCollision { .. }))
             {

@@ -99,8 +99,7 @@ pub fn complete_if_asked() {
 /// first. A prefix that names a month (`CP202611`) only reads that month.
 fn ticket_ids(current: &OsStr) -> Vec<CompletionCandidate> {
     let Some(current) = current.to_str() else { return Vec::new() };
-    let Ok(cwd) = std::env::current_dir() else { return Vec::new() };
-    let explicit = std::env::var_os("COMPLAINT_STORE").map(std::path::PathBuf::from);
+    let Some((explicit, cwd)) = super::context::completion_store() else { return Vec::new() };
     let Ok(store) = Store::discover(explicit.as_deref(), &cwd) else { return Vec::new() };
     let wanted = current.to_ascii_uppercase();
     let prefix = &store.config().id.prefix;

@@ -1,13 +1,18 @@
-//! What every command needs: global flags, the store, "now" and the actor.
+//! What every command needs: global flags, the store, "now", `--as-of`,
+//! the mail delivery and the actor. The only place in the CLI that reads
+//! the environment (beyond clap's `env` flags) and the clock.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Utc};
 use chrono_tz::Tz;
 use clap::Args;
 
+use super::output;
 use crate::error::{Error, Result};
+use crate::mail::{Delivery, MailConfig};
 use crate::store::Store;
+use crate::store::git::user_name as git_user_name;
 use crate::ticket::text;
 use crate::time;
 
@@ -42,18 +47,28 @@ pub struct GlobalArgs {
     pub color: String,
 }
 
+/// The environment variable naming the SMTP server (after `--smtp`,
+/// before `[mail] smtp_url`).
+const SMTP_URL_VAR: &str = "COMPLAINT_SMTP_URL";
+
 pub struct Context {
     pub global: GlobalArgs,
     cwd: PathBuf,
+    /// `COMPLAINT_SMTP_URL`, read once.
+    smtp_url: Option<String>,
 }
 
 impl Context {
+    /// Reads the environment: colour (`--color`, `NO_COLOR`), the current
+    /// directory and `COMPLAINT_SMTP_URL`.
     pub fn new(global: GlobalArgs) -> Result<Context> {
+        output::set_color(&global.color, std::env::var_os("NO_COLOR").is_some());
         let cwd = std::env::current_dir().map_err(|e| Error::io("read", "the current directory", e))?;
-        Ok(Context { global, cwd })
+        let smtp_url = std::env::var(SMTP_URL_VAR).ok();
+        Ok(Context { global, cwd, smtp_url })
     }
 
-    pub fn cwd(&self) -> &std::path::Path {
+    pub fn cwd(&self) -> &Path {
         &self.cwd
     }
 
@@ -73,6 +88,28 @@ impl Context {
             None => time::truncate_to_seconds(Utc::now().fixed_offset()),
         };
         Ok(time::in_zone(now, zone))
+    }
+
+    /// [`Context::now`], and the time a report is evaluated at: the
+    /// command's `--as-of` (`flag`) if given, else that same now (the clock
+    /// is read once, so a mail's date and its "as of" agree).
+    pub fn now_and_as_of(
+        &self,
+        flag: Option<&str>,
+        zone: Tz,
+    ) -> Result<(DateTime<FixedOffset>, DateTime<FixedOffset>)> {
+        let now = self.now(zone)?;
+        let as_of = match flag {
+            Some(text) => time::in_zone(time::parse_time(text, zone, "--as-of")?, zone),
+            None => now,
+        };
+        Ok((now, as_of))
+    }
+
+    /// How mail goes out: the SMTP URL of `--smtp` (`flag`), else
+    /// `COMPLAINT_SMTP_URL`, else `[mail] smtp_url`; else `[mail] sendmail`.
+    pub fn delivery(&self, flag: Option<&str>, mail: &MailConfig) -> Result<Delivery> {
+        Delivery::choose(flag, self.smtp_url.as_deref(), mail)
     }
 
     /// The actor recorded in history and in the commit's `Actor:` trailer:
@@ -117,11 +154,9 @@ fn checked_actor(source: &str, name: &str) -> Result<String> {
     Ok(name.to_string())
 }
 
-/// `git config user.name`, as git stores it (only git's own line end
-/// removed), so that a name holding a line break is refused, not trimmed.
-fn git_user_name(dir: &std::path::Path) -> Option<String> {
-    let output = std::process::Command::new("git").args(["config", "user.name"]).current_dir(dir).output().ok()?;
-    let text = String::from_utf8(output.stdout).ok()?;
-    let name = text.strip_suffix('\n').unwrap_or(&text);
-    (output.status.success() && !name.trim().is_empty()).then(|| name.to_string())
+/// Where shell completion looks for the store, before any argument is
+/// parsed: `COMPLAINT_STORE` if set, and the current directory.
+pub fn completion_store() -> Option<(Option<PathBuf>, PathBuf)> {
+    let cwd = std::env::current_dir().ok()?;
+    Some((std::env::var_os("COMPLAINT_STORE").map(PathBuf::from), cwd))
 }

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
+use super::common::{self, LangArg};
 use super::filter::{Filter, FilterArgs};
-use super::report::LangArg;
 use super::{Context, output};
 use crate::error::Result;
 use crate::lang::Lang;
@@ -88,12 +88,12 @@ pub fn run(ctx: &mut Context, args: ExportArgs) -> Result<ExitCode> {
     };
     let scan =
         store.scan_tickets(|_| true, |t| filter.matches(&t).then(|| (t.received_at, t.id.clone(), render(&t))))?;
-    super::list::warn_collisions(ctx, &store, &scan.collisions);
+    common::warn_collisions(ctx, &store, &scan.collisions);
     let mut rows: Vec<_> = scan.tickets.into_iter().map(|(_, row)| row).collect();
     // Oldest first; stable, so tickets of one file keep their order.
     rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
     let count = rows.len();
-    let unreadable: Vec<String> = scan.errors.iter().map(|e| super::list::relative(&store, e)).collect();
+    let unreadable = common::unreadable(&store, &scan.errors);
     let bytes = match format {
         ExportFormat::Json => {
             let items: Vec<_> = rows
@@ -132,7 +132,7 @@ pub fn run(ctx: &mut Context, args: ExportArgs) -> Result<ExitCode> {
         }
         None => output::print_bytes(&bytes)?,
     }
-    Ok(super::list::warn_unreadable(ctx, &unreadable, "export"))
+    Ok(common::warn_unreadable(ctx, &unreadable, "export"))
 }
 
 /// One exported ticket, rendered.

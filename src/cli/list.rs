@@ -6,10 +6,11 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
+use super::common::{unreadable, warn_collisions, warn_unreadable};
 use super::filter::{Filter, FilterArgs};
 use super::{Context, output};
 use crate::config::ChoiceKind;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::report::mask::Masker;
 use crate::report::table;
 use crate::sla::{self, TargetState};
@@ -144,34 +145,8 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
     }
     ctx.info(format!("{} ticket(s)", tickets.len()));
     warn_collisions(ctx, &store, &collisions);
-    let unreadable: Vec<String> = errors.iter().map(|e| relative(&store, e)).collect();
+    let unreadable = unreadable(&store, &errors);
     Ok(warn_unreadable(ctx, &unreadable, "list"))
-}
-
-/// Warns about files holding an ID collision (both tickets are listed).
-/// Every scanning command calls this beside [`warn_unreadable`].
-pub fn warn_collisions(ctx: &Context, store: &crate::store::Store, collisions: &[Error]) {
-    for e in collisions {
-        ctx.warn(relative(store, e));
-    }
-    if let Some(hint) = collisions.first().and_then(Error::hint) {
-        eprintln!("hint: {hint}");
-    }
-}
-
-/// Warns about each file a scanning command could not read (it is missing
-/// from `what`); exit 2 when there was any, so a cron job notices.
-pub fn warn_unreadable(ctx: &Context, unreadable: &[String], what: &str) -> ExitCode {
-    for path in unreadable {
-        ctx.warn(format!("could not read {path}; it is missing from this {what}"));
-    }
-    if unreadable.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) }
-}
-
-/// An error message with the store root stripped from its path.
-pub fn relative(store: &crate::store::Store, e: &Error) -> String {
-    let root = format!("{}/", store.root().display());
-    e.to_string().replace(&root, "")
 }
 
 fn sort(tickets: &mut [(&Path, &Summary)], key: SortKey, config: &crate::config::Config) {

@@ -4,14 +4,11 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{Context, output};
-use crate::config::Config;
+use super::{Context, common, output};
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::report::{history, table};
 use crate::store::git::{LogEntry, Repo};
-use crate::ticket::Ticket;
-use crate::time;
 
 /// Show a ticket's history: every event with its time, actor and change;
 /// with --git also the commits that touched its file.
@@ -26,7 +23,7 @@ pub struct LogArgs {
 
 pub fn run(ctx: &mut Context, args: LogArgs) -> Result<ExitCode> {
     let store = ctx.open_store()?;
-    let tickets = super::show::resolve(ctx, &store, &args.id)?;
+    let tickets = common::resolve(ctx, &store, &args.id)?;
     let commits = if args.git {
         let repo = Repo::require(store.root())?;
         let ticket = &tickets[0];
@@ -54,7 +51,7 @@ pub fn run(ctx: &mut Context, args: LogArgs) -> Result<ExitCode> {
         if tickets.len() > 1 {
             text.push_str(&format!("{} (uid {})\n", ticket.id, ticket.uid));
         }
-        text.push_str(&table::render(&history_table(ticket, store.config())));
+        text.push_str(&table::render(&history::table(ticket, store.config())));
     }
     if args.git {
         let lang = store.config().lang();
@@ -63,21 +60,6 @@ pub fn run(ctx: &mut Context, args: LogArgs) -> Result<ExitCode> {
     }
     output::print(&text)?;
     Ok(ExitCode::SUCCESS)
-}
-
-pub fn history_table(ticket: &Ticket, config: &Config) -> comfy_table::Table {
-    let zone = config.zone();
-    let lang = config.lang();
-    let mut t = table::new_table(["时间", "操作人", "操作", "内容"].map(|h| lang.term(h)));
-    for (event, text) in ticket.history.iter().zip(history::describe_all(&ticket.history, config)) {
-        t.add_row(vec![
-            time::format_local(&event.at, zone),
-            event.by.clone(),
-            lang.pick(event.action.label(), event.action.id()).to_string(),
-            text,
-        ]);
-    }
-    t
 }
 
 fn commits_table(commits: &[LogEntry], lang: Lang) -> comfy_table::Table {

@@ -9,6 +9,7 @@ mod check;
 mod check_fix;
 mod check_fix_git;
 mod classify;
+mod common;
 mod completions;
 mod context;
 mod edit;
@@ -105,7 +106,6 @@ where
             return Ok(ExitCode::from(code));
         }
     };
-    output::set_color(&cli.global.color);
     let mut ctx = Context::new(cli.global)?;
     dispatch(&mut ctx, cli.command)
 }

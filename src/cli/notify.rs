@@ -3,7 +3,6 @@
 
 use crate::config::{ChoiceKind, Config};
 use crate::error::{Error, Refusal, Result};
-use crate::mail::Delivery;
 use crate::mail::{self as email, Mailbox, Notice};
 use crate::report::mask::Masker;
 use crate::sla::{self, TargetKind};
@@ -53,8 +52,7 @@ fn deliver(ctx: &Context, store: &Store, ticket: &Ticket, to: Mailbox) -> Result
         body: &body,
     };
     let rendered = email::build_notice(&notice)?;
-    let env_url = std::env::var("COMPLAINT_SMTP_URL").ok();
-    let delivery = Delivery::choose(None, env_url.as_deref(), &config.mail)?;
+    let delivery = ctx.delivery(None, &config.mail)?;
     delivery.send(&config.mail.password_env, &rendered)?;
     Ok(rendered.envelope.to.clone())
 }

@@ -33,14 +33,17 @@ pub fn print_json(value: &Value) -> Result<()> {
     print(&text)
 }
 
-/// `--color`: 0 auto, 1 always, 2 never. Set once from the arguments.
+/// `--color`: 0 auto, 1 always, 2 never, 3 auto with `NO_COLOR` set. Set
+/// once, by [`super::Context::new`].
 static COLOR: AtomicU8 = AtomicU8::new(0);
 
-pub fn set_color(when: &str) {
+/// `when` is `--color`; `no_color` whether `NO_COLOR` is set.
+pub fn set_color(when: &str, no_color: bool) {
     COLOR.store(
         match when {
             "always" => 1,
             "never" => 2,
+            _ if no_color => 3,
             _ => 0,
         },
         Ordering::Relaxed,
@@ -51,8 +54,8 @@ pub fn set_color(when: &str) {
 fn stderr_color() -> bool {
     match COLOR.load(Ordering::Relaxed) {
         1 => true,
-        2 => false,
-        _ => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        2 | 3 => false,
+        _ => std::io::stderr().is_terminal(),
     }
 }
 

@@ -7,14 +7,14 @@ use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
 use super::filter::{Filter, FilterArgs};
-use super::{Context, output};
+use super::{Context, common, output};
 use crate::config::{ChoiceKind, Config};
 use crate::error::{Error, Result};
-use crate::lang::Lang;
-use crate::mail::Delivery;
 use crate::mail::{self as email, OverdueEmail};
+use crate::report::csv;
 use crate::report::mask::Masker;
 use crate::report::overdue::{self, OverdueRow, Urgency};
+use crate::report::overdue_mail;
 use crate::sla::{self, Calendar, SlaDuration, TargetState};
 use crate::store::Store;
 use crate::ticket::{Summary, Ticket};
@@ -85,11 +85,7 @@ pub fn run(ctx: &mut Context, args: OverdueArgs) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     let config = store.config();
     let zone = config.zone();
-    let now = ctx.now(zone)?;
-    let as_of = match &args.as_of {
-        Some(text) => time::in_zone(time::parse_time(text, zone, "--as-of")?, zone),
-        None => now,
-    };
+    let (now, as_of) = ctx.now_and_as_of(args.as_of.as_deref(), zone)?;
     let warn_before = args.warn_before.as_deref().map(|t| SlaDuration::parse_for(t, "--warn-before")).transpose()?;
     if warn_before.is_some_and(|d| d.is_zero()) {
         return Err(Error::invalid("--warn-before must be longer than zero", Some("e.g. --warn-before 1d")));
@@ -105,7 +101,7 @@ pub fn run(ctx: &mut Context, args: OverdueArgs) -> Result<ExitCode> {
     } else if !listing.rows.is_empty() || !listing.unreadable.is_empty() {
         emit(ctx, config, &args, format, &listing, as_of)?;
     }
-    let unreadable = super::list::warn_unreadable(ctx, &listing.unreadable, "overdue list");
+    let unreadable = common::warn_unreadable(ctx, &listing.unreadable, "overdue list");
     Ok(if !listing.unreadable.is_empty() {
         unreadable
     } else if args.exit_code && listing.overdue_count > 0 {
@@ -128,8 +124,8 @@ fn collect(
     // Tickets closed by `as_of` have no running clock: skipped unread, so a
     // warm run over 100 000 tickets only evaluates the open ones.
     let scan = store.scan_unsettled_summaries(as_of, |s| filter.matches_summary(s) && s.received_at <= as_of)?;
-    super::list::warn_collisions(ctx, store, &scan.collisions);
-    let mut unreadable: Vec<String> = scan.errors.iter().map(|e| super::list::relative(store, e)).collect();
+    common::warn_collisions(ctx, store, &scan.collisions);
+    let mut unreadable = common::unreadable(store, &scan.errors);
     // Targets, overdue spans (working time is the costly part) and rows
     // are computed in parallel, ticket by ticket, in scan order.
     let zone = config.zone();
@@ -170,7 +166,7 @@ fn collect(
                 rows.extend(found);
                 provisional_years.extend(years);
             }
-            Err(e) => unreadable.push(super::list::relative(store, &e)),
+            Err(e) => unreadable.push(common::relative(store, &e)),
         }
     }
     // One line: the years are those the deadlines fall in; the missing
@@ -247,7 +243,7 @@ fn emit(
             if !listing.rows.is_empty() {
                 output::print(&overdue::render_table(&listing.rows, zone, config.lang()))?;
             }
-            ctx.info(summary_line(listing));
+            ctx.info(overdue::count_line(&listing.rows));
         }
         Format::Csv => {
             output::print(&String::from_utf8(overdue::render_csv(&listing.rows, zone, raw)).expect("CSV of UTF-8"))?
@@ -256,15 +252,6 @@ fn emit(
         Format::Email => unreachable!("email is emitted by emit_email"),
     }
     Ok(())
-}
-
-fn summary_line(listing: &Listing) -> String {
-    let soon = listing.rows.len() - listing.overdue_count;
-    if soon > 0 {
-        format!("{} overdue, {soon} due soon", listing.overdue_count)
-    } else {
-        format!("{} overdue", listing.overdue_count)
-    }
 }
 
 fn json(listing: &Listing, as_of: DateTime<FixedOffset>) -> serde_json::Value {
@@ -297,8 +284,8 @@ fn emit_email(
     }
     let zone = config.zone();
     let day = as_of.with_timezone(&zone).date_naive();
-    let body = mail_body(listing, zone, as_of, config.lang());
-    let csv = with_bom(overdue::render_csv(&listing.rows, zone, args.raw));
+    let body = overdue_mail::body(&listing.rows, &listing.unreadable, zone, as_of, config.lang());
+    let csv = csv::with_bom(overdue::render_csv(&listing.rows, zone, args.raw));
     let from = match &args.from {
         Some(text) => email::parse_address(text, "--from")?,
         None => config.mail.from_mailbox()?,
@@ -325,10 +312,13 @@ fn emit_email(
     };
     let rendered = email::build(&message)?;
     if args.send {
-        let env_url = std::env::var("COMPLAINT_SMTP_URL").ok();
-        let delivery = Delivery::choose(args.smtp.as_deref(), env_url.as_deref(), &config.mail)?;
+        let delivery = ctx.delivery(args.smtp.as_deref(), &config.mail)?;
         delivery.send(&config.mail.password_env, &rendered)?;
-        ctx.info(format!("sent the overdue email ({}) to {}", summary_line(listing), rendered.envelope.to.join(", ")));
+        ctx.info(format!(
+            "sent the overdue email ({}) to {}",
+            overdue::count_line(&listing.rows),
+            rendered.envelope.to.join(", ")
+        ));
     } else {
         let bytes = email::with_lf_line_ends(&rendered.bytes);
         output::print(&String::from_utf8(bytes).expect("messages are ASCII"))?;
@@ -350,47 +340,4 @@ fn escalation_recipients(config: &Config, listing: &Listing) -> Result<Vec<email
         }
     }
     Ok(recipients)
-}
-
-fn mail_body(listing: &Listing, zone: chrono_tz::Tz, as_of: DateTime<FixedOffset>, lang: Lang) -> String {
-    let as_of = time::format_local(&as_of, zone);
-    let mut body = match lang {
-        Lang::Zh => format!("截至 {as_of}，{}。\n\n", summary_zh(listing)),
-        Lang::En => format!("As of {as_of}: {}.\n\n", summary_line(listing)),
-    };
-    if !listing.rows.is_empty() {
-        body.push_str(&overdue::render_table(&listing.rows, zone, lang));
-        body.push('\n');
-    }
-    if !listing.unreadable.is_empty() {
-        body.push_str(lang.pick(
-            "警告：以下投诉文件无法读取，其时限未包含在本清单中：\n",
-            "Warning: these ticket files could not be read; their targets are missing from this list:\n",
-        ));
-        for path in &listing.unreadable {
-            body.push_str(&format!("  {path}\n"));
-        }
-        body.push('\n');
-    }
-    body.push_str(lang.pick(
-        "明细见附件 CSV。本邮件由 complaint overdue 自动生成。\n",
-        "The rows are attached as CSV. Sent by complaint overdue.\n",
-    ));
-    body
-}
-
-fn summary_zh(listing: &Listing) -> String {
-    let soon = listing.rows.len() - listing.overdue_count;
-    match (listing.overdue_count, soon) {
-        (0, 0) => "没有超时的投诉".to_string(),
-        (n, 0) => format!("共 {n} 项超时"),
-        (n, s) => format!("共 {n} 项超时，{s} 项即将到期"),
-    }
-}
-
-/// Excel opens UTF-8 CSV correctly only with a byte-order mark.
-fn with_bom(csv: Vec<u8>) -> Vec<u8> {
-    let mut bytes = b"\xEF\xBB\xBF".to_vec();
-    bytes.extend(csv);
-    bytes
 }

@@ -6,29 +6,13 @@ use std::process::ExitCode;
 use chrono::{DateTime, FixedOffset};
 use clap::{ArgGroup, Args, ValueEnum};
 
+use super::common::{self, LangArg};
 use super::{Context, output};
 use crate::error::{Error, Result};
 use crate::report::analysis::{self, Period, PeriodKind, TicketSummary};
 use crate::report::document::{self, Lang};
 use crate::report::{html, report_json, report_text};
 use crate::time;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    /// Chinese headings and labels
-    Zh,
-    /// English headings; coded values as ids
-    En,
-}
-
-impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Lang {
-        match l {
-            LangArg::Zh => Lang::Zh,
-            LangArg::En => Lang::En,
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
@@ -93,10 +77,7 @@ pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     let config = store.config();
     let zone = config.zone();
-    let as_of = match &args.as_of {
-        Some(text) => time::in_zone(time::parse_time(text, zone, "--as-of")?, zone),
-        None => ctx.now(zone)?,
-    };
+    let (_, as_of) = ctx.now_and_as_of(args.as_of.as_deref(), zone)?;
     let period = period(&args, as_of.with_timezone(&zone).date_naive())?;
     let previous = period.previous();
     let calendar = config.business_calendar();
@@ -109,10 +90,10 @@ pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
             && (period.kind == PeriodKind::Week || period.contains_day(day) || previous.contains_day(day))
     };
     let scan = store.scan_tickets(relevant, |t| Some(TicketSummary::of(&t, &calendar, &config.sla, as_of)))?;
-    super::list::warn_collisions(ctx, &store, &scan.collisions);
+    common::warn_collisions(ctx, &store, &scan.collisions);
     let summaries: Vec<TicketSummary> = scan.tickets.into_iter().map(|(_, s)| s).collect();
     let report = analysis::build(&summaries, period, config, zone, as_of);
-    let unreadable: Vec<String> = scan.errors.iter().map(|e| super::list::relative(&store, e)).collect();
+    let unreadable = common::unreadable(&store, &scan.errors);
     let lang: Lang = args.lang.map_or(config.lang(), Lang::from);
     let format = if ctx.global.json { ReportFormat::Json } else { args.format };
     let bytes = render(&report, config, format, lang, zone, as_of, &unreadable);
@@ -123,7 +104,7 @@ pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
         }
         None => output::print_bytes(&bytes)?,
     }
-    Ok(super::list::warn_unreadable(ctx, &unreadable, "report"))
+    Ok(common::warn_unreadable(ctx, &unreadable, "report"))
 }
 
 fn render(

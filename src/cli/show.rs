@@ -4,13 +4,12 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{Context, output};
+use super::{Context, common, output};
 use crate::config::{ChoiceKind, Config};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::lang::Lang;
 use crate::report::mask::Masker;
-use crate::report::table;
-use crate::store::Store;
+use crate::report::{history, table};
 use crate::ticket::Ticket;
 use crate::time;
 
@@ -26,7 +25,7 @@ pub struct ShowArgs {
 
 pub fn run(ctx: &mut Context, args: ShowArgs) -> Result<ExitCode> {
     let store = ctx.open_store()?;
-    let tickets = resolve(ctx, &store, &args.id)?;
+    let tickets = common::resolve(ctx, &store, &args.id)?;
     let config = store.config();
     let masker = Masker { mask: !args.unmask };
     if ctx.global.json {
@@ -44,43 +43,12 @@ pub fn run(ctx: &mut Context, args: ShowArgs) -> Result<ExitCode> {
     let mut text = String::new();
     for ticket in &tickets {
         let fields = fields_table(ticket, config, &masker);
-        let history = super::log::history_table(ticket, config);
+        let history = history::table(ticket, config);
         let title = config.lang().term("处理记录");
         text.push_str(&format!("{}\n{title}\n{}", table::render(&fields), table::render(&history)));
     }
     output::print(&text)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The tickets an ID typed by a user names, with warnings: an ID collision
-/// (several tickets, until `check --fix`), an old ID that `check --fix`
-/// renumbered. The file's own ticket is the one that kept the ID; a ticket
-/// renumbered away is found by its `renamed_from` only when no file has
-/// the ID any more.
-pub fn resolve(ctx: &Context, store: &Store, text: &str) -> Result<Vec<Ticket>> {
-    let id = store.parse_id(text)?;
-    let tickets = store.load_all(&id)?;
-    if tickets.len() > 1 {
-        let e = Error::IdCollision {
-            id: id.to_string(),
-            path: store.display_path(&store.path_of(&id)).into_owned().into(),
-            uids: tickets.iter().map(|t| t.uid.clone()).collect(),
-        };
-        ctx.warn(&e);
-        if let Some(hint) = e.hint() {
-            eprintln!("hint: {hint}");
-        }
-    } else if tickets[0].id != id.to_string() {
-        ctx.info(format!("{id} was renumbered to {} (ID collision repaired by `check --fix`)", tickets[0].id));
-    } else {
-        for moved in store.renamed_from(&id)? {
-            ctx.info(format!(
-                "note: another ticket once numbered {id} (uid {}) is now {}; this one kept the ID",
-                moved.uid, moved.id
-            ));
-        }
-    }
-    Ok(tickets)
 }
 
 fn fields_table(ticket: &Ticket, config: &Config, masker: &Masker) -> comfy_table::Table {

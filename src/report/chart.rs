@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::html::escape;
+use super::markup::escape;
 
 const WIDTH: f64 = 560.0;
 const COLORS: [&str; 6] = ["#2f6fb0", "#e07b39", "#4a9a5b", "#b84a62", "#7a5fb0", "#8a8a8a"];

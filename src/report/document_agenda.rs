@@ -3,9 +3,10 @@
 use chrono_tz::Tz;
 
 use super::analysis::Agenda;
-use super::document::{Cell, Lang, Section, text};
+use super::section::{Cell, Section, text};
 use super::table::truncate;
 use crate::config::{ChoiceKind, Config};
+use crate::lang::Lang;
 use crate::time;
 
 pub fn sections(agenda: &Agenda, config: &Config, lang: Lang, zone: Tz) -> Vec<Section> {

@@ -217,7 +217,7 @@ pub fn render_csv(columns: &[Column], rows: &[(&Ticket, &TicketSummary)], o: &Op
 
 /// The byte-order mark (if wanted) and the header line of the CSV.
 pub fn csv_head(columns: &[Column], o: &Options, style: &CsvStyle) -> Vec<u8> {
-    let mut bytes = if style.bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
+    let mut bytes = super::csv::start(style.bom);
     write_csv_record(&mut bytes, columns.iter().map(|c| o.lang.pick(c.zh, c.en).to_string()));
     bytes
 }

@@ -1,10 +1,28 @@
 //! One line of text per history event, for `show` and `log`, in the
 //! `[ui] lang` of the store.
 
+use super::table;
 use crate::config::{ChoiceKind, Config};
 use crate::lang::Lang;
-use crate::ticket::{Action, Event, NoteKind};
+use crate::ticket::{Action, Event, NoteKind, Ticket};
 use crate::time;
+
+/// A ticket's history as a table (time, actor, action, what changed), for
+/// `show` and `log`.
+pub fn table(ticket: &Ticket, config: &Config) -> comfy_table::Table {
+    let zone = config.zone();
+    let lang = config.lang();
+    let mut t = table::new_table(["时间", "操作人", "操作", "内容"].map(|h| lang.term(h)));
+    for (event, text) in ticket.history.iter().zip(describe_all(&ticket.history, config)) {
+        t.add_row(vec![
+            time::format_local(&event.at, zone),
+            event.by.clone(),
+            lang.pick(event.action.label(), event.action.id()).to_string(),
+            text,
+        ]);
+    }
+    t
+}
 
 /// One line per event of a history, in order. A promise later than the one
 /// before it is shown as an extension (延期, seed 002).

@@ -3,7 +3,9 @@
 
 use super::analysis::Report;
 use super::chart;
-use super::document::{Cell, Lang, Section};
+use super::markup::escape;
+use super::section::{Cell, Section};
+use crate::lang::Lang;
 
 const STYLE: &str = r#"
 :root { color-scheme: light; }
@@ -37,22 +39,6 @@ tr.flag td { background: #fff3e0; }
   @page { size: A4; margin: 14mm; }
 }
 "#;
-
-/// `&`, `<`, `>`, `"` and `'` as entities.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 pub fn render(report: &Report, title: &str, subtitle: &str, sections: &[Section], lang: Lang) -> String {
     let s = &report.current;

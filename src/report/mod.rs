@@ -1,15 +1,22 @@
-//! Rendering rows as tables, CSV, JSON and email. Everything here writes to
-//! any `io::Write` or returns bytes, so output is testable without a terminal.
+//! Rendering rows as tables, CSV, JSON, HTML and the text of the overdue
+//! mail. Everything here returns text or bytes (or writes to any
+//! `io::Write`): no files, no network, no processes; mail messages are
+//! built and sent in mail/. So output is testable without a terminal.
 
 pub mod analysis;
+pub mod calendar;
 mod chart;
+pub mod csv;
 pub mod document;
 mod document_agenda;
 pub mod export;
 pub mod history;
 pub mod html;
+pub mod markup;
 pub mod mask;
 pub mod overdue;
+pub mod overdue_mail;
 pub mod report_json;
 pub mod report_text;
+pub mod section;
 pub mod table;

@@ -54,6 +54,13 @@ pub struct OverdueRow {
     pub summary: String,
 }
 
+/// `3 overdue`, or `3 overdue, 2 due soon`.
+pub fn count_line(rows: &[OverdueRow]) -> String {
+    let overdue = rows.iter().filter(|r| r.urgency == Urgency::Overdue).count();
+    let soon = rows.len() - overdue;
+    if soon > 0 { format!("{overdue} overdue, {soon} due soon") } else { format!("{overdue} overdue") }
+}
+
 /// `2d 3h`, `3h 20m`, `45m`, `0m`.
 pub fn format_span(span: Duration) -> String {
     let minutes = span.num_minutes().max(0);

@@ -1,7 +1,7 @@
 //! A report as an aligned table, as markdown, and as CSV (one line per
 //! figure, for spreadsheets and scripts).
 
-use super::document::{Row, Section};
+use super::section::{Cell, Row, Section};
 use super::table;
 
 fn none(lang_zh: bool) -> &'static str {
@@ -39,11 +39,8 @@ pub fn render_markdown(title: &str, subtitle: &str, sections: &[Section], zh: bo
         }
         let heads: Vec<String> = section.columns.iter().map(|(_, h)| escape(h)).collect();
         out.push_str(&format!("| {} |\n", heads.join(" | ")));
-        let rules: Vec<&str> = section.rows[0]
-            .cells
-            .iter()
-            .map(|c| if matches!(c, super::document::Cell::Text(_)) { "---" } else { "---:" })
-            .collect();
+        let rules: Vec<&str> =
+            section.rows[0].cells.iter().map(|c| if matches!(c, Cell::Text(_)) { "---" } else { "---:" }).collect();
         out.push_str(&format!("|{}|\n", rules.join("|")));
         for Row { cells, .. } in &section.rows {
             let cells: Vec<String> = cells.iter().map(|c| escape(&c.display())).collect();
@@ -84,9 +81,7 @@ pub fn render_csv(sections: &[Section], meta: &[(&str, String)]) -> Vec<u8> {
                 // Figures are numbers we computed (a change may be -0.3):
                 // only text needs neutralising.
                 let value = match cell {
-                    super::document::Cell::Text(text) if text.parse::<f64>().is_err() => {
-                        super::export::neutralise(text)
-                    }
+                    Cell::Text(text) if text.parse::<f64>().is_err() => super::export::neutralise(text),
                     _ => cell.machine(),
                 };
                 w.write_record([section.id, &row.key, &super::export::neutralise(&label), metric, &value])

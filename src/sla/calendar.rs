@@ -8,7 +8,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Datelike, Days, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday};
 use chrono_tz::Tz;
 use serde::Serialize;
-use unicode_width::UnicodeWidthStr;
 
 use super::CalendarPolicy;
 use super::duration::{SlaDuration, Unit};
@@ -117,7 +116,9 @@ impl Calendar {
         self.workdays.contains_key(&date) || self.is_regular_work_day(date.weekday())
     }
 
-    fn is_regular_work_day(&self, day: Weekday) -> bool {
+    /// Whether `day` is a working day by the weekly pattern (`[calendar] work_days`),
+    /// before holidays and make-up days.
+    pub fn is_regular_work_day(&self, day: Weekday) -> bool {
         self.work_days[day.num_days_from_monday() as usize]
     }
 
@@ -348,84 +349,6 @@ impl Calendar {
             })
             .collect()
     }
-
-    /// A plain-text month grid, Monday first, with holidays marked 休 and
-    /// make-up working days marked 班, followed by a legend.
-    pub fn render_month(&self, year: i32, month: u32) -> String {
-        const CELL: usize = 4; // "10休": two digits and one double-width mark
-        let days = self.month_days(year, month);
-        let Some(first) = days.first() else {
-            return String::new();
-        };
-        let width = 7 * CELL + 6;
-        let mut out = String::new();
-        let title = format!("{year}年{month}月");
-        out.push_str(&format!("{}{}\n", " ".repeat((width - title.width()) / 2), title));
-        let header: Vec<String> = ["一", "二", "三", "四", "五", "六", "日"].iter().map(|d| format!(" {d} ")).collect();
-        out.push_str(header.join(" ").trim_end());
-        out.push('\n');
-        let mut cells: Vec<String> = vec![" ".repeat(CELL); (first.weekday - 1) as usize];
-        for day in &days {
-            let mark = if day.makeup {
-                "班"
-            } else if day.holiday.is_some() || (!day.working && self.is_regular_work_day(day.date.weekday())) {
-                "休"
-            } else {
-                "  "
-            };
-            cells.push(format!("{:>2}{mark}", day.date.day()));
-        }
-        for week in cells.chunks(7) {
-            debug_assert!(week.iter().all(|c| c.width() == CELL));
-            out.push_str(week.join(" ").trim_end());
-            out.push('\n');
-        }
-        out.push_str("休 = 节假日休息  班 = 调休上班\n");
-        for line in self.month_legend(&days) {
-            out.push_str(&line);
-            out.push('\n');
-        }
-        if !self.covers_year(year) {
-            out.push_str(&format!("注意：没有{year}年的节假日数据，只按星期计算（结果为临时值 provisional）\n"));
-        }
-        out
-    }
-
-    /// "10月1日–10月7日 国庆节 休" lines for the holiday runs and make-up days of a month.
-    fn month_legend(&self, days: &[DayInfo]) -> Vec<String> {
-        let md = |d: NaiveDate| format!("{}月{}日", d.month(), d.day());
-        let mut lines = Vec::new();
-        let mut run: Option<(NaiveDate, NaiveDate, String)> = None;
-        let flush = |run: &mut Option<(NaiveDate, NaiveDate, String)>, lines: &mut Vec<String>| {
-            if let Some((a, b, name)) = run.take() {
-                let span = if a == b { md(a) } else { format!("{}–{}", md(a), md(b)) };
-                lines.push(format!("{span} {name} 休"));
-            }
-        };
-        for day in days {
-            match (&day.holiday, &mut run) {
-                (Some(name), Some((_, end, current))) if current == name && end.succ_opt() == Some(day.date) => {
-                    *end = day.date;
-                }
-                (Some(name), _) => {
-                    flush(&mut run, &mut lines);
-                    run = Some((day.date, day.date, name.clone()));
-                }
-                (None, _) => flush(&mut run, &mut lines),
-            }
-            if day.makeup {
-                flush(&mut run, &mut lines);
-                let why = day.makeup_for.as_ref().map(|n| format!("（{n}调休）")).unwrap_or_default();
-                lines.push(format!("{} 星期{} 上班{why} 班", md(day.date), weekday_cn(day.date.weekday())));
-            }
-        }
-        flush(&mut run, &mut lines);
-        lines
-    }
-}
-
-fn weekday_cn(day: Weekday) -> &'static str {
-    ["一", "二", "三", "四", "五", "六", "日"][day.num_days_from_monday() as usize]
 }
 
 #[cfg(test)]

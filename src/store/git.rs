@@ -99,6 +99,17 @@ pub struct LogEntry {
     pub subject: String,
 }
 
+/// `git config user.name` run in `dir` (the store need not be in git: the
+/// global setting counts), as git stores it (only git's own line end
+/// removed), so that a name holding a line break is refused, not trimmed.
+/// `None` when unset, blank, or git does not run.
+pub fn user_name(dir: &Path) -> Option<String> {
+    let output = Command::new("git").args(["config", "user.name"]).current_dir(dir).output().ok()?;
+    let text = String::from_utf8(output.stdout).ok()?;
+    let name = text.strip_suffix('\n').unwrap_or(&text);
+    (output.status.success() && !name.trim().is_empty()).then(|| name.to_string())
+}
+
 fn git_error(message: impl Into<String>, hint: impl Into<String>) -> Error {
     Error::Git { message: message.into(), hint: Some(hint.into()) }
 }

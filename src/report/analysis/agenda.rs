@@ -6,8 +6,9 @@
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 
+use super::figures::Share;
 use super::period::Period;
-use super::stats::{Share, Stats};
+use super::stats::Stats;
 use super::summary::{ActionItem, FollowupFact, TargetFact, TicketSummary};
 use crate::config::Config;
 use crate::ticket::Status;

@@ -1,8 +1,20 @@
-//! Small accumulators: counts by key, running means, mean/median/p90.
+//! Small accumulators: counts by key (as shares), running means,
+//! mean/median/p90.
 
 use std::collections::HashMap;
 
-use super::stats::Share;
+/// One line of a breakdown: a coded value, its label, count and share.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Share {
+    pub id: String,
+    pub label: String,
+    pub count: usize,
+    pub share: f64,
+    /// Categories only: satisfied answers / answered follow-ups.
+    pub satisfied_rate: Option<f64>,
+    /// Categories only: satisfied rate under 80 %.
+    pub flagged: bool,
+}
 
 /// Mean, median and 90th percentile of a sample.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]

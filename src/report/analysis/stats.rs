@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::figures::{Averages, Counter, Mean};
+use super::figures::{Averages, Counter, Mean, Share};
 use super::period::Period;
 use super::summary::TicketSummary;
 use crate::config::{ChoiceKind, Config};
@@ -14,19 +14,6 @@ use crate::ticket::Status;
 
 /// Satisfied rate under which a category is flagged (seed 002 §六: 满意度低于80%的问题类型).
 pub const LOW_SATISFACTION: f64 = 0.8;
-
-/// One line of a breakdown: a coded value, its label, count and share.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Share {
-    pub id: String,
-    pub label: String,
-    pub count: usize,
-    pub share: f64,
-    /// Categories only: satisfied answers / answered follow-ups.
-    pub satisfied_rate: Option<f64>,
-    /// Categories only: satisfied rate under 80 %.
-    pub flagged: bool,
-}
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TimeFigures {
