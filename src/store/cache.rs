@@ -56,6 +56,12 @@ const TICKETS_MAGIC: &[u8; 8] = b"CPTICKT\0";
 /// Bump when the layout or what a payload holds changes (4: entries are
 /// checked against their path; older builds cached misplaced files).
 const FORMAT: u32 = 4;
+/// The [`FORMAT`] the layout was last checked at and the fingerprint of
+/// its bytes then (`codec::layout_fingerprint`): a test fails when the
+/// bytes change while `FORMAT` stays, since an old cache would then be
+/// decoded wrongly instead of rebuilt.
+#[cfg(test)]
+const LAYOUT: (u32, u64) = (4, 0xb8f4_0a6c_3862_783a);
 const NS: i64 = 1_000_000_000;
 
 /// What a summary scan found: the summaries `keep` accepted, in path order,
@@ -732,4 +738,21 @@ fn write<T>(
         out.write_all(payload)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cache_layout_changes_only_with_a_new_format() {
+        let fingerprint = codec::layout_fingerprint();
+        assert!(
+            fingerprint == LAYOUT.1 || FORMAT != LAYOUT.0,
+            "the cache layout changed (a new or moved field of a ticket, event or summary?): \
+             bump FORMAT in src/store/cache.rs, then set LAYOUT to ({}, {fingerprint:#x})",
+            FORMAT + 1
+        );
+        assert_eq!((FORMAT, fingerprint), LAYOUT, "FORMAT was bumped: set LAYOUT to ({FORMAT}, {fingerprint:#x})");
+    }
 }

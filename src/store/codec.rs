@@ -501,6 +501,17 @@ fn read_event(r: &mut Reader<'_>) -> Option<Event> {
     })
 }
 
+/// A checksum of the bytes of a ticket and a summary with every field set:
+/// it changes whenever the layout does (see `store/cache.rs`'s `LAYOUT`).
+#[cfg(test)]
+pub fn layout_fingerprint() -> u64 {
+    use crate::ticket::fixtures;
+    let mut w = Writer::default();
+    write_ticket(&mut w, &fixtures::every_field()).expect("no extra keys");
+    write_summary(&mut w, &fixtures::every_summary_field());
+    checksum(&w.bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
