@@ -16,7 +16,6 @@ use chrono::{DateTime, FixedOffset, TimeZone};
 pub use layout::{read_received_at, read_settled_at, read_summary, read_ticket, write_summary, write_ticket};
 pub use values::{Decode, Encode};
 
-
 type Instant = DateTime<FixedOffset>;
 
 #[derive(Default)]

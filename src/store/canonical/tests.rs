@@ -899,3 +899,67 @@ proptest! {
         }
     }
 }
+
+/// Where a record is in a ticket read as a YAML value (`None`: the ticket).
+type Place = Option<fn(&mut serde_yaml::Value) -> &mut serde_yaml::Value>;
+
+/// Each record of a ticket and the keys `fields.rs` reads in it.
+fn records() -> [(Place, &'static [&'static str]); 4] {
+    use super::fields::{CustomerFields, EventFields, SatisfactionFields, TicketFields};
+    [
+        (None, TicketFields::KEYS),
+        (Some(|v| &mut v["customer"]), CustomerFields::KEYS),
+        (Some(|v| &mut v["satisfaction"]), SatisfactionFields::KEYS),
+        (Some(|v| &mut v["history"][0]), EventFields::KEYS),
+    ]
+}
+
+fn record_in(
+    ticket: &mut serde_yaml::Value,
+    place: Option<fn(&mut serde_yaml::Value) -> &mut serde_yaml::Value>,
+) -> &mut serde_yaml::Mapping {
+    let record = match place {
+        Some(place) => place(ticket),
+        None => ticket,
+    };
+    record.as_mapping_mut().expect("a mapping")
+}
+
+/// The fixture gives every key a value, so the round trips built on it
+/// (here, in the cache codec and the cache layout fingerprint) cover every
+/// field; a new field must be set there.
+#[test]
+fn the_every_field_fixture_sets_every_key() {
+    let mut ticket = serde_yaml::to_value(every_field()).unwrap();
+    for (place, keys) in records() {
+        let record = record_in(&mut ticket, place);
+        for key in keys {
+            let value = record.get(*key).unwrap_or_else(|| panic!("ticket::fixtures leaves {key} empty"));
+            assert!(!value.is_null(), "ticket::fixtures leaves {key} null");
+        }
+        assert_eq!(
+            record.len(),
+            keys.len(),
+            "{:?} has keys that fields.rs does not read",
+            record.keys().collect::<Vec<_>>()
+        );
+    }
+}
+
+/// Without any one key, the fast path reads like the full parser: a key
+/// serde requires falls back, any other reads as its default. Fails when a
+/// rule in `fields.rs` (`required`, `default`) disagrees with serde's.
+#[test]
+fn each_key_missing_reads_like_the_full_parser() {
+    for (place, keys) in records() {
+        for key in keys {
+            let mut ticket = serde_yaml::to_value(every_field()).unwrap();
+            record_in(&mut ticket, place).remove(*key);
+            let text = serde_yaml::to_string(&ticket).unwrap();
+            match parse_tickets_full(&text, Path::new("t.yaml")) {
+                Ok(full) => assert_eq!(parse(&text).as_ref(), full.first(), "without {key}"),
+                Err(_) => falls_back(&text),
+            }
+        }
+    }
+}
