@@ -39,6 +39,8 @@ mod reader;
 
 use self::reader::Reader;
 use crate::ticket::Ticket;
+#[cfg(test)]
+pub(crate) use fields::{CUSTOMER_KEYS, TICKET_KEYS};
 
 /// The ticket `text` holds if it is in the canonical form, else `None`
 /// (then the full YAML parser decides). Linear in the length of `text`.

@@ -163,6 +163,12 @@ fields!(EventFields => Event {
     note: Option<String> = default,
 });
 
+/// The keys of a ticket file, for the tests of other modules.
+#[cfg(test)]
+pub(crate) const TICKET_KEYS: &[&str] = TicketFields::KEYS;
+#[cfg(test)]
+pub(crate) const CUSTOMER_KEYS: &[&str] = CustomerFields::KEYS;
+
 /// Stores a key's value; a repeated key falls back (the full parser refuses it).
 fn set<T>(slot: &mut Option<T>, value: T) -> Option<()> {
     if slot.is_some() {
