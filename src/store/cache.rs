@@ -1,5 +1,5 @@
 //! The index caches: `.complaint/index` holds for every ticket file its
-//! stamp (size, mtime, ctime, inode) and its [`Summary`], so that a warm
+//! stamp (size, mtime, ctime, inode) and its [`IndexEntry`], so that a warm
 //! `overdue` or `list` parses no YAML at all (spec §9); `.complaint/tickets`
 //! holds the same stamps and the whole ticket in binary, for `report` and
 //! `export`. Both files have the same layout and the same rules.
@@ -45,7 +45,7 @@ use super::placement::{self, FileRules};
 use super::walk::{self, DirFd, EntryKind, FileStamp, Listed};
 use super::{TICKETS_DIR, file};
 use crate::error::{Error, Result};
-use crate::ticket::{Summary, Ticket};
+use crate::ticket::{IndexEntry, Ticket};
 
 type Instant = DateTime<FixedOffset>;
 
@@ -68,7 +68,7 @@ const NS: i64 = 1_000_000_000;
 /// and an error for each file that could not be read.
 #[derive(Debug, Default)]
 pub struct SummaryScan {
-    pub tickets: Vec<(PathBuf, Summary)>,
+    pub tickets: Vec<(PathBuf, IndexEntry)>,
     pub errors: Vec<Error>,
     /// Files holding several tickets (an ID collision kept by the merge
     /// driver): their tickets are in `tickets`, and every command warns.
@@ -89,7 +89,7 @@ pub struct ItemScan<T> {
 /// `keep` accepts.
 pub struct Wanted<'a> {
     pub unsettled_at: Option<Instant>,
-    pub keep: &'a (dyn Fn(&Summary) -> bool + Sync),
+    pub keep: &'a (dyn Fn(&IndexEntry) -> bool + Sync),
 }
 
 impl Wanted<'_> {
@@ -97,7 +97,7 @@ impl Wanted<'_> {
         settled_at.zip(self.unsettled_at).is_none_or(|(settled, at)| settled > at)
     }
 
-    fn take(&self, summary: Summary) -> Option<Summary> {
+    fn take(&self, summary: IndexEntry) -> Option<IndexEntry> {
         (self.wants_settled_at(summary.settled_at) && (self.keep)(&summary)).then_some(summary)
     }
 }
@@ -134,14 +134,14 @@ pub fn scan_summaries(root: &Path, local_dir: &Path, rules: &FileRules, wanted: 
     let decode = |payload: &[u8], id: &str| {
         let mut r = Reader::new(payload);
         let settled_at = codec::read_settled_at(&mut r)?;
-        let summary = codec::read_summary(&mut r, settled_at).filter(|s| s.id == id)?;
+        let summary = codec::read_index_entry(&mut r, settled_at).filter(|s| s.id == id)?;
         Some(wanted.take(summary))
     };
     let read = |ticket: Ticket, cache: bool| {
-        let summary = Summary::of(&ticket);
+        let summary = IndexEntry::of(&ticket);
         let cached = cache.then(|| {
             let mut w = Writer::default();
-            codec::write_summary(&mut w, &summary);
+            codec::write_index_entry(&mut w, &summary);
             Cacheable { filter_at: summary.settled_at, payload: w.bytes }
         });
         (cached, wanted.take(summary))

@@ -13,7 +13,7 @@ mod values;
 
 use chrono::{DateTime, FixedOffset, TimeZone};
 
-pub use layout::{read_received_at, read_settled_at, read_summary, read_ticket, write_summary, write_ticket};
+pub use layout::{read_index_entry, read_received_at, read_settled_at, read_ticket, write_index_entry, write_ticket};
 pub use values::{Decode, Encode};
 
 type Instant = DateTime<FixedOffset>;
@@ -146,7 +146,7 @@ pub fn layout_fingerprint() -> u64 {
     use crate::ticket::fixtures;
     let mut w = Writer::default();
     write_ticket(&mut w, &fixtures::every_field()).expect("no extra keys");
-    write_summary(&mut w, &fixtures::every_summary_field());
+    write_index_entry(&mut w, &fixtures::every_index_entry_field());
     checksum(&w.bytes)
 }
 

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{Action, ClockEvent, Customer, Event, NoteKind, Satisfaction, Status, Summary, Ticket};
+use super::{Action, ClockEvent, Customer, Event, IndexEntry, NoteKind, Satisfaction, Status, Ticket};
 
 pub fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
@@ -100,9 +100,9 @@ pub fn every_field() -> Ticket {
 }
 
 /// A cache index entry with every field set (`settled_at` and `clock` are
-/// never both set by [`Summary::of`]; the codec does not care).
-pub fn every_summary_field() -> Summary {
-    Summary {
+/// never both set by [`IndexEntry::of`]; the codec does not care).
+pub fn every_index_entry_field() -> IndexEntry {
+    IndexEntry {
         id: "CP20261123001".into(),
         received_at: at("2026-11-23T09:15:00+08:00"),
         channel: "phone".into(),

@@ -18,7 +18,7 @@ pub use derived::Derived;
 pub use event::{Action, Event, NoteKind};
 pub use id::TicketId;
 pub use status::Status;
-pub use summary::{ClockEvent, Summary};
+pub use summary::{ClockEvent, IndexEntry};
 
 use crate::time::{instant, opt_instant};
 

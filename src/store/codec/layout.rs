@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use super::{Decode, Encode, Instant, Reader, Writer};
-use crate::ticket::{ClockEvent, Customer, Event, Satisfaction, Summary, Ticket};
+use crate::ticket::{ClockEvent, Customer, Event, IndexEntry, Satisfaction, Ticket};
 
 /// `Type { fields } not_cached { field: value }`: encodes and decodes
 /// `fields` in order; the `not_cached` ones decode as `value`.
@@ -87,7 +87,7 @@ layout! {
 layout! {
     // `settled_at` first, so `overdue` can skip a closed ticket without
     // decoding the rest.
-    Summary [settled_at: Option<Instant>] {
+    IndexEntry [settled_at: Option<Instant>] {
         id, received_at, channel, customer_name, customer_contact, customer_id, summary, category,
         severity, department, departments_involved, assignee, escalated, status, last_event_at, clock,
     }
@@ -117,7 +117,7 @@ impl Decode for Option<Satisfaction> {
     }
 }
 
-pub fn write_summary(w: &mut Writer, s: &Summary) {
+pub fn write_index_entry(w: &mut Writer, s: &IndexEntry) {
     Headed::encode(s, w);
 }
 
@@ -127,8 +127,8 @@ pub fn read_settled_at(r: &mut Reader<'_>) -> Option<Option<Instant>> {
 }
 
 /// The rest of a summary, after [`read_settled_at`].
-pub fn read_summary(r: &mut Reader<'_>, settled_at: Option<Instant>) -> Option<Summary> {
-    Summary::decode_rest(r, settled_at)
+pub fn read_index_entry(r: &mut Reader<'_>, settled_at: Option<Instant>) -> Option<IndexEntry> {
+    IndexEntry::decode_rest(r, settled_at)
 }
 
 /// The whole ticket, for the scans of `report` and `export`; `None` when it

@@ -61,11 +61,11 @@ fn tickets_round_trip() {
 fn every_field_round_trips() {
     let ticket = fixtures::every_field();
     assert_eq!(round_trip(&ticket), ticket);
-    let summary = fixtures::every_summary_field();
+    let summary = fixtures::every_index_entry_field();
     let mut w = Writer::default();
-    write_summary(&mut w, &summary);
+    write_index_entry(&mut w, &summary);
     let mut r = Reader::new(&w.bytes);
     let settled_at = read_settled_at(&mut r).unwrap();
-    assert_eq!(read_summary(&mut r, settled_at), Some(summary));
+    assert_eq!(read_index_entry(&mut r, settled_at), Some(summary));
     assert!(r.at_end());
 }
