@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::*;
 use crate::config::Config;
-use crate::ticket::{Customer, Summary as TicketSummary};
+use crate::ticket::{Customer, IndexEntry};
 use crate::time::{format_local, parse_time};
 
 fn t(text: &str) -> DateTime<FixedOffset> {
@@ -68,7 +68,7 @@ fn targets(ticket: &Ticket, now: &str) -> Vec<Target> {
     let cal = config.business_calendar();
     let full = ticket_targets(&cal, &config.sla, ticket, t(now));
     // `overdue` works from the cached summary: it must give the same targets.
-    let compact = TicketSummary::of(ticket);
+    let compact = IndexEntry::of(ticket);
     match compact.clock_ticket() {
         Some(stand_in) => assert_eq!(ticket_targets(&cal, &config.sla, &stand_in, t(now)), full),
         None if compact.settled_by(t(now)) => assert!(full.iter().all(|x| !x.state.is_open()), "{full:?}"),
