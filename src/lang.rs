@@ -2,7 +2,11 @@
 //! report text and the labels of coded values. Error messages stay English
 //! (with Chinese labels quoted), so they can be searched for.
 
+mod fields;
+
 use serde::Deserialize;
+
+pub use fields::{FIELDS, FieldLabel, label as field};
 
 /// `Zh` shows the configured Chinese labels; `En` English headings and coded
 /// values as their ids (`processing`, `product_quality`).
@@ -28,12 +32,25 @@ impl Lang {
     }
 
     /// A term of the interface in this language: the Chinese text itself, or
-    /// its English counterpart from [`TERMS`] (the Chinese when none).
+    /// its English counterpart from [`TERMS`] or the field dictionary (the
+    /// Chinese when none). [`TERMS`] comes first: its words are for running
+    /// text (`升级至` is "escalated to" in a history line).
     pub fn term(self, zh: &'static str) -> &'static str {
         match self {
             Lang::Zh => zh,
-            Lang::En => TERMS.iter().find(|(z, _)| *z == zh).map_or(zh, |(_, en)| en),
+            Lang::En => TERMS
+                .iter()
+                .copied()
+                .chain(FIELDS.iter().map(|f| (f.zh, f.en)))
+                .find(|(z, _)| *z == zh)
+                .map_or(zh, |(_, en)| en),
         }
+    }
+
+    /// A field's label in this language (see [`fields::FIELDS`]).
+    pub fn field(self, id: &str) -> &'static str {
+        let label = field(id);
+        self.pick(label.zh, label.en)
     }
 
     /// Table headers, each given in both languages.
@@ -42,39 +59,17 @@ impl Lang {
     }
 }
 
-/// Chinese interface terms and their English counterparts.
+/// Chinese interface terms and their English counterparts; the labels of
+/// fields are in the field dictionary ([`fields::FIELDS`]).
 const TERMS: &[(&str, &str)] = &[
-    ("投诉编号", "ID"),
     ("编号", "ID"),
-    ("状态", "Status"),
-    ("受理时间", "Received"),
-    ("投诉渠道", "Channel"),
     ("渠道", "Channel"),
-    ("客户", "Customer"),
-    ("联系方式", "Contact"),
-    ("客户ID", "Customer ID"),
-    ("涉及产品", "Product"),
-    ("投诉摘要", "Summary"),
     ("摘要", "Summary"),
-    ("问题描述", "Description"),
-    ("期望诉求", "Expectation"),
-    ("投诉类型", "Category"),
     ("类型", "Category"),
-    ("严重程度", "Severity"),
-    ("责任部门", "Department"),
     ("部门", "Department"),
-    ("协同部门", "Also involved"),
-    ("负责人", "Assignee"),
-    ("涉事员工", "Staff involved"),
-    ("承诺时限", "Promised by"),
-    ("已升级", "Escalated"),
-    ("处理方案", "Plan"),
     ("方案", "Plan"),
-    ("根本原因", "Cause"),
     ("原因", "Cause"),
-    ("客户满意度", "Satisfaction"),
     ("重新处理", "Reopened"),
-    ("处理记录", "History"),
     ("时间", "Time"),
     ("操作人", "By"),
     ("操作", "Action"),

@@ -7,7 +7,7 @@ use clap::Args;
 
 use crate::config::{ChoiceKind, Config};
 use crate::error::Result;
-use crate::ticket::{Status, Summary, Ticket};
+use crate::ticket::{IndexEntry, Status, Ticket};
 use crate::time;
 
 #[derive(Debug, Args, Default)]
@@ -117,7 +117,7 @@ impl Filter {
     }
 
     /// The same test on a cached summary; it holds every field filtered on.
-    pub fn matches_summary(&self, s: &Summary) -> bool {
+    pub fn matches_summary(&self, s: &IndexEntry) -> bool {
         self.matches_view(&View {
             status: s.status,
             category: s.category.as_deref(),

@@ -59,24 +59,25 @@ enum Field {
 }
 
 /// Field names and the column headers recognised for each (compared after
-/// trimming, lower-casing and dropping spaces, `_` and `-`).
+/// trimming, lower-casing and dropping spaces, `_` and `-`): the aliases of
+/// the field dictionary (`lang::FIELDS`).
 const FIELDS: [(Field, &str, &[&str]); 11] = [
-    (Field::Customer, "customer", &["客户", "客户姓名", "客户名称", "姓名", "投诉人", "name", "customername"]),
-    (Field::Contact, "contact", &["电话", "联系方式", "联系电话", "手机", "手机号", "邮箱", "phone", "mobile"]),
-    (Field::CustomerId, "customer_id", &["客户id", "客户编号", "会员号", "customerid"]),
-    (Field::Channel, "channel", &["渠道", "投诉渠道", "来源", "投诉来源"]),
-    (Field::Product, "product", &["产品", "涉及产品", "产品名称", "商品"]),
-    (Field::Summary, "summary", &["摘要", "投诉摘要", "内容摘要", "投诉内容", "主题", "subject"]),
-    (Field::Description, "description", &["描述", "问题描述", "详细描述", "详情", "details"]),
-    (Field::Expectation, "expectation", &["诉求", "期望", "期望诉求", "客户诉求", "expect", "expected"]),
-    (Field::Category, "category", &["类别", "分类", "投诉类别", "投诉类型", "类型"]),
-    (Field::Severity, "severity", &["级别", "严重程度", "等级", "紧急程度", "priority"]),
-    (
-        Field::ReceivedAt,
-        "received_at",
-        &["时间", "投诉时间", "受理时间", "接收时间", "来电时间", "日期", "received", "date", "time"],
-    ),
+    imported(Field::Customer, "customer"),
+    imported(Field::Contact, "contact"),
+    imported(Field::CustomerId, "customer_id"),
+    imported(Field::Channel, "channel"),
+    imported(Field::Product, "product"),
+    imported(Field::Summary, "summary"),
+    imported(Field::Description, "description"),
+    imported(Field::Expectation, "expectation"),
+    imported(Field::Category, "category"),
+    imported(Field::Severity, "severity"),
+    imported(Field::ReceivedAt, "received_at"),
 ];
+
+const fn imported(field: Field, id: &'static str) -> (Field, &'static str, &'static [&'static str]) {
+    (field, id, crate::lang::field(id).aliases)
+}
 
 const REQUIRED: [Field; 4] = [Field::Customer, Field::Contact, Field::Channel, Field::Summary];
 

@@ -14,7 +14,7 @@ use crate::error::Result;
 use crate::report::mask::Masker;
 use crate::report::table;
 use crate::sla::{self, TargetState};
-use crate::ticket::{Summary, Ticket};
+use crate::ticket::{IndexEntry, Ticket};
 use crate::time;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -66,7 +66,7 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
     };
     let mut errors = scan.errors;
     let collisions = scan.collisions;
-    let mut tickets: Vec<(&Path, &Summary)> = scan.tickets.iter().map(|(p, s)| (p.as_path(), s)).collect();
+    let mut tickets: Vec<(&Path, &IndexEntry)> = scan.tickets.iter().map(|(p, s)| (p.as_path(), s)).collect();
     if args.overdue {
         let calendar = config.business_calendar();
         let overdue: Vec<Result<bool>> = tickets
@@ -149,8 +149,9 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
     Ok(warn_unreadable(ctx, &unreadable, "list"))
 }
 
-fn sort(tickets: &mut [(&Path, &Summary)], key: SortKey, config: &crate::config::Config) {
-    let severity_rank = |t: &Summary| config.severities.iter().position(|s| s.id == t.severity).unwrap_or(usize::MAX);
+fn sort(tickets: &mut [(&Path, &IndexEntry)], key: SortKey, config: &crate::config::Config) {
+    let severity_rank =
+        |t: &IndexEntry| config.severities.iter().position(|s| s.id == t.severity).unwrap_or(usize::MAX);
     match key {
         SortKey::Received => tickets.sort_by(|(_, a), (_, b)| a.received_at.cmp(&b.received_at).then(a.id.cmp(&b.id))),
         SortKey::Id => tickets.sort_by(|(_, a), (_, b)| a.id.cmp(&b.id)),

@@ -17,7 +17,7 @@ use crate::report::overdue::{self, OverdueRow, Urgency};
 use crate::report::overdue_mail;
 use crate::sla::{self, Calendar, SlaDuration, TargetState};
 use crate::store::Store;
-use crate::ticket::{Summary, Ticket};
+use crate::ticket::{IndexEntry, Ticket};
 use crate::time;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -202,7 +202,7 @@ fn collect(
 
 fn row(
     config: &Config,
-    ticket: &Summary,
+    ticket: &IndexEntry,
     target: &sla::Target,
     urgency: Urgency,
     working: chrono::Duration,

@@ -44,7 +44,7 @@ pub fn run(ctx: &mut Context, args: ShowArgs) -> Result<ExitCode> {
     for ticket in &tickets {
         let fields = fields_table(ticket, config, &masker);
         let history = history::table(ticket, config);
-        let title = config.lang().term("处理记录");
+        let title = config.lang().field("history");
         text.push_str(&format!("{}\n{title}\n{}", table::render(&fields), table::render(&history)));
     }
     output::print(&text)?;
@@ -54,32 +54,33 @@ pub fn run(ctx: &mut Context, args: ShowArgs) -> Result<ExitCode> {
 fn fields_table(ticket: &Ticket, config: &Config, masker: &Masker) -> comfy_table::Table {
     let zone = config.zone();
     let lang = config.lang();
+    // Labels from the field dictionary (`lang::FIELDS`), in the store's language.
     let mut rows: Vec<(&str, String)> = vec![
-        ("投诉编号", ticket.id.clone()),
+        (lang.field("id"), ticket.id.clone()),
         (
-            "状态",
+            lang.field("status"),
             match lang {
                 Lang::Zh => format!("{} ({})", config.status_label(ticket.status), ticket.status),
                 Lang::En => ticket.status.to_string(),
             },
         ),
-        ("受理时间", time::format_local(&ticket.received_at, zone)),
-        ("投诉渠道", config.display(ChoiceKind::Channel, &ticket.channel).to_string()),
-        ("客户", masker.name(&ticket.customer.name)),
-        ("联系方式", masker.contact(&ticket.customer.contact)),
+        (lang.field("received_at"), time::format_local(&ticket.received_at, zone)),
+        (lang.field("channel"), config.display(ChoiceKind::Channel, &ticket.channel).to_string()),
+        (lang.field("customer"), masker.name(&ticket.customer.name)),
+        (lang.field("contact"), masker.contact(&ticket.customer.contact)),
     ];
     let mut optional = |label, value: Option<String>| {
         if let Some(value) = value.filter(|v| !v.is_empty()) {
             rows.push((label, value));
         }
     };
-    optional("客户ID", ticket.customer.id.clone());
-    optional("涉及产品", ticket.product.clone());
-    optional("投诉摘要", Some(ticket.summary.clone()));
-    optional("问题描述", ticket.description.clone());
-    optional("期望诉求", ticket.expectation.clone());
+    optional(lang.field("customer_id"), ticket.customer.id.clone());
+    optional(lang.field("product"), ticket.product.clone());
+    optional(lang.field("summary"), Some(ticket.summary.clone()));
+    optional(lang.field("description"), ticket.description.clone());
+    optional(lang.field("expectation"), ticket.expectation.clone());
     optional(
-        "投诉类型",
+        lang.field("category"),
         Some(
             ticket
                 .category
@@ -87,15 +88,15 @@ fn fields_table(ticket: &Ticket, config: &Config, masker: &Masker) -> comfy_tabl
                 .map_or(lang.term("未分类").to_string(), |c| config.display(ChoiceKind::Category, c).to_string()),
         ),
     );
-    optional("严重程度", Some(config.display(ChoiceKind::Severity, &ticket.severity).to_string()));
-    optional("责任部门", ticket.department.clone());
-    optional("协同部门", Some(ticket.departments_involved.join("、")));
-    optional("负责人", ticket.assignee.clone());
-    optional("涉事员工", Some(ticket.involved_staff.join("、")));
-    optional("承诺时限", ticket.promised_at.map(|p| time::format_local(&p, zone)));
+    optional(lang.field("severity"), Some(config.display(ChoiceKind::Severity, &ticket.severity).to_string()));
+    optional(lang.field("department"), ticket.department.clone());
+    optional(lang.field("departments_involved"), Some(ticket.departments_involved.join("、")));
+    optional(lang.field("assignee"), ticket.assignee.clone());
+    optional(lang.field("involved_staff"), Some(ticket.involved_staff.join("、")));
+    optional(lang.field("promised_at"), ticket.promised_at.map(|p| time::format_local(&p, zone)));
     if ticket.escalated {
         optional(
-            "已升级",
+            lang.field("escalated"),
             Some(
                 ticket
                     .escalated_to
@@ -104,10 +105,10 @@ fn fields_table(ticket: &Ticket, config: &Config, masker: &Masker) -> comfy_tabl
             ),
         );
     }
-    optional("处理方案", ticket.plan.clone());
-    optional("根本原因", ticket.cause.as_deref().map(|c| config.display(ChoiceKind::Cause, c).to_string()));
+    optional(lang.field("plan"), ticket.plan.clone());
+    optional(lang.field("cause"), ticket.cause.as_deref().map(|c| config.display(ChoiceKind::Cause, c).to_string()));
     optional(
-        "客户满意度",
+        lang.field("satisfaction"),
         ticket.satisfaction.as_ref().map(|s| {
             let verdict = lang.term(if s.satisfied { "满意" } else { "不满意" });
             let mut text = format!("{}/{} {verdict}", s.score, s.scale);
@@ -119,11 +120,11 @@ fn fields_table(ticket: &Ticket, config: &Config, masker: &Masker) -> comfy_tabl
     );
     let reopened = ticket.reopen_count();
     if reopened > 0 {
-        rows.push(("重新处理", format!("{reopened} {}", lang.term("次"))));
+        rows.push((lang.term("重新处理"), format!("{reopened} {}", lang.term("次"))));
     }
     let mut t = table::new_fields_table();
     for (label, value) in rows {
-        t.add_row(vec![lang.term(label).to_string(), value]);
+        t.add_row(vec![label.to_string(), value]);
     }
     t
 }

@@ -24,39 +24,46 @@ const fn col(id: &'static str, zh: &'static str, en: &'static str) -> Column {
     Column { id, zh, en }
 }
 
+/// The column of a ticket field, headed as the field dictionary says
+/// (`lang::FIELDS`, the record table's words).
+const fn field_col(id: &'static str) -> Column {
+    let (zh, en) = crate::lang::field(id).export_heading();
+    Column { id, zh, en }
+}
+
 /// Every column, in the default order of the record table.
 pub const COLUMNS: &[Column] = &[
-    col("id", "投诉编号", "ID"),
-    col("customer", "客户姓名", "Customer"),
-    col("customer_id", "客户ID", "Customer ID"),
-    col("contact", "联系方式", "Contact"),
-    col("received_at", "投诉时间", "Received"),
-    col("channel", "投诉渠道", "Channel"),
-    col("category", "投诉类型", "Category"),
-    col("severity", "严重程度", "Severity"),
-    col("product", "产品", "Product"),
-    col("summary", "投诉内容摘要", "Summary"),
-    col("description", "详细描述", "Description"),
-    col("expectation", "客户诉求", "Expectation"),
-    col("department", "责任部门", "Department"),
-    col("assignee", "责任人", "Assignee"),
-    col("plan", "处理方案", "Plan"),
-    col("cause", "根本原因", "Root cause"),
-    col("status", "执行进度", "Status"),
+    field_col("id"),
+    field_col("customer"),
+    field_col("customer_id"),
+    field_col("contact"),
+    field_col("received_at"),
+    field_col("channel"),
+    field_col("category"),
+    field_col("severity"),
+    field_col("product"),
+    field_col("summary"),
+    field_col("description"),
+    field_col("expectation"),
+    field_col("department"),
+    field_col("assignee"),
+    field_col("plan"),
+    field_col("cause"),
+    field_col("status"),
     col("first_response_at", "首次响应时间", "First response at"),
     col("resolved_at", "解决时间", "Resolved at"),
     col("breached", "超时项", "Breached targets"),
-    col("satisfaction", "客户满意度", "Satisfaction"),
+    field_col("satisfaction"),
     col("feedback", "客户反馈意见", "Feedback"),
     // Not in the default set: ask with --columns.
     col("first_response_hours", "首次响应用时(小时)", "First response (h)"),
     col("resolution_hours", "处理用时(小时)", "Resolution (h)"),
     col("resolution_work_hours", "处理用时(工作小时)", "Resolution (working h)"),
-    col("departments_involved", "协办部门", "Departments involved"),
-    col("involved_staff", "涉事员工", "Staff involved"),
-    col("escalated", "已升级", "Escalated"),
+    field_col("departments_involved"),
+    field_col("involved_staff"),
+    field_col("escalated"),
     col("reopened", "重开次数", "Reopened"),
-    col("promised_at", "承诺时间", "Promised at"),
+    field_col("promised_at"),
 ];
 
 /// How many of [`COLUMNS`] are exported when `--columns` is not given.
@@ -277,5 +284,39 @@ mod tests {
         let err = parse_columns(Some("id,stauts")).unwrap_err();
         assert!(err.to_string().contains("valid values: id, customer"), "{err}");
         assert_eq!(err.hint().as_deref(), Some("did you mean \"status\"?"));
+    }
+
+    /// The record table's headings of the ticket fields, as they were
+    /// before the field dictionary held them.
+    #[test]
+    fn field_columns_keep_the_record_table_headings() {
+        let expected = [
+            ("id", "投诉编号", "ID"),
+            ("customer", "客户姓名", "Customer"),
+            ("customer_id", "客户ID", "Customer ID"),
+            ("contact", "联系方式", "Contact"),
+            ("received_at", "投诉时间", "Received"),
+            ("channel", "投诉渠道", "Channel"),
+            ("category", "投诉类型", "Category"),
+            ("severity", "严重程度", "Severity"),
+            ("product", "产品", "Product"),
+            ("summary", "投诉内容摘要", "Summary"),
+            ("description", "详细描述", "Description"),
+            ("expectation", "客户诉求", "Expectation"),
+            ("department", "责任部门", "Department"),
+            ("assignee", "责任人", "Assignee"),
+            ("plan", "处理方案", "Plan"),
+            ("cause", "根本原因", "Root cause"),
+            ("status", "执行进度", "Status"),
+            ("satisfaction", "客户满意度", "Satisfaction"),
+            ("departments_involved", "协办部门", "Departments involved"),
+            ("involved_staff", "涉事员工", "Staff involved"),
+            ("escalated", "已升级", "Escalated"),
+            ("promised_at", "承诺时间", "Promised at"),
+        ];
+        for (id, zh, en) in expected {
+            let column = COLUMNS.iter().find(|c| c.id == id).unwrap();
+            assert_eq!((column.zh, column.en), (zh, en), "{id}");
+        }
     }
 }

@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use super::*;
 use crate::config::Config;
 use crate::sla::{Target, TargetKind, TargetState, overdue_by};
-use crate::ticket::{Action, Customer, Event, NoteKind, Status, Summary as TicketSummary, Ticket};
+use crate::ticket::{Action, Customer, Event, IndexEntry, NoteKind, Status, Ticket};
 use crate::time::{format_local, parse_time};
 
 fn t(text: &str) -> DateTime<FixedOffset> {
@@ -69,7 +69,7 @@ fn targets(ticket: &Ticket, now: &str) -> Vec<Target> {
     let cal = config.business_calendar();
     let full = ticket_targets(&cal, &config.sla, ticket, t(now));
     // `overdue` works from the cached summary: it must give the same targets.
-    let compact = TicketSummary::of(ticket);
+    let compact = IndexEntry::of(ticket);
     match ClockView::of_summary(&compact) {
         Some(view) => assert_eq!(clock_targets(&cal, &config.sla, &view, t(now)), full),
         None if compact.settled_by(t(now)) => assert!(full.iter().all(|x| !x.state.is_open()), "{full:?}"),

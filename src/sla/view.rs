@@ -1,11 +1,11 @@
 //! What the deadline engine reads of a ticket: its received time, its
 //! severity now and the few facts of its history that start, meet, stop or
 //! pause a clock. Made from a whole [`Ticket`] or from the cached
-//! [`Summary`] alike, so `overdue` computes deadlines without reading YAML.
+//! [`IndexEntry`] alike, so `overdue` computes deadlines without reading YAML.
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::ticket::{self, Action, Event, NoteKind, Status, Summary, Ticket};
+use crate::ticket::{self, Action, Event, IndexEntry, NoteKind, Status, Ticket};
 
 type Instant = DateTime<FixedOffset>;
 
@@ -77,7 +77,7 @@ impl ClockView {
     /// The view of a cached summary, without reading the ticket; `None` for
     /// a settled ticket, whose clock events the cache does not keep (an
     /// `--as-of` before it settled must read the file).
-    pub fn of_summary(summary: &Summary) -> Option<ClockView> {
+    pub fn of_summary(summary: &IndexEntry) -> Option<ClockView> {
         if summary.settled_at.is_some() {
             return None;
         }

@@ -39,7 +39,7 @@ pub use staging::{ImportState, PendingImport};
 
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::ticket::{Summary, Ticket, TicketId};
+use crate::ticket::{IndexEntry, Ticket, TicketId};
 
 pub const CONFIG_FILE: &str = "complaint.toml";
 pub const TICKETS_DIR: &str = "tickets";
@@ -285,18 +285,18 @@ impl Store {
     /// where it is still valid (every file is stat'ed each time), else
     /// parsed in parallel; refreshes the cache. Unreadable files are errors
     /// beside the summaries, as in [`Store::scan`].
-    pub fn scan_summaries(&self, keep: impl Fn(&Summary) -> bool + Sync) -> Result<SummaryScan> {
+    pub fn scan_summaries(&self, keep: impl Fn(&IndexEntry) -> bool + Sync) -> Result<SummaryScan> {
         let wanted = cache::Wanted { unsettled_at: None, keep: &keep };
         cache::scan_summaries(&self.root, &self.root.join(LOCAL_DIR), &self.file_rules(), &wanted)
     }
 
     /// [`Store::scan_summaries`] of the tickets with a clock still running
-    /// as of `as_of` (not [`Summary::settled_by`] it): what `overdue` needs.
+    /// as of `as_of` (not [`IndexEntry::settled_by`] it): what `overdue` needs.
     /// Closed tickets are skipped without decoding their cache entries.
     pub fn scan_unsettled_summaries(
         &self,
         as_of: chrono::DateTime<chrono::FixedOffset>,
-        keep: impl Fn(&Summary) -> bool + Sync,
+        keep: impl Fn(&IndexEntry) -> bool + Sync,
     ) -> Result<SummaryScan> {
         let wanted = cache::Wanted { unsettled_at: Some(as_of), keep: &keep };
         cache::scan_summaries(&self.root, &self.root.join(LOCAL_DIR), &self.file_rules(), &wanted)
@@ -305,9 +305,9 @@ impl Store {
     /// Reads in full the ticket a summary scan found at `path`. A file
     /// holding several tickets (an ID collision) yields the one `summary`
     /// was made of.
-    pub fn read_file(&self, path: &Path, summary: &crate::ticket::Summary) -> Result<Ticket> {
+    pub fn read_file(&self, path: &Path, summary: &crate::ticket::IndexEntry) -> Result<Ticket> {
         let mut tickets = file::read_tickets(path, &self.root, self.config.limits.max_file_bytes)?;
-        let index = tickets.iter().position(|t| crate::ticket::Summary::of(t) == *summary).unwrap_or(0);
+        let index = tickets.iter().position(|t| crate::ticket::IndexEntry::of(t) == *summary).unwrap_or(0);
         Ok(tickets.swap_remove(index))
     }
 

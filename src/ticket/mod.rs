@@ -1,5 +1,6 @@
 //! The domain: a complaint ticket, its lifecycle and its history. No I/O.
 
+mod derived;
 mod event;
 mod id;
 pub mod integrity;
@@ -13,10 +14,11 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+pub use derived::Derived;
 pub use event::{Action, Event, NoteKind};
 pub use id::TicketId;
 pub use status::Status;
-pub use summary::{ClockEvent, Summary};
+pub use summary::{ClockEvent, IndexEntry};
 
 use crate::time::{instant, opt_instant};
 
@@ -101,129 +103,6 @@ pub struct Satisfaction {
     pub extra: BTreeMap<String, serde_yaml::Value>,
 }
 
-/// What a ticket's current fields must be, derived from history alone.
-/// `check` compares it with the file, the merge driver writes it.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Derived {
-    pub category: Option<String>,
-    pub severity: Option<String>,
-    pub department: Option<String>,
-    pub departments_involved: Vec<String>,
-    pub assignee: Option<String>,
-    pub involved_staff: Vec<String>,
-    pub promised_at: Option<DateTime<FixedOffset>>,
-    pub escalated: bool,
-    pub escalated_to: Option<String>,
-    pub cause: Option<String>,
-    pub status: Option<Status>,
-    pub plan: Option<String>,
-    pub satisfaction: Option<Satisfaction>,
-}
-
-impl Derived {
-    /// Folds one event into the current fields.
-    pub fn apply(&mut self, event: &Event) {
-        if event.action == Action::Created {
-            self.status = Some(Status::New);
-        }
-        if let Some(category) = &event.category {
-            self.category = Some(category.clone());
-        }
-        if let Some(severity) = &event.severity {
-            self.severity = Some(severity.clone());
-        }
-        if let Some(department) = &event.department {
-            self.department = Some(department.clone());
-        }
-        if let Some(assignee) = &event.assignee {
-            self.assignee = Some(assignee.clone());
-        }
-        for also in &event.also {
-            push_unique(&mut self.departments_involved, also);
-        }
-        for staff in &event.staff {
-            push_unique(&mut self.involved_staff, staff);
-        }
-        if let Some(plan) = &event.plan {
-            self.plan = Some(plan.clone());
-        }
-        if let Some(cause) = &event.cause {
-            self.cause = Some(cause.clone());
-        }
-        if event.promised_at.is_some() {
-            self.promised_at = event.promised_at;
-        }
-        if let Some(to) = &event.escalated_to {
-            self.escalated = true;
-            self.escalated_to = Some(to.clone());
-        }
-        if event.action == Action::Followup
-            && !event.no_answer
-            && let (Some(score), Some(scale)) = (event.score, event.scale)
-        {
-            let satisfied = event.satisfied.unwrap_or(false);
-            // Seed 001 8.6 / seed 002: the customer's veto escalates.
-            if !satisfied {
-                self.escalated = true;
-            }
-            self.satisfaction = Some(Satisfaction {
-                score,
-                scale,
-                satisfied,
-                comment: event.comment.clone(),
-                dimensions: event.dimensions.clone(),
-                at: event.at,
-                extra: BTreeMap::new(),
-            });
-        }
-        if let Some(to) = event.to {
-            self.status = Some(to);
-        }
-    }
-
-    /// Names of the fields whose values differ between `self` and `other`.
-    pub fn differing_fields(&self, other: &Derived) -> Vec<&'static str> {
-        let mut differing = Vec::new();
-        macro_rules! compare {
-            ($($field:ident),*) => {$(
-                if self.$field != other.$field {
-                    differing.push(stringify!($field));
-                }
-            )*};
-        }
-        compare!(
-            category,
-            severity,
-            department,
-            departments_involved,
-            assignee,
-            involved_staff,
-            promised_at,
-            escalated,
-            escalated_to,
-            cause,
-            status,
-            plan,
-            satisfaction
-        );
-        differing
-    }
-
-    pub fn from_history(history: &[Event]) -> Derived {
-        let mut derived = Derived::default();
-        for event in history {
-            derived.apply(event);
-        }
-        derived
-    }
-}
-
-fn push_unique(list: &mut Vec<String>, value: &str) {
-    if !list.iter().any(|v| v == value) {
-        list.push(value.to_string());
-    }
-}
-
 impl Customer {
     pub fn new(name: &str, contact: &str, id: Option<&str>) -> Customer {
         Customer { name: name.into(), contact: contact.into(), id: id.map(str::to_string), extra: BTreeMap::new() }
@@ -283,45 +162,6 @@ impl Ticket {
         self.set_derived(derived);
     }
 
-    /// The current fields as the file states them.
-    pub fn derived(&self) -> Derived {
-        Derived {
-            category: self.category.clone(),
-            severity: Some(self.severity.clone()),
-            department: self.department.clone(),
-            departments_involved: self.departments_involved.clone(),
-            assignee: self.assignee.clone(),
-            involved_staff: self.involved_staff.clone(),
-            promised_at: self.promised_at,
-            escalated: self.escalated,
-            escalated_to: self.escalated_to.clone(),
-            cause: self.cause.clone(),
-            status: Some(self.status),
-            plan: self.plan.clone(),
-            satisfaction: self.satisfaction.clone(),
-        }
-    }
-
-    pub fn set_derived(&mut self, derived: Derived) {
-        self.category = derived.category;
-        if let Some(severity) = derived.severity {
-            self.severity = severity;
-        }
-        self.department = derived.department;
-        self.departments_involved = derived.departments_involved;
-        self.assignee = derived.assignee;
-        self.involved_staff = derived.involved_staff;
-        self.promised_at = derived.promised_at;
-        self.escalated = derived.escalated;
-        self.escalated_to = derived.escalated_to;
-        self.cause = derived.cause;
-        if let Some(status) = derived.status {
-            self.status = status;
-        }
-        self.plan = derived.plan;
-        self.satisfaction = derived.satisfaction;
-    }
-
     /// Names of the current fields that differ from what history implies.
     pub fn inconsistent_fields(&self) -> Vec<&'static str> {
         self.derived().differing_fields(&Derived::from_history(&self.history))
@@ -342,5 +182,7 @@ impl Ticket {
     }
 }
 
+#[cfg(test)]
+pub(crate) mod fixtures;
 #[cfg(test)]
 mod tests;

@@ -9,8 +9,11 @@ use super::{Action, Event, NoteKind, Status, Ticket};
 
 type Instant = DateTime<FixedOffset>;
 
+/// A ticket's entry in the index cache and in the scans of `list` and
+/// `overdue`. (Not the ticket's `summary` text, nor the report's
+/// `TicketSummary`.)
 #[derive(Debug, Clone, PartialEq)]
-pub struct Summary {
+pub struct IndexEntry {
     pub id: String,
     pub received_at: Instant,
     pub channel: String,
@@ -67,8 +70,8 @@ impl ClockEvent {
     }
 }
 
-impl Summary {
-    pub fn of(ticket: &Ticket) -> Summary {
+impl IndexEntry {
+    pub fn of(ticket: &Ticket) -> IndexEntry {
         // The status the history ends in, in the order `ticket_targets`
         // replays it (stable sort by time).
         let mut moves: Vec<&Event> = ticket.history.iter().filter(|e| e.to.is_some()).collect();
@@ -81,7 +84,7 @@ impl Summary {
         } else {
             ticket.history.iter().filter(|e| ClockEvent::drives_clocks(e)).map(ClockEvent::of).collect()
         };
-        Summary {
+        IndexEntry {
             id: ticket.id.clone(),
             received_at: ticket.received_at,
             channel: ticket.channel.clone(),

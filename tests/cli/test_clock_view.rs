@@ -9,7 +9,7 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 use complaint::sla::{self, ClockView};
 use complaint::store::Store;
-use complaint::ticket::Summary;
+use complaint::ticket::IndexEntry;
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
@@ -48,7 +48,7 @@ fn view_from_ticket_and_from_cached_summary_give_the_same_targets() {
     let cal = config.business_calendar();
     let (mut compared, mut settled) = (0, 0);
     for ((_, summary), (_, ticket)) in cached.tickets.iter().zip(&scan.tickets) {
-        assert_eq!(*summary, Summary::of(ticket), "{}", ticket.id);
+        assert_eq!(*summary, IndexEntry::of(ticket), "{}", ticket.id);
         let full = ClockView::from(ticket);
         let mut instants: Vec<_> = ticket.history.iter().map(|e| e.at).collect();
         instants.extend([

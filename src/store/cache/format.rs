@@ -22,6 +22,12 @@ type Instant = DateTime<FixedOffset>;
 /// Bump when the layout or what a payload holds changes (4: entries are
 /// checked against their path; older builds cached misplaced files).
 const FORMAT: u32 = 4;
+/// The [`FORMAT`] the layout was last checked at and the fingerprint of
+/// its bytes then (`codec::layout_fingerprint`): a test fails when the
+/// bytes change while `FORMAT` stays, since an old cache would then be
+/// decoded wrongly instead of rebuilt.
+#[cfg(test)]
+const LAYOUT: (u32, u64) = (4, 0xb8f4_0a6c_3862_783a);
 const NS: i64 = 1_000_000_000;
 
 /// Files and directories changed in the second a scan started, or the one
@@ -232,5 +238,22 @@ impl<'s> CacheWriter<'s> {
             out.write_all(payload)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod layout_tests {
+    use super::*;
+
+    #[test]
+    fn cache_layout_changes_only_with_a_new_format() {
+        let fingerprint = crate::store::codec::layout_fingerprint();
+        assert!(
+            fingerprint == LAYOUT.1 || FORMAT != LAYOUT.0,
+            "the cache layout changed (a new or moved field of a ticket, event or index entry?): \
+             bump FORMAT in src/store/cache/format.rs, then set LAYOUT to ({}, {fingerprint:#x})",
+            FORMAT + 1
+        );
+        assert_eq!((FORMAT, fingerprint), LAYOUT, "FORMAT was bumped: set LAYOUT to ({FORMAT}, {fingerprint:#x})");
     }
 }

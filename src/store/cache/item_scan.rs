@@ -3,13 +3,13 @@
 use std::path::PathBuf;
 
 use crate::error::Error;
-use crate::ticket::Summary;
+use crate::ticket::IndexEntry;
 
 /// What a summary scan found: the summaries `keep` accepted, in path order,
 /// and an error for each file that could not be read.
 #[derive(Debug, Default)]
 pub struct SummaryScan {
-    pub tickets: Vec<(PathBuf, Summary)>,
+    pub tickets: Vec<(PathBuf, IndexEntry)>,
     pub errors: Vec<Error>,
     /// Files holding several tickets (an ID collision kept by the merge
     /// driver): their tickets are in `tickets`, and every command warns.

@@ -1,5 +1,5 @@
 //! The index caches: `.complaint/index` holds for every ticket file its
-//! stamp (size, mtime, ctime, inode) and its [`Summary`], so that a warm
+//! stamp (size, mtime, ctime, inode) and its [`IndexEntry`], so that a warm
 //! `overdue` or `list` parses no YAML at all (spec §9); `.complaint/tickets`
 //! holds the same stamps and the whole ticket in binary, for `report` and
 //! `export`. Both files have the same layout and the same rules.

@@ -1,11 +1,11 @@
-//! `.complaint/index`: the [`Summary`] of every ticket file, what `list`
+//! `.complaint/index`: the [`IndexEntry`] of every ticket file, what `list`
 //! and `overdue` work from.
 
 use chrono::{DateTime, FixedOffset};
 
 use super::super::codec::{self, Reader, Writer};
 use super::kind::{CacheKind, Cacheable};
-use crate::ticket::{Summary, Ticket};
+use crate::ticket::{IndexEntry, Ticket};
 
 type Instant = DateTime<FixedOffset>;
 
@@ -14,7 +14,7 @@ type Instant = DateTime<FixedOffset>;
 /// `keep` accepts.
 pub struct Wanted<'a> {
     pub unsettled_at: Option<Instant>,
-    pub keep: &'a (dyn Fn(&Summary) -> bool + Sync),
+    pub keep: &'a (dyn Fn(&IndexEntry) -> bool + Sync),
 }
 
 impl Wanted<'_> {
@@ -22,7 +22,7 @@ impl Wanted<'_> {
         settled_at.zip(self.unsettled_at).is_none_or(|(settled, at)| settled > at)
     }
 
-    fn take(&self, summary: Summary) -> Option<Summary> {
+    fn take(&self, summary: IndexEntry) -> Option<IndexEntry> {
         (self.wants_settled_at(summary.settled_at) && (self.keep)(&summary)).then_some(summary)
     }
 }
@@ -34,7 +34,7 @@ pub(super) struct SummaryIndex<'w> {
 }
 
 impl CacheKind for SummaryIndex<'_> {
-    type Item = Summary;
+    type Item = IndexEntry;
     const FILE_NAME: &'static str = "index";
     const MAGIC: &'static [u8; 8] = b"CPINDEX\0";
 
@@ -42,18 +42,18 @@ impl CacheKind for SummaryIndex<'_> {
         self.wanted.wants_settled_at(settled_at)
     }
 
-    fn decode(&self, payload: &[u8], id: &str) -> Option<Option<Summary>> {
+    fn decode(&self, payload: &[u8], id: &str) -> Option<Option<IndexEntry>> {
         let mut r = Reader::new(payload);
         let settled_at = codec::read_settled_at(&mut r)?;
-        let summary = codec::read_summary(&mut r, settled_at).filter(|s| s.id == id)?;
+        let summary = codec::read_index_entry(&mut r, settled_at).filter(|s| s.id == id)?;
         Some(self.wanted.take(summary))
     }
 
-    fn read(&self, ticket: Ticket, cache: bool) -> (Option<Cacheable>, Option<Summary>) {
-        let summary = Summary::of(&ticket);
+    fn read(&self, ticket: Ticket, cache: bool) -> (Option<Cacheable>, Option<IndexEntry>) {
+        let summary = IndexEntry::of(&ticket);
         let cached = cache.then(|| {
             let mut w = Writer::default();
-            codec::write_summary(&mut w, &summary);
+            codec::write_index_entry(&mut w, &summary);
             Cacheable { filter_at: summary.settled_at, payload: w.bytes }
         });
         (cached, self.wanted.take(summary))

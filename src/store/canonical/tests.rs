@@ -39,72 +39,7 @@ fn falls_back(text: &str) {
 
 /// A ticket with every field, every optional one filled.
 fn every_field() -> Ticket {
-    let mut dimensions = BTreeMap::new();
-    dimensions.insert("态度".to_string(), 4);
-    dimensions.insert("效率".to_string(), 5);
-    let satisfaction = Satisfaction {
-        score: 4,
-        scale: 5,
-        satisfied: true,
-        comment: Some("满意".into()),
-        dimensions: dimensions.clone(),
-        at: at("2026-11-25T10:00:00+08:00"),
-        extra: BTreeMap::new(),
-    };
-    let mut event = Event::new(at("2026-11-23T09:15:00+08:00"), "wang", Action::Edited);
-    event.from = Some(Status::New);
-    event.to = Some(Status::Processing);
-    event.category = Some("product_quality".into());
-    event.severity = Some("serious".into());
-    event.department = Some("售后部".into());
-    event.assignee = Some("李四".into());
-    event.also = vec!["产品部".into(), "仓储部".into()];
-    event.staff = vec!["孙磊".into()];
-    event.plan = Some("换货".into());
-    event.cause = Some("courier".into());
-    event.kind = Some(NoteKind::Action);
-    event.owner = Some("zhao".into());
-    event.due = Some(at("2026-11-30T18:00:00+08:00"));
-    event.score = Some(4);
-    event.scale = Some(5);
-    event.satisfied = Some(true);
-    event.comment = Some("还行".into());
-    event.dimensions = dimensions;
-    event.no_answer = true;
-    event.promised_at = Some(at("2026-11-26T23:00:00+08:00"));
-    event.escalated_to = Some("区域经理".into());
-    event.changed = vec!["summary".into(), "product".into()];
-    event.renamed_from = Some("CP20261123009".into());
-    event.reason = Some("编号冲突".into());
-    event.note = Some("第一行\n第二行\n".into());
-    Ticket {
-        schema: 1,
-        id: "CP20261123001".into(),
-        uid: "01JDXQ3M5Q6Z3Y0K8N4V2T7B9C".into(),
-        renamed_from: vec!["CP20261123009".into()],
-        received_at: at("2026-11-23T09:15:00+08:00"),
-        channel: "phone".into(),
-        customer: Customer::new("张三", "13812345678", Some("C-10023")),
-        product: Some("扫地机器人 S7".into()),
-        summary: "充电座冒烟，担心安全".into(),
-        description: Some("客户称收货第三天表带断裂。\n要求换货。".into()),
-        expectation: Some("换货".into()),
-        category: Some("product_quality".into()),
-        severity: "serious".into(),
-        department: Some("产品部".into()),
-        departments_involved: vec!["售后部".into()],
-        assignee: Some("黄磊".into()),
-        involved_staff: vec!["孙磊".into(), "zhao.li@example.com".into()],
-        promised_at: Some(at("2026-11-26T23:00:00+08:00")),
-        escalated: true,
-        escalated_to: Some("区域经理".into()),
-        cause: Some("product_defect".into()),
-        status: Status::Processing,
-        plan: Some("整机换新并延长保修一年".into()),
-        satisfaction: Some(satisfaction),
-        history: vec![event],
-        extra: BTreeMap::new(),
-    }
+    crate::ticket::fixtures::every_field()
 }
 
 /// A ticket with only what every ticket has (`category: null` and the like).
@@ -961,6 +896,70 @@ proptest! {
     ) {
         if let Some(fast) = parse(&text) {
             prop_assert_eq!(parse_tickets_full(&text, Path::new("t.yaml")).unwrap(), vec![fast], "{}", text);
+        }
+    }
+}
+
+/// Where a record is in a ticket read as a YAML value (`None`: the ticket).
+type Place = Option<fn(&mut serde_yaml::Value) -> &mut serde_yaml::Value>;
+
+/// Each record of a ticket and the keys `fields.rs` reads in it.
+fn records() -> [(Place, &'static [&'static str]); 4] {
+    use super::fields::{CustomerFields, EventFields, SatisfactionFields, TicketFields};
+    [
+        (None, TicketFields::KEYS),
+        (Some(|v| &mut v["customer"]), CustomerFields::KEYS),
+        (Some(|v| &mut v["satisfaction"]), SatisfactionFields::KEYS),
+        (Some(|v| &mut v["history"][0]), EventFields::KEYS),
+    ]
+}
+
+fn record_in(
+    ticket: &mut serde_yaml::Value,
+    place: Option<fn(&mut serde_yaml::Value) -> &mut serde_yaml::Value>,
+) -> &mut serde_yaml::Mapping {
+    let record = match place {
+        Some(place) => place(ticket),
+        None => ticket,
+    };
+    record.as_mapping_mut().expect("a mapping")
+}
+
+/// The fixture gives every key a value, so the round trips built on it
+/// (here, in the cache codec and the cache layout fingerprint) cover every
+/// field; a new field must be set there.
+#[test]
+fn the_every_field_fixture_sets_every_key() {
+    let mut ticket = serde_yaml::to_value(every_field()).unwrap();
+    for (place, keys) in records() {
+        let record = record_in(&mut ticket, place);
+        for key in keys {
+            let value = record.get(*key).unwrap_or_else(|| panic!("ticket::fixtures leaves {key} empty"));
+            assert!(!value.is_null(), "ticket::fixtures leaves {key} null");
+        }
+        assert_eq!(
+            record.len(),
+            keys.len(),
+            "{:?} has keys that fields.rs does not read",
+            record.keys().collect::<Vec<_>>()
+        );
+    }
+}
+
+/// Without any one key, the fast path reads like the full parser: a key
+/// serde requires falls back, any other reads as its default. Fails when a
+/// rule in `fields.rs` (`required`, `default`) disagrees with serde's.
+#[test]
+fn each_key_missing_reads_like_the_full_parser() {
+    for (place, keys) in records() {
+        for key in keys {
+            let mut ticket = serde_yaml::to_value(every_field()).unwrap();
+            record_in(&mut ticket, place).remove(*key);
+            let text = serde_yaml::to_string(&ticket).unwrap();
+            match parse_tickets_full(&text, Path::new("t.yaml")) {
+                Ok(full) => assert_eq!(parse(&text).as_ref(), full.first(), "without {key}"),
+                Err(_) => falls_back(&text),
+            }
         }
     }
 }
