@@ -123,22 +123,3 @@ const fn same(a: &str, b: &str) -> bool {
     }
     true
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every key of a ticket file (and of its customer) has an entry.
-    #[test]
-    fn every_ticket_field_has_an_entry() {
-        let customer = [("name", "customer"), ("contact", "contact"), ("id", "customer_id")];
-        let customer_ids = crate::store::canonical::CUSTOMER_KEYS
-            .iter()
-            .map(|key| customer.iter().find(|(k, _)| k == key).unwrap_or_else(|| panic!("customer.{key}")).1);
-        for id in crate::store::canonical::TICKET_KEYS.iter().copied().chain(customer_ids) {
-            assert!(FIELDS.iter().any(|f| f.id == id), "add {id:?} to FIELDS in src/lang/fields.rs");
-        }
-        let ids: std::collections::BTreeSet<_> = FIELDS.iter().map(|f| f.id).collect();
-        assert_eq!(ids.len(), FIELDS.len(), "an id is listed twice");
-    }
-}

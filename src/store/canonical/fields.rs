@@ -234,3 +234,23 @@ fn history(r: &mut Reader<'_>, indent: usize) -> Option<Vec<Event>> {
     }
     (!events.is_empty()).then_some(events)
 }
+
+#[cfg(test)]
+mod dictionary_tests {
+    use crate::lang::FIELDS;
+
+    /// Every key of a ticket file (and of its customer) has an entry in the
+    /// field dictionary (here, since lang sits below store).
+    #[test]
+    fn every_ticket_field_has_an_entry() {
+        let customer = [("name", "customer"), ("contact", "contact"), ("id", "customer_id")];
+        let customer_ids = super::super::CUSTOMER_KEYS
+            .iter()
+            .map(|key| customer.iter().find(|(k, _)| k == key).unwrap_or_else(|| panic!("customer.{key}")).1);
+        for id in super::super::TICKET_KEYS.iter().copied().chain(customer_ids) {
+            assert!(FIELDS.iter().any(|f| f.id == id), "add {id:?} to FIELDS in src/lang/fields.rs");
+        }
+        let ids: std::collections::BTreeSet<_> = FIELDS.iter().map(|f| f.id).collect();
+        assert_eq!(ids.len(), FIELDS.len(), "an id is listed twice");
+    }
+}
