@@ -48,11 +48,6 @@ const REPORT_MUST_NOT_NAME: &[&[&str]] = &[&["std", "fs"], &["std", "net"], &["s
 /// its steps (pull, check, push), the way a user would.
 const COMMAND_STEPS: &[(&str, &str)] = &[("sync", "check")];
 
-/// Borrowings being removed in issue 13 by another change (`new`'s field
-/// validation moves into the core, where `import` will call it). Delete an
-/// entry once it is gone; the test then keeps it gone.
-const BEING_REMOVED: &[(&str, &str)] = &[("import", "new")];
-
 /// The files that may read environment variables beside cli/context.rs,
 /// and why. The clock of tickets and reports (chrono's `Utc::now`,
 /// `Local::now`) is read only in cli/context.rs; the store's lock waits and
@@ -269,7 +264,6 @@ fn commands_do_not_borrow_from_each_other() {
     for (from, to, reference) in krate.edges() {
         if let (Some(a), Some(b)) = (command_of(from), command_of(to))
             && !COMMAND_STEPS.contains(&(a, b))
-            && !BEING_REMOVED.contains(&(a, b))
         {
             wrong.push(krate.describe(from, to, reference));
         }
