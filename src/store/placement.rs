@@ -49,9 +49,15 @@ pub fn check(tickets: &[Ticket], path: &Path, root: &Path, ids: &IdConfig) -> Re
 /// entry can ever vouch for a misplaced file.
 pub fn expected_id<'n>(dir_key: &str, name: &'n str, ids: &IdConfig) -> Option<&'n str> {
     let stem = name.strip_suffix(".yaml")?;
-    let id = TicketId::parse(stem, &ids.prefix, ids.width).ok()?;
-    let relative = id.relative_path();
-    (relative.parent()? == Path::new(dir_key)).then_some(stem)
+    if !TicketId::is_valid(stem, &ids.prefix, ids.width) {
+        return None;
+    }
+    // `tickets/YYYY/MM` from the ID's date digits, compared without building
+    // a path: this runs for every cached file of every scan.
+    let date = &stem[ids.prefix.len()..];
+    let (year, month) = (&date[..4], &date[4..6]);
+    let in_place = dir_key.strip_prefix("tickets/").and_then(|rest| rest.split_once('/')) == Some((year, month));
+    in_place.then_some(stem)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::error::{Error, Result};
 
@@ -36,7 +36,10 @@ impl TicketId {
             return Err(invalid());
         }
         let (date_part, seq_part) = rest.split_at(8);
-        let date = NaiveDate::parse_from_str(date_part, "%Y%m%d").map_err(|_| invalid())?;
+        // Digits were checked above; no strftime parsing (every scan parses
+        // the name of every file, cached or not).
+        let number = |range: std::ops::Range<usize>| date_part[range].parse::<u32>().map_err(|_| invalid());
+        let date = NaiveDate::from_ymd_opt(number(0..4)? as i32, number(4..6)?, number(6..8)?).ok_or_else(invalid)?;
         // A sequence wider than needed must not start with 0 beyond min width:
         // `CP202611230001` and `CP20261123001` would otherwise be one ticket twice.
         if seq_part.len() > min_width && seq_part.starts_with('0') {
@@ -47,6 +50,19 @@ impl TicketId {
             return Err(invalid());
         }
         Ok(TicketId { prefix: prefix.to_string(), date, seq, width: seq_part.len() })
+    }
+
+    /// Whether `text` is a valid ID, without building one (no allocation).
+    pub fn is_valid(text: &str, prefix: &str, min_width: usize) -> bool {
+        let Some(rest) = text.strip_prefix(prefix) else { return false };
+        if rest.len() < 8 + min_width || !rest.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let (date_part, seq_part) = rest.split_at(8);
+        let number = |range: std::ops::Range<usize>| date_part[range].parse::<u32>().unwrap_or(0);
+        let valid_date = NaiveDate::from_ymd_opt(number(0..4) as i32, number(4..6), number(6..8)).is_some();
+        let canonical_width = seq_part.len() == min_width || !seq_part.starts_with('0');
+        valid_date && canonical_width && seq_part.parse::<u32>().is_ok_and(|seq| seq > 0)
     }
 
     pub fn date(&self) -> NaiveDate {
@@ -63,16 +79,14 @@ impl TicketId {
 
     /// The file's path relative to the store root: `tickets/YYYY/MM/<ID>.yaml`.
     pub fn relative_path(&self) -> std::path::PathBuf {
-        std::path::PathBuf::from("tickets")
-            .join(self.date.format("%Y").to_string())
-            .join(self.date.format("%m").to_string())
-            .join(format!("{self}.yaml"))
+        std::path::PathBuf::from(format!("tickets/{:04}/{:02}/{self}.yaml", self.date.year(), self.date.month()))
     }
 }
 
 impl fmt::Display for TicketId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}{}{:0width$}", self.prefix, self.date.format("%Y%m%d"), self.seq, width = self.width)
+        let (year, month, day) = (self.date.year(), self.date.month(), self.date.day());
+        write!(f, "{}{year:04}{month:02}{day:02}{:0width$}", self.prefix, self.seq, width = self.width)
     }
 }
 
@@ -92,6 +106,24 @@ mod tests {
     fn parses_round_trip() {
         for text in ["CP20261123001", "CP202611231000", "CP20261123999"] {
             assert_eq!(TicketId::parse(text, "CP", 3).unwrap().to_string(), text);
+        }
+    }
+
+    #[test]
+    fn is_valid_agrees_with_parse() {
+        for text in [
+            "CP20261123001",
+            "CP202611231000",
+            "CP2026112300",
+            "CP20261323001",
+            "CP20260230001",
+            "CP20261123000",
+            "CP202611230001",
+            "XX20261123001",
+            "CP2026112300a",
+            "",
+        ] {
+            assert_eq!(TicketId::is_valid(text, "CP", 3), TicketId::parse(text, "CP", 3).is_ok(), "{text}");
         }
     }
 
