@@ -33,6 +33,10 @@ pub struct FilterArgs {
     /// The complaint history of one customer: matches customer ID, contact or name exactly
     #[arg(long, value_name = "CUSTOMER")]
     pub customer: Option<String>,
+    /// Only complaints about this product (exact name, case-insensitive for
+    /// Latin letters), e.g. the drill-down of a frequent complaint point
+    #[arg(long, value_name = "PRODUCT")]
+    pub product: Option<String>,
     /// Only escalated tickets
     #[arg(long)]
     pub escalated: bool,
@@ -58,6 +62,7 @@ pub struct Filter {
     assignee: Option<String>,
     department: Option<String>,
     customer: Option<String>,
+    product: Option<String>,
     escalated: bool,
     open: bool,
     since: Option<DateTime<FixedOffset>>,
@@ -93,6 +98,7 @@ impl Filter {
             assignee: args.assignee.as_ref().map(|s| s.trim().to_string()),
             department: args.department.as_ref().map(|s| s.trim().to_string()),
             customer: args.customer.as_ref().map(|s| s.trim().to_string()),
+            product: args.product.as_ref().map(|s| s.trim().to_lowercase()),
             escalated: args.escalated,
             open: args.open,
             since: args.since.as_deref().map(|t| time::parse_time(t, zone, "--since")).transpose()?,
@@ -111,6 +117,7 @@ impl Filter {
             department: ticket.department.as_deref(),
             departments_involved: &ticket.departments_involved,
             customer: [ticket.customer.id.as_deref(), Some(&ticket.customer.contact), Some(&ticket.customer.name)],
+            product: ticket.product.as_deref(),
             escalated: ticket.escalated,
             received_at: ticket.received_at,
         })
@@ -127,6 +134,7 @@ impl Filter {
             department: s.department.as_deref(),
             departments_involved: &s.departments_involved,
             customer: [s.customer_id.as_deref(), Some(&s.customer_contact), Some(&s.customer_name)],
+            product: s.product.as_deref(),
             escalated: s.escalated,
             received_at: s.received_at,
         })
@@ -146,6 +154,7 @@ impl Filter {
                 .as_deref()
                 .is_none_or(|d| t.department == Some(d) || t.departments_involved.iter().any(|x| x == d))
             && self.customer.as_deref().is_none_or(|c| t.customer.contains(&Some(c)))
+            && self.product.as_deref().is_none_or(|p| t.product.is_some_and(|mine| mine.trim().to_lowercase() == p))
             && (!self.escalated || t.escalated)
             && (!self.open || t.status.is_open())
             && self.since.is_none_or(|s| t.received_at >= s)
@@ -164,6 +173,7 @@ struct View<'a> {
     departments_involved: &'a [String],
     /// Customer ID, contact and name: `--customer` matches any of them.
     customer: [Option<&'a str>; 3],
+    product: Option<&'a str>,
     escalated: bool,
     received_at: DateTime<FixedOffset>,
 }

@@ -109,6 +109,7 @@ pub fn every_index_entry_field() -> IndexEntry {
         customer_name: "张三".into(),
         customer_contact: "13812345678".into(),
         customer_id: Some("C-10023".into()),
+        product: Some("智能手表 X2".into()),
         summary: "充电座冒烟，担心安全".into(),
         category: Some("product_quality".into()),
         severity: "serious".into(),

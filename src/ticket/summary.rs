@@ -20,6 +20,9 @@ pub struct IndexEntry {
     pub customer_name: String,
     pub customer_contact: String,
     pub customer_id: Option<String>,
+    /// The product, for `list --product` (drill-down from the frequent
+    /// complaint points of `report`).
+    pub product: Option<String>,
     pub summary: String,
     pub category: Option<String>,
     pub severity: String,
@@ -91,6 +94,7 @@ impl IndexEntry {
             customer_name: ticket.customer.name.clone(),
             customer_contact: ticket.customer.contact.clone(),
             customer_id: ticket.customer.id.clone(),
+            product: ticket.product.clone(),
             summary: ticket.summary.clone(),
             category: ticket.category.clone(),
             severity: ticket.severity.clone(),

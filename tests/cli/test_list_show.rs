@@ -144,3 +144,20 @@ fn broken_pipe_is_quiet() {
     let output = child.wait_with_output().unwrap();
     assert!(!String::from_utf8_lossy(&output.stderr).contains("error"), "{}", String::from_utf8_lossy(&output.stderr));
 }
+
+/// `list --product` drills down to one product (exact name, Latin letters
+/// in any case), from the cache as from the files.
+#[test]
+fn list_filters_by_product() {
+    let store = Store::new();
+    let watch = store.new_ticket("2026-11-23 09:00", &["--product", "智能手表 X2"]);
+    let _pro = store.new_ticket("2026-11-23 09:05", &["--product", "智能手表 X2 Pro"]);
+    let _none = store.new_ticket("2026-11-23 09:10", &[]);
+    for _ in 0..2 {
+        // The second run reads the index cache the first one wrote.
+        let ids = store.ok(NOW, &["--json", "list", "--product", "智能手表 x2"]);
+        let json: serde_json::Value = serde_json::from_str(&ids).unwrap();
+        let listed: Vec<&str> = json["tickets"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
+        assert_eq!(listed, [watch.as_str()]);
+    }
+}

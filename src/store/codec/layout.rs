@@ -88,7 +88,7 @@ layout! {
     // `settled_at` first, so `overdue` can skip a closed ticket without
     // decoding the rest.
     IndexEntry [settled_at: Option<Instant>] {
-        id, received_at, channel, customer_name, customer_contact, customer_id, summary, category,
+        id, received_at, channel, customer_name, customer_contact, customer_id, product, summary, category,
         severity, department, departments_involved, assignee, escalated, status, last_event_at, clock,
     }
     not_cached {}
