@@ -238,6 +238,7 @@ impl Config {
                 s.id().eq_ignore_ascii_case(wanted)
                     || self.status_label(*s) == wanted
                     || s.id().replace('_', "-") == wanted
+                    || Status::ALIASES.iter().any(|(alias, status)| status == s && *alias == wanted)
             })
             .ok_or_else(|| {
                 let ids: Vec<&str> = Status::ALL.iter().map(|s| s.id()).collect();

@@ -40,6 +40,26 @@ impl Status {
         }
     }
 
+    /// Words agents use for a status besides its id and label. Seed 004
+    /// marks a satisfied ticket "已完成" and closes it, so 已完成 is closed,
+    /// as are 完结, 结案 and plain 关闭; 解决/已处理 is resolved.
+    pub const ALIASES: [(&'static str, Status); 14] = [
+        ("新建", Status::New),
+        ("待处理", Status::New),
+        ("未受理", Status::New),
+        ("受理中", Status::Processing),
+        ("处理", Status::Processing),
+        ("待回复", Status::WaitingCustomer),
+        ("等待客户", Status::WaitingCustomer),
+        ("解决", Status::Resolved),
+        ("已处理", Status::Resolved),
+        ("已完成", Status::Closed),
+        ("完成", Status::Closed),
+        ("完结", Status::Closed),
+        ("结案", Status::Closed),
+        ("关闭", Status::Closed),
+    ];
+
     /// Statuses reachable in one move from `self`.
     pub fn allowed_targets(self) -> &'static [Status] {
         use Status::*;

@@ -319,3 +319,20 @@ fn log_lists_history_and_json_is_versioned() {
     assert_eq!(json["schema"], 1);
     assert_eq!(json["history"][2]["to"], "resolved");
 }
+
+/// The words agents use: 已完成 (seed 004: satisfied, then closed), 完结,
+/// 关闭 are `closed`; labels and ids work as before.
+#[test]
+fn status_aliases_are_accepted() {
+    let store = Store::new();
+    for word in ["已完成", "完结", "关闭"] {
+        let id = store.new_ticket("2026-11-23 09:00", &[]);
+        store.ok("2026-11-23 09:30", &["transition", &id, word, "--reason", "重复投诉"]);
+        assert_eq!(store.ticket_yaml(&id)["status"].as_str(), Some("closed"), "{word}");
+    }
+    let id = store.new_ticket("2026-11-23 09:00", &[]);
+    store.ok("2026-11-23 09:30", &["transition", &id, "受理中"]);
+    assert_eq!(store.ticket_yaml(&id)["status"].as_str(), Some("processing"));
+    let listed = store.ok("2026-11-23 09:40", &["list", "--status", "完结"]);
+    assert_eq!(listed.lines().filter(|l| l.contains("CP2026")).count(), 3);
+}
