@@ -6,6 +6,10 @@ use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
 
+mod spoken;
+
+pub use spoken::{When, parse_when};
+
 /// `2026-11-23T09:15:00+08:00`: seconds, no fraction, explicit offset.
 pub fn format_instant(t: &DateTime<FixedOffset>) -> String {
     t.format("%Y-%m-%dT%H:%M:%S%:z").to_string()

@@ -152,7 +152,9 @@ impl Error {
                 Some("ids, Chinese labels and aliases are accepted; they are listed in complaint.toml".into())
             }
             Error::InvalidTime { .. } => Some(
-                "use 2026-11-23, 2026-11-23 09:15 (store time zone) or RFC 3339 such as 2026-11-23T09:15:00+08:00"
+                "use 2026-11-23, 2026-11-23 09:15 (store time zone) or RFC 3339 such as 2026-11-23T09:15:00+08:00; \
+                 where a person types a time also 18:00 (today), 明天 18:00, 后天, 11-24 18:00, 2026/11/24 18:00, \
+                 and for a deadline +2h or +2wd (working days)"
                     .into(),
             ),
             Error::InvalidDuration { .. } => {

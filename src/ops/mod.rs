@@ -22,6 +22,7 @@ mod promise;
 mod stamp;
 mod text;
 mod transition;
+mod when;
 
 pub use assign::{AssignInput, assign};
 pub use classify::{ClassifyInput, classify};

@@ -7,7 +7,6 @@ use super::{Change, Stamp, optional_text, required_text};
 use crate::config::Config;
 use crate::error::{Refusal, Result};
 use crate::ticket::{Action, Event, NoteKind, Ticket};
-use crate::time;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -44,7 +43,7 @@ pub fn note(_ticket: &Ticket, config: &Config, input: &NoteInput, stamp: Stamp) 
     let max = config.limits.max_text_bytes;
     let text = required_text("message", &input.message, true, max)?;
     let owner = optional_text("owner", input.owner.as_deref(), false, max)?;
-    let due = input.due.as_deref().map(|d| parse_due(d, config.zone())).transpose()?;
+    let due = input.due.as_deref().map(|d| parse_due(d, config, stamp.at)).transpose()?;
     let mut event = Event::new(stamp.at, &stamp.by, Action::Note);
     event.kind = Some(input.kind);
     event.note = Some(text);
@@ -53,11 +52,11 @@ pub fn note(_ticket: &Ticket, config: &Config, input: &NoteInput, stamp: Stamp) 
     Ok(Change { event, what: format!("{} note added", input.kind.id()) })
 }
 
-/// A bare date means the end of that day (24:00), like a period's last day.
-fn parse_due(text: &str, zone: chrono_tz::Tz) -> Result<DateTime<FixedOffset>> {
-    let at = time::parse_time(text, zone, "due")?;
-    let date_only = time::parse_date(text, "due").is_ok();
-    Ok(if date_only { at + chrono::Duration::days(1) } else { at })
+/// A bare date (`2026-11-25`, `后天`) means the end of that day (24:00),
+/// like a period's last day; `+2wd` counts working days from the note.
+fn parse_due(text: &str, config: &Config, now: DateTime<FixedOffset>) -> Result<DateTime<FixedOffset>> {
+    let when = super::when::deadline(text, config, now, "due")?;
+    Ok(if when.date_only { when.at + chrono::Duration::days(1) } else { when.at })
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ pub struct PromiseInput {
 pub fn promise(ticket: &Ticket, config: &Config, input: &PromiseInput, stamp: Stamp) -> Result<Change> {
     let zone = config.zone();
     let max = config.limits.max_text_bytes;
-    let promised = time::in_zone(time::parse_time(&input.time, zone, "promised time")?, zone);
+    let promised = super::when::deadline(&input.time, config, stamp.at, "promised time")?.at;
     if matches!(ticket.status, Status::Resolved | Status::Closed) {
         return Err(Refusal::PromiseOnSettled { id: ticket.id.clone(), status: ticket.status }.into());
     }
