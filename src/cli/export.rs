@@ -1,5 +1,6 @@
 //! `complaint export`
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -8,11 +9,13 @@ use clap::{Args, ValueEnum};
 use super::common::{self, LangArg};
 use super::filter::{Filter, FilterArgs};
 use super::{Context, output};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::report::analysis::TicketSummary;
 use crate::report::export::{self, CsvStyle, Options};
+use crate::report::export_xlsx;
 use crate::report::mask::Masker;
+use crate::report::xlsx::{Book, Cell};
 use crate::ticket::Ticket;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -23,6 +26,9 @@ pub enum ExportFormat {
     Json,
     /// One JSON object per line
     Jsonl,
+    /// An Excel workbook: text cells keep leading zeros, times are date
+    /// cells, hours and scores numbers (needs -o FILE or a redirect)
+    Xlsx,
 }
 
 /// Export the complaint record table (投诉处理流程记录表, seed 000): one row
@@ -84,8 +90,15 @@ pub fn run(ctx: &mut Context, args: ExportArgs) -> Result<ExitCode> {
                 line.push(b'\n');
                 Row::Text(line)
             }
+            ExportFormat::Xlsx => Row::Cells(export_xlsx::cells(&columns, t, &s, &options)),
         }
     };
+    if format == ExportFormat::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(Error::invalid(
+            "a workbook is binary and is not printed on a terminal",
+            Some("write it to a file: complaint export --format xlsx -o 投诉记录.xlsx"),
+        ));
+    }
     let scan =
         store.scan_tickets(|_| true, |t| filter.matches(&t).then(|| (t.received_at, t.id.clone(), render(&t))))?;
     common::warn_collisions(ctx, &store, &scan.collisions);
@@ -100,7 +113,7 @@ pub fn run(ctx: &mut Context, args: ExportArgs) -> Result<ExitCode> {
                 .into_iter()
                 .map(|(_, _, row)| match row {
                     Row::Json(value) => value,
-                    Row::Text(_) => unreachable!("JSON rows for the JSON format"),
+                    Row::Text(_) | Row::Cells(_) => unreachable!("JSON rows for the JSON format"),
                 })
                 .collect();
             let doc = serde_json::json!({
@@ -113,6 +126,16 @@ pub fn run(ctx: &mut Context, args: ExportArgs) -> Result<ExitCode> {
             let mut text = serde_json::to_string_pretty(&doc).expect("JSON values serialise");
             text.push('\n');
             text.into_bytes()
+        }
+        ExportFormat::Xlsx => {
+            let mut book = Book::new();
+            book.sheet(options.lang.pick("投诉记录", "Complaints"), &export_xlsx::headers(&columns, &options))?;
+            for (_, _, row) in rows {
+                if let Row::Cells(cells) = row {
+                    book.row(&cells)?;
+                }
+            }
+            book.finish()?
         }
         ExportFormat::Csv | ExportFormat::Jsonl => {
             let mut bytes =
@@ -139,4 +162,5 @@ pub fn run(ctx: &mut Context, args: ExportArgs) -> Result<ExitCode> {
 enum Row {
     Text(Vec<u8>),
     Json(serde_json::Value),
+    Cells(Vec<Cell>),
 }

@@ -32,3 +32,4 @@ mod test_overdue;
 mod test_report;
 mod test_sample_store;
 mod test_time_input;
+mod test_xlsx;
