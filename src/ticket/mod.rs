@@ -15,7 +15,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 pub use derived::Derived;
-pub use event::{Action, Event, NoteKind};
+pub use event::{Action, Confirms, Event, NoteKind, Via};
 pub use id::TicketId;
 pub use status::Status;
 pub use summary::{ClockEvent, IndexEntry};

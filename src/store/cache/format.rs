@@ -20,14 +20,15 @@ use super::super::walk::FileStamp;
 type Instant = DateTime<FixedOffset>;
 
 /// Bump when the layout or what a payload holds changes (4: entries are
-/// checked against their path; older builds cached misplaced files).
-const FORMAT: u32 = 4;
+/// checked against their path; older builds cached misplaced files; 5: the
+/// events of seed 002's stages, diagnosis to confirmation).
+const FORMAT: u32 = 5;
 /// The [`FORMAT`] the layout was last checked at and the fingerprint of
 /// its bytes then (`codec::layout_fingerprint`): a test fails when the
 /// bytes change while `FORMAT` stays, since an old cache would then be
 /// decoded wrongly instead of rebuilt.
 #[cfg(test)]
-const LAYOUT: (u32, u64) = (4, 0xb8f4_0a6c_3862_783a);
+const LAYOUT: (u32, u64) = (5, 0xae49_71a8_89ef_c29e);
 const NS: i64 = 1_000_000_000;
 
 /// Files and directories changed in the second a scan started, or the one
