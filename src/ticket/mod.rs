@@ -77,6 +77,21 @@ pub struct Ticket {
     pub extra: BTreeMap<String, serde_yaml::Value>,
 }
 
+/// An event the customer is asked to confirm (a plan sent, an execution
+/// done) and the confirmation that answered it, if any.
+#[derive(Debug, Clone, Copy)]
+pub struct Answered<'t> {
+    pub event: &'t Event,
+    pub answer: Option<&'t Event>,
+}
+
+impl Answered<'_> {
+    /// Answered, and the answer was a refusal.
+    pub fn refused(&self) -> bool {
+        self.answer.is_some_and(|a| a.accepted == Some(false))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Customer {
     pub name: String,
@@ -170,6 +185,25 @@ impl Ticket {
     /// Time of the latest event; a back-dated action may not precede it.
     pub fn last_event_at(&self) -> Option<DateTime<FixedOffset>> {
         self.history.iter().map(|e| e.at).max()
+    }
+
+    /// The latest plan sent to the customer and the customer's answer to
+    /// it, if any (seed 002 三). History is in time order (integrity).
+    pub fn latest_plan(&self) -> Option<Answered<'_>> {
+        self.latest_awaiting(Action::PlanSent, Confirms::Plan)
+    }
+
+    /// The latest execution reported done and the customer's answer to its
+    /// result, if any (seed 002 五).
+    pub fn latest_execution(&self) -> Option<Answered<'_>> {
+        self.latest_awaiting(Action::Executed, Confirms::Result)
+    }
+
+    fn latest_awaiting(&self, action: Action, confirms: Confirms) -> Option<Answered<'_>> {
+        let i = self.history.iter().rposition(|e| e.action == action)?;
+        let answer =
+            self.history[i + 1..].iter().find(|e| e.action == Action::Confirmation && e.confirms == Some(confirms));
+        Some(Answered { event: &self.history[i], answer })
     }
 
     /// Times the ticket went back to `processing` after `resolved` or
