@@ -39,7 +39,7 @@ pub fn plan(ticket: &Ticket, config: &Config, input: &PlanInput, stamp: Stamp) -
         .into());
     }
     let mut event = Event::new(stamp.at, &stamp.by, Action::PlanSent);
-    let mut what = format!("plan sent, to be carried out by {}", time::format_local(&execute_by, zone));
+    let mut what = format!("plan sent, to be carried out by {}", time::format_deadline(&execute_by, zone));
     if ticket.status == Status::New {
         event.from = Some(Status::New);
         event.to = Some(Status::Processing);
@@ -90,6 +90,7 @@ mod tests {
     fn a_bare_date_means_the_end_of_that_day() {
         let change = plan(&ticket(), &config(), &input("2026-11-25"), stamp("2026-11-23 10:00")).unwrap();
         assert_eq!(change.event.execute_by, Some(at("2026-11-26 00:00")));
+        assert_eq!(change.what, "plan sent, to be carried out by 2026-11-25 24:00 (new -> processing)");
     }
 
     #[test]
