@@ -19,4 +19,5 @@ pub mod overdue_mail;
 pub mod report_json;
 pub mod report_text;
 pub mod section;
+pub mod stages;
 pub mod table;
