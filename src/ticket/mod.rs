@@ -2,6 +2,7 @@
 
 mod derived;
 mod event;
+mod event_kind;
 mod id;
 pub mod integrity;
 pub mod merge;
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 pub use derived::Derived;
 pub use event::{Action, Confirms, Event, NoteKind, Via};
+pub use event_kind::EventKind;
 pub use id::TicketId;
 pub use status::Status;
 pub use summary::{ClockEvent, IndexEntry};
