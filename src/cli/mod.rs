@@ -11,9 +11,12 @@ mod check_fix_git;
 mod classify;
 mod common;
 mod completions;
+mod confirm;
 mod context;
+mod diagnose;
 mod edit;
 mod escalate;
+mod execute;
 mod export;
 mod filter;
 mod flags;
@@ -30,6 +33,7 @@ mod note;
 mod notify;
 mod output;
 mod overdue;
+mod plan;
 mod promise;
 mod report;
 mod show;
@@ -76,6 +80,10 @@ pub enum Command {
     Escalate(escalate::EscalateArgs),
     Transition(transition::TransitionArgs),
     Note(note::NoteArgs),
+    Diagnose(diagnose::DiagnoseArgs),
+    Plan(plan::PlanArgs),
+    Confirm(confirm::ConfirmArgs),
+    Execute(execute::ExecuteArgs),
     Followup(followup::FollowupArgs),
     Log(log::LogArgs),
     Overdue(overdue::OverdueArgs),
@@ -122,6 +130,10 @@ fn dispatch(ctx: &mut Context, command: Command) -> crate::Result<ExitCode> {
         Command::Escalate(args) => escalate::run(ctx, args),
         Command::Transition(args) => transition::run(ctx, args),
         Command::Note(args) => note::run(ctx, args),
+        Command::Diagnose(args) => diagnose::run(ctx, args),
+        Command::Plan(args) => plan::run(ctx, args),
+        Command::Confirm(args) => confirm::run(ctx, args),
+        Command::Execute(args) => execute::run(ctx, args),
         Command::Followup(args) => followup::run(ctx, args),
         Command::Log(args) => log::run(ctx, args),
         Command::Overdue(args) => overdue::run(ctx, args),

@@ -9,11 +9,13 @@ use crate::config::{ChoiceKind, Config};
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::report::mask::Masker;
-use crate::report::{history, table};
+use crate::report::{history, stages, table};
+use crate::sla;
 use crate::ticket::Ticket;
 use crate::time;
 
-/// Show one ticket: its fields (names and contacts masked) and its history.
+/// Show one ticket: its fields (names and contacts masked), every deadline
+/// (due, met at, time left or overdue by, as of --now) and its history.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// Ticket ID, e.g. CP20261123001
@@ -28,10 +30,15 @@ pub fn run(ctx: &mut Context, args: ShowArgs) -> Result<ExitCode> {
     let tickets = common::resolve(ctx, &store, &args.id)?;
     let config = store.config();
     let masker = Masker { mask: !args.unmask };
+    let zone = config.zone();
+    let now = ctx.now(zone)?;
+    let calendar = config.business_calendar();
+    let targets = |ticket: &Ticket| sla::ticket_targets(&calendar, &config.sla, ticket, now);
     if ctx.global.json {
         let mut doc = serde_json::json!({
             "schema": output::JSON_SCHEMA,
             "ticket": output::ticket_json(&tickets[0], config, &masker),
+            "stages": stages::json(&calendar, &targets(&tickets[0]), now),
         });
         if tickets.len() > 1 {
             let all: Vec<_> = tickets.iter().map(|t| output::ticket_json(t, config, &masker)).collect();
@@ -42,13 +49,32 @@ pub fn run(ctx: &mut Context, args: ShowArgs) -> Result<ExitCode> {
     }
     let mut text = String::new();
     for ticket in &tickets {
+        let lang = config.lang();
         let fields = fields_table(ticket, config, &masker);
+        let clocks = stages::table(&calendar, &targets(ticket), now, zone, lang);
         let history = history::table(ticket, config);
-        let title = config.lang().field("history");
-        text.push_str(&format!("{}\n{title}\n{}", table::render(&fields), table::render(&history)));
+        let (clocks_title, title) = (lang.pick("时限", "Deadlines"), lang.field("history"));
+        text.push_str(&format!(
+            "{}\n{clocks_title}\n{}\n{title}\n{}",
+            table::render(&fields),
+            table::render(&clocks),
+            table::render(&history)
+        ));
     }
     output::print(&text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// When the latest plan will have been carried out, and where the
+/// customer's answer to it stands.
+fn plan_execute_by(ticket: &Ticket, zone: chrono_tz::Tz) -> Option<String> {
+    let plan = ticket.latest_plan()?;
+    let by = time::format_deadline(&plan.event.execute_by?, zone);
+    Some(match plan.answer.and_then(|a| a.accepted) {
+        Some(true) => format!("{by} ✓"),
+        Some(false) => format!("{by} ✗"),
+        None => by,
+    })
 }
 
 fn fields_table(ticket: &Ticket, config: &Config, masker: &Masker) -> comfy_table::Table {
@@ -106,6 +132,7 @@ fn fields_table(ticket: &Ticket, config: &Config, masker: &Masker) -> comfy_tabl
         );
     }
     optional(lang.field("plan"), ticket.plan.clone());
+    optional(lang.pick("方案执行时限", "Plan execute by"), plan_execute_by(ticket, zone));
     optional(lang.field("cause"), ticket.cause.as_deref().map(|c| config.display(ChoiceKind::Cause, c).to_string()));
     optional(
         lang.field("satisfaction"),

@@ -79,6 +79,25 @@ pub enum Refusal {
 
     #[error("the ticket was edited by someone else while the editor was open")]
     EditedMeanwhile,
+
+    /// Diagnosis, plan and execution belong to a ticket still being handled.
+    #[error("{id} is already {status}; {operation} belongs to an open ticket")]
+    StepOnSettled { id: String, status: Status, operation: &'static str },
+
+    #[error("the execution time {execute_by} is not after the time of the plan {at}")]
+    ExecuteByNotAfter { execute_by: String, at: String },
+
+    /// A confirmation answers the latest plan sent or execution reported.
+    #[error("{id} has no {what} awaiting the customer's answer")]
+    NothingToConfirm { id: String, what: &'static str },
+
+    /// Seed 002 三: a refused plan is renegotiated; nothing is executed on it.
+    #[error("the customer refused the latest plan of {id}; a new plan is needed first")]
+    PlanRefused { id: String },
+
+    /// After resolution the customer's objection is a follow-up's veto.
+    #[error("{id} is already resolved; a refused result is the customer's veto")]
+    ResultRefusedAfterResolved { id: String },
 }
 
 impl Refusal {
@@ -105,6 +124,10 @@ impl Refusal {
                 "use classify, assign, promise, escalate, transition or followup; each records an event"
             }
             Refusal::ReceivedDayMoved { .. } => "a complaint received on another day is a new ticket (`complaint new`)",
+            Refusal::StepOnSettled { .. } => "reopen it first if the customer needs more",
+            Refusal::NothingToConfirm { .. } => "record the plan sent or the execution done first",
+            Refusal::PlanRefused { .. } => "send the customer a new plan (seed 002: 拒绝方案则需重新协商)",
+            Refusal::ResultRefusedAfterResolved { .. } => "record it as an unsatisfied follow-up, which reopens it",
             _ => return None,
         })
     }
@@ -112,9 +135,13 @@ impl Refusal {
     /// Refusals of the ticket's state are conflicts; the rest is bad input.
     pub fn kind(&self) -> ErrorKind {
         match self {
-            Refusal::PromiseOnSettled { .. } | Refusal::FollowupNeedsResolved { .. } | Refusal::EditedMeanwhile => {
-                ErrorKind::Conflict
-            }
+            Refusal::PromiseOnSettled { .. }
+            | Refusal::FollowupNeedsResolved { .. }
+            | Refusal::EditedMeanwhile
+            | Refusal::StepOnSettled { .. }
+            | Refusal::NothingToConfirm { .. }
+            | Refusal::PlanRefused { .. }
+            | Refusal::ResultRefusedAfterResolved { .. } => ErrorKind::Conflict,
             _ => ErrorKind::BadInput,
         }
     }

@@ -13,11 +13,15 @@
 
 mod assign;
 mod classify;
+mod confirm;
 mod create;
+mod diagnose;
 mod edit;
 mod escalate;
+mod execute;
 mod followup;
 mod note;
+mod plan;
 mod promise;
 mod stamp;
 mod text;
@@ -26,17 +30,22 @@ mod when;
 
 pub use assign::{AssignInput, assign};
 pub use classify::{ClassifyInput, classify};
+pub use confirm::{ConfirmInput, confirm};
 pub use create::{CustomerInput, Fields, NewInput, create};
+pub use diagnose::{DiagnoseInput, diagnose};
 pub use edit::{Editable, edit, validate_edit};
 pub use escalate::{EscalateInput, escalate};
+pub use execute::{ExecuteInput, execute};
 pub use followup::{FollowupInput, followup};
 pub use note::{NoteInput, note};
+pub use plan::{PlanInput, plan};
 pub use promise::{PromiseInput, promise};
 pub use stamp::{Stamp, stamp_time};
 pub use text::{clean_text, optional_text, required_text};
 pub use transition::{TransitionInput, resolved_without_plan, transition};
 
-use crate::ticket::Event;
+use crate::error::{Refusal, Result};
+use crate::ticket::{Event, Status, Ticket};
 
 /// What an operation records: the event to append and the words that
 /// describe it (the confirmation line and the commit subject).
@@ -44,6 +53,15 @@ use crate::ticket::Event;
 pub struct Change {
     pub event: Event,
     pub what: String,
+}
+
+/// Diagnosis, plan and execution are steps of handling: a resolved or
+/// closed ticket takes them only once reopened.
+fn require_open(ticket: &Ticket, operation: &'static str) -> Result<()> {
+    if matches!(ticket.status, Status::Resolved | Status::Closed) {
+        return Err(Refusal::StepOnSettled { id: ticket.id.clone(), status: ticket.status, operation }.into());
+    }
+    Ok(())
 }
 
 #[cfg(test)]

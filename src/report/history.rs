@@ -85,6 +85,12 @@ pub fn describe(event: &Event, config: &Config) -> String {
     if event.action == Action::Followup {
         parts.push(describe_followup(event, lang));
     }
+    if let Some(by) = &event.execute_by {
+        parts.push(format!("{} {}", lang.pick("执行时限", "execute by"), time::format_deadline(by, zone)));
+    }
+    if event.action == Action::Confirmation {
+        parts.push(describe_confirmation(event, lang));
+    }
     if let Some(p) = &event.promised_at {
         parts.push(format!("{} {}", lang.term("承诺"), time::format_deadline(p, zone)));
     }
@@ -93,6 +99,8 @@ pub fn describe(event: &Event, config: &Config) -> String {
     }
     if let Some(kind) = event.kind {
         parts.push(describe_note(event, kind, lang, zone));
+    } else if let (Action::Diagnosed | Action::Executed, Some(note)) = (event.action, &event.note) {
+        parts.push(note.clone());
     } else if let Some(note) = &event.note {
         parts.push(format!("{}: {note}", lang.term("备注")));
     }
@@ -126,6 +134,20 @@ fn describe_note(event: &Event, kind: NoteKind, lang: Lang, zone: chrono_tz::Tz)
             ));
         }
         text.push(')');
+    }
+    text
+}
+
+/// E.g. `方案 已接受（短信）` / `plan accepted (sms)`.
+fn describe_confirmation(event: &Event, lang: Lang) -> String {
+    let what = event.confirms.map_or("", |c| lang.pick(c.label(), c.id()));
+    let verdict = match event.accepted {
+        Some(true) => lang.pick("已接受", "accepted"),
+        _ => lang.pick("已拒绝", "refused"),
+    };
+    let mut text = format!("{what} {verdict}");
+    if let Some(via) = event.via {
+        text.push_str(&lang.pick("（{}）", " ({})").replace("{}", lang.pick(via.label(), via.id())));
     }
     text
 }

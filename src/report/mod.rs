@@ -20,5 +20,6 @@ pub mod overdue_mail;
 pub mod report_json;
 pub mod report_text;
 pub mod section;
+pub mod stages;
 pub mod table;
 pub mod xlsx;

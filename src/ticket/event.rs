@@ -22,12 +22,22 @@ pub enum Action {
     Escalated,
     Edited,
     Renamed,
+    /// 初步诊断 (seed 002 二): what the problem is; may set the severity.
+    Diagnosed,
+    /// 方案告知 (seed 002 三): the plan told to the customer, with the
+    /// time it will be carried out by (`execute_by`).
+    PlanSent,
+    /// 客户确认: the customer's answer (`accepted`) to the plan or to the
+    /// result (`confirms`), and how it was given (`via`).
+    Confirmation,
+    /// 执行完成 (seed 002 四): execution of the plan reported done.
+    Executed,
 }
 
 impl Action {
     /// Every action, in declaration order (the cache encodes an action as
     /// its index here).
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 14] = [
         Action::Created,
         Action::Classified,
         Action::Assigned,
@@ -38,6 +48,10 @@ impl Action {
         Action::Escalated,
         Action::Edited,
         Action::Renamed,
+        Action::Diagnosed,
+        Action::PlanSent,
+        Action::Confirmation,
+        Action::Executed,
     ];
 
     pub fn id(self) -> &'static str {
@@ -52,6 +66,10 @@ impl Action {
             Action::Escalated => "escalated",
             Action::Edited => "edited",
             Action::Renamed => "renamed",
+            Action::Diagnosed => "diagnosed",
+            Action::PlanSent => "plan_sent",
+            Action::Confirmation => "confirmation",
+            Action::Executed => "executed",
         }
     }
 
@@ -67,6 +85,10 @@ impl Action {
             Action::Escalated => "升级",
             Action::Edited => "编辑",
             Action::Renamed => "重新编号",
+            Action::Diagnosed => "初步诊断",
+            Action::PlanSent => "方案告知",
+            Action::Confirmation => "客户确认",
+            Action::Executed => "执行完成",
         }
     }
 }
@@ -87,6 +109,66 @@ impl NoteKind {
             NoteKind::Progress => "progress",
             NoteKind::Internal => "internal",
             NoteKind::Action => "action",
+        }
+    }
+}
+
+/// What a customer's answer ([`Action::Confirmation`]) is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confirms {
+    /// The plan sent (方案确认, seed 002 三).
+    Plan,
+    /// The result of its execution (结果确认, seed 002 五).
+    Result,
+}
+
+impl Confirms {
+    pub const ALL: [Confirms; 2] = [Confirms::Plan, Confirms::Result];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Confirms::Plan => "plan",
+            Confirms::Result => "result",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Confirms::Plan => "方案",
+            Confirms::Result => "处理结果",
+        }
+    }
+}
+
+/// How the customer gave an answer (seed 002 三: 短信/邮件/在线签名; 五: 签字).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Via {
+    Sms,
+    Email,
+    Phone,
+    Signature,
+}
+
+impl Via {
+    pub const ALL: [Via; 4] = [Via::Sms, Via::Email, Via::Phone, Via::Signature];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Via::Sms => "sms",
+            Via::Email => "email",
+            Via::Phone => "phone",
+            Via::Signature => "signature",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Via::Sms => "短信",
+            Via::Email => "邮件",
+            Via::Phone => "电话",
+            Via::Signature => "签名",
         }
     }
 }
@@ -146,6 +228,18 @@ pub struct Event {
     pub promised_at: Option<DateTime<FixedOffset>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub escalated_to: Option<String>,
+    /// When the plan sent will have been carried out (方案的预计完成时间).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_instant")]
+    pub execute_by: Option<DateTime<FixedOffset>>,
+    /// What a confirmation answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirms: Option<Confirms>,
+    /// The customer's answer: accepted (true) or refused (false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted: Option<bool>,
+    /// How the answer was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<Via>,
     /// Fields changed by `edit`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changed: Vec<String>,
@@ -188,6 +282,10 @@ impl Event {
             no_answer: false,
             promised_at: None,
             escalated_to: None,
+            execute_by: None,
+            confirms: None,
+            accepted: None,
+            via: None,
             changed: Vec::new(),
             renamed_from: None,
             reason: None,

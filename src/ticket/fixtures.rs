@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{Action, ClockEvent, Customer, Event, IndexEntry, NoteKind, Satisfaction, Status, Ticket};
+use super::{Action, ClockEvent, Confirms, Customer, Event, IndexEntry, NoteKind, Satisfaction, Status, Ticket, Via};
 
 pub fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
@@ -45,6 +45,10 @@ pub fn every_event_field() -> Event {
         no_answer: true,
         promised_at: Some(at("2026-11-26T23:00:00+08:00")),
         escalated_to: Some("区域经理".into()),
+        execute_by: Some(at("2026-11-27T18:00:00+08:00")),
+        confirms: Some(Confirms::Result),
+        accepted: Some(false),
+        via: Some(Via::Signature),
         changed: vec!["summary".into(), "product".into()],
         renamed_from: Some("CP20261123009".into()),
         reason: Some("编号冲突".into()),

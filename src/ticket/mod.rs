@@ -2,6 +2,7 @@
 
 mod derived;
 mod event;
+mod event_kind;
 mod id;
 pub mod integrity;
 pub mod merge;
@@ -15,7 +16,8 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 pub use derived::Derived;
-pub use event::{Action, Event, NoteKind};
+pub use event::{Action, Confirms, Event, NoteKind, Via};
+pub use event_kind::EventKind;
 pub use id::TicketId;
 pub use status::Status;
 pub use summary::{ClockEvent, IndexEntry};
@@ -75,6 +77,21 @@ pub struct Ticket {
     /// Keys written by a newer version, kept on rewrite.
     #[serde(flatten)]
     pub extra: BTreeMap<String, serde_yaml::Value>,
+}
+
+/// An event the customer is asked to confirm (a plan sent, an execution
+/// done) and the confirmation that answered it, if any.
+#[derive(Debug, Clone, Copy)]
+pub struct Answered<'t> {
+    pub event: &'t Event,
+    pub answer: Option<&'t Event>,
+}
+
+impl Answered<'_> {
+    /// Answered, and the answer was a refusal.
+    pub fn refused(&self) -> bool {
+        self.answer.is_some_and(|a| a.accepted == Some(false))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -170,6 +187,25 @@ impl Ticket {
     /// Time of the latest event; a back-dated action may not precede it.
     pub fn last_event_at(&self) -> Option<DateTime<FixedOffset>> {
         self.history.iter().map(|e| e.at).max()
+    }
+
+    /// The latest plan sent to the customer and the customer's answer to
+    /// it, if any (seed 002 三). History is in time order (integrity).
+    pub fn latest_plan(&self) -> Option<Answered<'_>> {
+        self.latest_awaiting(Action::PlanSent, Confirms::Plan)
+    }
+
+    /// The latest execution reported done and the customer's answer to its
+    /// result, if any (seed 002 五).
+    pub fn latest_execution(&self) -> Option<Answered<'_>> {
+        self.latest_awaiting(Action::Executed, Confirms::Result)
+    }
+
+    fn latest_awaiting(&self, action: Action, confirms: Confirms) -> Option<Answered<'_>> {
+        let i = self.history.iter().rposition(|e| e.action == action)?;
+        let answer =
+            self.history[i + 1..].iter().find(|e| e.action == Action::Confirmation && e.confirms == Some(confirms));
+        Some(Answered { event: &self.history[i], answer })
     }
 
     /// Times the ticket went back to `processing` after `resolved` or

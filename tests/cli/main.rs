@@ -33,3 +33,4 @@ mod test_report;
 mod test_sample_store;
 mod test_time_input;
 mod test_xlsx;
+mod test_stage_events;

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset};
 
 use super::reader::{Reader, boolean, instant, number};
-use crate::ticket::{Action, Customer, Event, NoteKind, Satisfaction, Status, Ticket};
+use crate::ticket::{Action, Confirms, Customer, Event, NoteKind, Satisfaction, Status, Ticket, Via};
 
 /// How a value of each type is written in the file. `indent` is the column
 /// of the mapping holding the key.
@@ -39,6 +39,8 @@ value!(Status, |r, _indent| r.word(status));
 value!(Option<Status>, |r, _indent| r.opt_word(status));
 value!(Action, |r, _indent| r.word(action));
 value!(Option<NoteKind>, |r, _indent| r.opt_word(note_kind));
+value!(Option<Confirms>, |r, _indent| r.opt_word(|v| Confirms::ALL.into_iter().find(|c| c.id() == v)));
+value!(Option<Via>, |r, _indent| r.opt_word(|v| Via::ALL.into_iter().find(|c| c.id() == v)));
 value!(BTreeMap<String, u32>, |r, indent| r.dimensions(indent + 2));
 value!(Customer, |r, indent| customer(r, indent + 2));
 value!(Option<Satisfaction>, |r, indent| satisfaction(r, indent + 2));
@@ -157,6 +159,10 @@ fields!(EventFields => Event {
     no_answer: bool = default,
     promised_at: Option<DateTime<FixedOffset>> = default,
     escalated_to: Option<String> = default,
+    execute_by: Option<DateTime<FixedOffset>> = default,
+    confirms: Option<Confirms> = default,
+    accepted: Option<bool> = default,
+    via: Option<Via> = default,
     changed: Vec<String> = default,
     renamed_from: Option<String> = default,
     reason: Option<String> = default,

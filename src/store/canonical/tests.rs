@@ -9,7 +9,7 @@ use proptest::prelude::*;
 
 use super::parse;
 use crate::store::{parse_tickets_full, to_yaml};
-use crate::ticket::{Action, Customer, Event, NoteKind, Satisfaction, Status, Ticket};
+use crate::ticket::{Action, Confirms, Customer, Event, NoteKind, Satisfaction, Status, Ticket, Via};
 
 fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
@@ -760,7 +760,8 @@ fn build_ticket(
     instants: &[DateTime<FixedOffset>],
 ) -> Ticket {
     let text = |i: usize| texts[i % texts.len()].clone();
-    let has = |bit: u32| present >> bit & 1 == 1;
+    // Bits past 63 wrap around: more keys than bits, some correlated.
+    let has = |bit: u32| present >> (bit % 64) & 1 == 1;
     let opt = |bit: u32, i: usize| has(bit).then(|| text(i));
     let list = |bit: u32, i: usize| if has(bit) { vec![text(i), text(i + 1)] } else { Vec::new() };
     let dimensions = |bit: u32, i: usize| {
@@ -820,6 +821,17 @@ fn build_ticket(
                 event.reason = opt(bit + 4, 43);
             }
             Action::Created => event.severity = Some(text(44)),
+            Action::Diagnosed => event.severity = opt(bit + 4, 44),
+            Action::PlanSent => {
+                event.plan = Some(text(35));
+                event.execute_by = has(bit + 4).then_some(instants[2]);
+            }
+            Action::Confirmation => {
+                event.confirms = has(bit + 4).then_some(Confirms::ALL[i % 2]);
+                event.accepted = Some(has(bit + 2));
+                event.via = has(bit + 3).then_some(Via::ALL[i % 4]);
+            }
+            Action::Executed => event.reason = opt(bit + 4, 43),
         }
         history.push(event);
     }

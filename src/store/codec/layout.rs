@@ -79,7 +79,7 @@ layout! {
     Event {
         at, by, action, from, to, category, severity, department, assignee, also, staff, plan, cause,
         kind, owner, due, score, scale, satisfied, comment, dimensions, no_answer, promised_at,
-        escalated_to, changed, renamed_from, reason, note,
+        escalated_to, execute_by, confirms, accepted, via, changed, renamed_from, reason, note,
     }
     not_cached { extra: BTreeMap::new() }
 }

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::{Instant, Reader, Writer};
-use crate::ticket::{Action, NoteKind, Status};
+use crate::ticket::{Action, Confirms, NoteKind, Status, Via};
 
 pub trait Encode {
     fn encode(&self, w: &mut Writer);
@@ -213,3 +213,5 @@ macro_rules! coded {
 coded!(Status, Status::ALL);
 coded!(Action, Action::ALL);
 coded!(NoteKind, [NoteKind::Progress, NoteKind::Internal, NoteKind::Action]);
+coded!(Confirms, Confirms::ALL);
+coded!(Via, Via::ALL);

@@ -1,0 +1,109 @@
+//! Plan: the plan told to the customer with the time it will be carried
+//! out by (方案告知, seed 002 三: 解决措施、预计完成时间). The plan becomes the
+//! ticket's plan (处理方案). Telling the customer a plan is handling the
+//! ticket: one still `new` moves to `processing`, which makes it its first
+//! response (the first move out of `new`, spec §5).
+
+use chrono::{DateTime, FixedOffset};
+use serde::Deserialize;
+
+use super::{Change, Stamp, require_open, required_text};
+use crate::config::Config;
+use crate::error::{Refusal, Result};
+use crate::ticket::{Action, Event, Status, Ticket};
+use crate::time;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanInput {
+    /// The plan, as told to the customer.
+    pub message: String,
+    /// When it will have been carried out, as typed (a bare date means the
+    /// end of that day).
+    pub execute_by: String,
+    pub at: Option<String>,
+}
+
+/// A new plan replaces the one before it (after a refusal, seed 002 三:
+/// 拒绝方案则需重新协商).
+pub fn plan(ticket: &Ticket, config: &Config, input: &PlanInput, stamp: Stamp) -> Result<Change> {
+    require_open(ticket, "a plan")?;
+    let zone = config.zone();
+    let text = required_text("message", &input.message, true, config.limits.max_text_bytes)?;
+    let execute_by = time::in_zone(parse_end(&input.execute_by, zone)?, zone);
+    if execute_by <= stamp.at {
+        return Err(Refusal::ExecuteByNotAfter {
+            execute_by: time::format_instant(&execute_by),
+            at: time::format_instant(&stamp.at),
+        }
+        .into());
+    }
+    let mut event = Event::new(stamp.at, &stamp.by, Action::PlanSent);
+    let mut what = format!("plan sent, to be carried out by {}", time::format_deadline(&execute_by, zone));
+    if ticket.status == Status::New {
+        event.from = Some(Status::New);
+        event.to = Some(Status::Processing);
+        what.push_str(" (new -> processing)");
+    }
+    event.plan = Some(text);
+    event.execute_by = Some(execute_by);
+    Ok(Change { event, what })
+}
+
+/// A bare date means the end of that day (24:00), like a period's last day.
+fn parse_end(text: &str, zone: chrono_tz::Tz) -> Result<DateTime<FixedOffset>> {
+    let at = time::parse_time(text, zone, "execute_by")?;
+    let date_only = time::parse_date(text, "execute_by").is_ok();
+    Ok(if date_only { at + chrono::Duration::days(1) } else { at })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Error;
+    use crate::ops::fixtures::{after, at, config, stamp, ticket};
+
+    fn input(execute_by: &str) -> PlanInput {
+        PlanInput { message: "上门更换充电座".into(), execute_by: execute_by.into(), at: None }
+    }
+
+    #[test]
+    fn a_plan_on_a_new_ticket_moves_it_to_processing() {
+        let change = plan(&ticket(), &config(), &input("2026-11-25 18:00"), stamp("2026-11-23 10:00")).unwrap();
+        assert_eq!((change.event.from, change.event.to), (Some(Status::New), Some(Status::Processing)));
+        assert_eq!(change.event.execute_by, Some(at("2026-11-25 18:00")));
+        assert_eq!(change.what, "plan sent, to be carried out by 2026-11-25 18:00 (new -> processing)");
+        let planned = after(ticket(), change.event);
+        assert_eq!(planned.plan.as_deref(), Some("上门更换充电座"));
+        assert_eq!(planned.status, Status::Processing);
+    }
+
+    #[test]
+    fn a_plan_on_a_ticket_in_hand_moves_nothing() {
+        let mut waiting = ticket();
+        waiting.status = Status::WaitingCustomer;
+        let change = plan(&waiting, &config(), &input("2026-11-25 18:00"), stamp("2026-11-23 10:00")).unwrap();
+        assert_eq!((change.event.from, change.event.to), (None, None));
+    }
+
+    #[test]
+    fn a_bare_date_means_the_end_of_that_day() {
+        let change = plan(&ticket(), &config(), &input("2026-11-25"), stamp("2026-11-23 10:00")).unwrap();
+        assert_eq!(change.event.execute_by, Some(at("2026-11-26 00:00")));
+        assert_eq!(change.what, "plan sent, to be carried out by 2026-11-25 24:00 (new -> processing)");
+    }
+
+    #[test]
+    fn the_execution_time_lies_after_the_plan() {
+        let got = plan(&ticket(), &config(), &input("2026-11-23 09:30"), stamp("2026-11-23 10:00"));
+        assert!(matches!(got, Err(Error::Refused(Refusal::ExecuteByNotAfter { .. }))));
+    }
+
+    #[test]
+    fn a_resolved_ticket_takes_no_plan() {
+        let mut resolved = ticket();
+        resolved.status = Status::Resolved;
+        let got = plan(&resolved, &config(), &input("2026-11-25 18:00"), stamp("2026-11-23 10:00"));
+        assert!(matches!(got, Err(Error::Refused(Refusal::StepOnSettled { .. }))));
+    }
+}
