@@ -31,3 +31,4 @@ mod test_notify;
 mod test_overdue;
 mod test_report;
 mod test_sample_store;
+mod test_stage_clocks;

@@ -20,8 +20,9 @@ use super::super::walk::FileStamp;
 type Instant = DateTime<FixedOffset>;
 
 /// Bump when the layout or what a payload holds changes (4: entries are
-/// checked against their path; older builds cached misplaced files).
-const FORMAT: u32 = 4;
+/// checked against their path; older builds cached misplaced files; 5:
+/// events carry `done_item` and escalations are clock events).
+const FORMAT: u32 = 5;
 /// The [`FORMAT`] the layout was last checked at and the fingerprint of
 /// its bytes then (`codec::layout_fingerprint`): a test fails when the
 /// bytes change while `FORMAT` stays, since an old cache would then be
