@@ -128,8 +128,11 @@ impl TicketSummary {
         let first_response_at = events.iter().find(|e| e.is_move()).map(|e| e.at);
         let last_resolved = events.iter().rev().find(|e| e.to == Some(Status::Resolved)).map(|e| e.at);
         let resolved_at = last_resolved.filter(|_| matches!(status, Status::Resolved | Status::Closed));
+        // Action items are review tasks, not the ticket's SLA: the agenda
+        // reports them with their own states (done, done late, overdue).
         let targets = sla::ticket_targets(cal, sla_config, ticket, as_of)
             .into_iter()
+            .filter(|t| t.kind != TargetKind::ActionItem)
             .map(|t| TargetFact { kind: t.kind, cycle: t.cycle, due: t.due.at, state: t.state })
             .collect();
         let followups: Vec<FollowupFact> = events.iter().filter_map(|e| followup(e)).collect();

@@ -28,7 +28,7 @@ const FORMAT: u32 = 5;
 /// bytes change while `FORMAT` stays, since an old cache would then be
 /// decoded wrongly instead of rebuilt.
 #[cfg(test)]
-const LAYOUT: (u32, u64) = (4, 0xb8f4_0a6c_3862_783a);
+const LAYOUT: (u32, u64) = (5, 0xfeb4_4a71_0575_a0fe);
 const NS: i64 = 1_000_000_000;
 
 /// Files and directories changed in the second a scan started, or the one
