@@ -83,6 +83,10 @@ fn refusal_words(refusal: &Refusal) -> Option<(String, &'static str)> {
         Refusal::OwnerWithoutAction => {
             ("--owner and --due belong to action items".into(), "use --kind action --owner NAME --due DATE")
         }
+        Refusal::DoneMarkerFields => (
+            "--done marks an action item done; it takes no --owner, --due or --kind other than action".into(),
+            "e.g. complaint note ID --kind action --done 2 -m \"已发货\"",
+        ),
         Refusal::ActionNeedsOwner => (
             "an action item needs --owner (seed 001 8.4: 明确责任人)".into(),
             "e.g. --kind action --owner 王经理 --due 2026-11-30",

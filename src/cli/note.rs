@@ -39,6 +39,9 @@ pub struct NoteArgs {
     /// When the action is due, e.g. 2026-11-30 (end of that day) or "2026-11-30 12:00"
     #[arg(long, value_name = "TIME")]
     pub due: Option<String>,
+    /// Mark action item N of the ticket done (numbered from 1 in history order)
+    #[arg(long, value_name = "N")]
+    pub done: Option<u32>,
     #[command(flatten)]
     pub change: ChangeArgs,
 }
@@ -49,7 +52,14 @@ pub fn run(ctx: &mut Context, args: NoteArgs) -> Result<ExitCode> {
         KindArg::Internal => NoteKind::Internal,
         KindArg::Action => NoteKind::Action,
     };
-    let input = NoteInput { message: args.message, kind, owner: args.owner, due: args.due, at: args.change.at };
+    let input = NoteInput {
+        message: args.message,
+        kind,
+        owner: args.owner,
+        due: args.due,
+        done: args.done,
+        at: args.change.at,
+    };
     // Refused before the ticket is read, as always.
     input.check_given().map_err(|e| reword(e, FLAGS))?;
     change::apply(ctx, &args.id, input.at.as_deref(), FLAGS, |ticket, config, stamp| {
@@ -58,4 +68,4 @@ pub fn run(ctx: &mut Context, args: NoteArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-const FLAGS: &[&str] = &["message", "owner", "due", "at"];
+const FLAGS: &[&str] = &["message", "owner", "due", "done", "at"];

@@ -15,7 +15,7 @@ use crate::report::csv;
 use crate::report::mask::Masker;
 use crate::report::overdue::{self, OverdueRow, Urgency};
 use crate::report::overdue_mail;
-use crate::sla::{self, Calendar, SlaDuration, TargetState};
+use crate::sla::{self, Calendar, SlaDuration, TargetKind, TargetState};
 use crate::store::Store;
 use crate::ticket::{IndexEntry, Ticket};
 use crate::time;
@@ -33,8 +33,10 @@ pub enum Format {
 }
 
 /// List every unmet SLA target past due (first response, resolution,
-/// follow-up, progress update, promise), most overdue first. Prints nothing
-/// when nothing is overdue. For cron: `--exit-code`, `--format email`, `--send`.
+/// follow-up, progress update, promise, the customer's reply awaited too
+/// long, a veto not reported to the supervisor, review action items), most
+/// overdue first. Prints nothing when nothing is overdue. For cron:
+/// `--exit-code`, `--format email`, `--send`.
 #[derive(Debug, Args)]
 pub struct OverdueArgs {
     /// Evaluate as of this time instead of now, e.g. 2026-11-23T10:00
@@ -70,6 +72,10 @@ pub struct OverdueArgs {
     /// Do not neutralise CSV cells that begin with = + - @ (spreadsheet formulas)
     #[arg(long)]
     pub raw: bool,
+    /// One person's list: only rows NAME must act on (an action item's owner,
+    /// a veto's supervisor, the assignee of any other target)
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
     #[command(flatten)]
     pub filter: FilterArgs,
 }
@@ -79,6 +85,14 @@ struct Listing {
     rows: Vec<OverdueRow>,
     unreadable: Vec<String>,
     overdue_count: usize,
+}
+
+impl Listing {
+    /// `--owner`: the rows `who` must act on.
+    fn keep_only(&mut self, who: &str) {
+        self.rows.retain(|r| r.assignee.as_deref() == Some(who));
+        self.overdue_count = self.rows.iter().filter(|r| r.urgency == Urgency::Overdue).count();
+    }
 }
 
 pub fn run(ctx: &mut Context, args: OverdueArgs) -> Result<ExitCode> {
@@ -94,7 +108,10 @@ pub fn run(ctx: &mut Context, args: OverdueArgs) -> Result<ExitCode> {
     let calendar = config.business_calendar();
     let horizon = warn_before.map(|d| calendar.add(as_of, d).at);
     let masker = Masker { mask: !args.unmask };
-    let listing = collect(ctx, &store, &calendar, &filter, as_of, horizon, &masker)?;
+    let mut listing = collect(ctx, &store, &calendar, &filter, as_of, horizon, &masker)?;
+    if let Some(owner) = &args.owner {
+        listing.keep_only(owner.trim());
+    }
     let format = if ctx.global.json { Format::Json } else { args.format };
     if args.send || format == Format::Email {
         emit_email(ctx, &store, &args, &listing, now, as_of)?;
@@ -210,6 +227,15 @@ fn row(
     masker: &Masker,
 ) -> OverdueRow {
     let label = |kind, id: &str| (id.to_string(), config.label(kind, id).to_string());
+    // The veto's supervisor, shown as who must act and copied on the mail.
+    let supervisor = match target.kind {
+        TargetKind::VetoReport => config.supervisor_for(ticket.department.as_deref()).map(str::to_string),
+        _ => None,
+    };
+    let who = match target.kind {
+        TargetKind::ActionItem => target.owner.clone(),
+        _ => supervisor.clone().or_else(|| ticket.assignee.clone()),
+    };
     OverdueRow {
         urgency,
         id: ticket.id.clone(),
@@ -222,7 +248,8 @@ fn row(
         provisional: target.due.provisional,
         overdue_working: working,
         overdue_wall: wall,
-        assignee: ticket.assignee.clone(),
+        assignee: who,
+        supervisor,
         customer: masker.name(&ticket.customer_name),
         summary: ticket.summary.clone(),
     }
@@ -298,7 +325,11 @@ fn emit_email(
         ));
     }
     let mut cc = config.mail.cc_mailboxes()?;
-    cc.extend(escalation_recipients(config, listing)?);
+    for mailbox in escalation_recipients(config, listing)?.into_iter().chain(supervisor_recipients(config, listing)?) {
+        if !cc.contains(&mailbox) {
+            cc.push(mailbox);
+        }
+    }
     let message = OverdueEmail {
         from,
         to,
@@ -336,6 +367,22 @@ fn escalation_recipients(config: &Config, listing: &Listing) -> Result<Vec<email
                 if !recipients.contains(&mailbox) {
                     recipients.push(mailbox);
                 }
+            }
+        }
+    }
+    Ok(recipients)
+}
+
+/// The supervisors of overdue veto reports (`[departments.NAME] supervisor`
+/// or `[sla] supervisor`), copied like `[sla] escalate_to`.
+fn supervisor_recipients(config: &Config, listing: &Listing) -> Result<Vec<email::Mailbox>> {
+    let mut recipients = Vec::new();
+    for row in listing.rows.iter().filter(|r| r.urgency == Urgency::Overdue) {
+        let Some(supervisor) = &row.supervisor else { continue };
+        let address = config.supervisor_address(supervisor);
+        for mailbox in email::parse_addresses(&[address], &format!("supervisor {supervisor}"))? {
+            if !recipients.contains(&mailbox) {
+                recipients.push(mailbox);
             }
         }
     }

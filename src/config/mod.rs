@@ -4,6 +4,7 @@
 
 pub mod calendar;
 mod choice;
+mod departments;
 mod git;
 pub mod sla;
 
@@ -15,6 +16,7 @@ use serde::Deserialize;
 
 pub use crate::mail::MailConfig;
 pub use choice::{Choice, ChoiceKind, closest};
+pub use departments::DepartmentConfig;
 pub use git::GitConfig;
 
 use crate::error::{Error, Result};
@@ -43,6 +45,8 @@ pub struct Config {
     pub ui: UiConfig,
     /// Staff e-mail addresses by name, for `assign --notify`.
     pub people: BTreeMap<String, String>,
+    /// Settings per department (`[departments.NAME]`).
+    pub departments: BTreeMap<String, DepartmentConfig>,
     pub git: GitConfig,
 }
 
@@ -187,6 +191,7 @@ impl Config {
         for (name, address) in &self.people {
             crate::mail::parse_address(address, &format!("[people] {name}")).map_err(|e| e.to_string())?;
         }
+        self.validate_supervisors()?;
         Ok(())
     }
 

@@ -1,5 +1,6 @@
 //! `[sla]`: SLA targets per severity (spec §5), the update interval, the
-//! reopen cycle, pauses and who is told about breaches.
+//! reopen cycle, pauses, the longest wait for the customer, the report of a
+//! veto and who is told about breaches.
 
 use std::collections::BTreeMap;
 
@@ -16,6 +17,9 @@ struct RawSlaPolicy {
     pause_while: RawPauseWhile,
     targets: BTreeMap<String, RawTargets>,
     escalate_to: BTreeMap<String, String>,
+    max_wait: String,
+    veto_report: String,
+    supervisor: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -114,6 +118,9 @@ fn checked(raw: RawSlaPolicy) -> Result<SlaPolicy, String> {
             },
             targets,
             escalate_to: raw.escalate_to,
+            max_wait: positive(&raw.max_wait, "sla.max_wait")?,
+            veto_report: positive(&raw.veto_report, "sla.veto_report")?,
+            supervisor: Some(raw.supervisor.trim().to_string()).filter(|s| !s.is_empty()),
         })
     }
 }

@@ -100,6 +100,10 @@ fn calendar_and_sla_errors_name_the_key() {
         ),
         ("[sla.pause_while]\nresolution = [\"waiting\"]\n", "sla.pause_while.resolution"),
         ("[sla.escalate_to]\nmajr = \"boss@example.com\"\n", "sla.escalate_to.majr"),
+        ("[sla]\nmax_wait = \"0wd\"\n", "sla.max_wait = \"0wd\" must be longer than zero"),
+        ("[sla]\nveto_report = \"1hour\"\n", "sla.veto_report"),
+        ("[sla]\nsupervisor = \"nobody known\"\n", "sla.supervisor = \"nobody known\" is neither"),
+        ("[departments.\"售后部\"]\nboss = \"x\"\n", "unknown field `boss`"),
     ] {
         let err = Config::from_toml(text, Path::new("complaint.toml")).unwrap_err().to_string();
         assert!(err.contains(needle), "{text:?}: {err}");
@@ -108,4 +112,18 @@ fn calendar_and_sla_errors_name_the_key() {
     let text = "[[severities]]\nid = \"general\"\nlabel = \"一般\"\n[[severities]]\nid = \"vip\"\nlabel = \"贵宾\"\n";
     let err = Config::from_toml(text, Path::new("complaint.toml")).unwrap_err().to_string();
     assert!(err.contains("[sla.targets.vip]"), "{err}");
+}
+
+#[test]
+fn a_veto_goes_to_the_department_supervisor_else_the_store_one() {
+    let text = "[sla]\nsupervisor = \"ops@example.com\"\n[people]\n\"王主管\" = \"王主管 <wang@example.com>\"\n\
+                [departments.\"售后部\"]\nsupervisor = \"王主管\"\n[departments.\"仓储部\"]\n";
+    let config = Config::from_toml(text, Path::new("complaint.toml")).unwrap();
+    assert_eq!(config.supervisor_for(Some("售后部")), Some("王主管"));
+    assert_eq!(config.supervisor_address("王主管"), "王主管 <wang@example.com>");
+    assert_eq!(config.supervisor_for(Some("仓储部")), Some("ops@example.com"));
+    assert_eq!(config.supervisor_for(None), Some("ops@example.com"));
+    assert_eq!(config.supervisor_address("ops@example.com"), "ops@example.com");
+    assert_eq!(Config::default().supervisor_for(Some("售后部")), None);
+    assert_eq!(Config::default().sla.max_wait.to_string(), "5wd");
 }

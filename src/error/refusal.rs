@@ -52,6 +52,13 @@ pub enum Refusal {
     #[error("an action item needs an owner (seed 001 8.4: 明确责任人)")]
     ActionNeedsOwner,
 
+    /// A done marker names an existing item and nothing else.
+    #[error("a done marker refers to an action item by its number; it has no owner, due time or other kind")]
+    DoneMarkerFields,
+
+    #[error("{id} has no action item {number}; it has {items}")]
+    NoSuchActionItem { id: String, number: u32, items: usize },
+
     #[error("received_at {at} is in the future (now is {now})")]
     ReceivedInFuture { at: String, now: String },
 
@@ -128,6 +135,9 @@ impl Refusal {
             Refusal::NothingToConfirm { .. } => "record the plan sent or the execution done first",
             Refusal::PlanRefused { .. } => "send the customer a new plan (seed 002: 拒绝方案则需重新协商)",
             Refusal::ResultRefusedAfterResolved { .. } => "record it as an unsatisfied follow-up, which reopens it",
+            Refusal::NoSuchActionItem { .. } => {
+                "action items are numbered from 1 in history order (`complaint log ID`)"
+            }
             _ => return None,
         })
     }

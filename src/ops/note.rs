@@ -6,7 +6,7 @@ use serde::Deserialize;
 use super::{Change, Stamp, optional_text, required_text};
 use crate::config::Config;
 use crate::error::{Refusal, Result};
-use crate::ticket::{Action, Event, NoteKind, Ticket};
+use crate::ticket::{Action, Event, NoteKind, Ticket, action};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -17,6 +17,8 @@ pub struct NoteInput {
     pub owner: Option<String>,
     /// A bare date means the end of that day.
     pub due: Option<String>,
+    /// Marks the ticket's action item number N (1-based, history order) done.
+    pub done: Option<u32>,
     pub at: Option<String>,
 }
 
@@ -26,8 +28,13 @@ fn progress() -> NoteKind {
 
 impl NoteInput {
     /// What can be refused before the ticket is read: an owner and a due
-    /// time belong to action items, and an action item has an owner.
+    /// time belong to action items, an action item has an owner, a done
+    /// marker has neither.
     pub fn check_given(&self) -> Result<()> {
+        if self.done.is_some() {
+            let fields_given = self.owner.is_some() || self.due.is_some() || self.kind == NoteKind::Internal;
+            return if fields_given { Err(Refusal::DoneMarkerFields.into()) } else { Ok(()) };
+        }
         if self.kind != NoteKind::Action && (self.owner.is_some() || self.due.is_some()) {
             return Err(Refusal::OwnerWithoutAction.into());
         }
@@ -38,10 +45,13 @@ impl NoteInput {
     }
 }
 
-pub fn note(_ticket: &Ticket, config: &Config, input: &NoteInput, stamp: Stamp) -> Result<Change> {
+pub fn note(ticket: &Ticket, config: &Config, input: &NoteInput, stamp: Stamp) -> Result<Change> {
     input.check_given()?;
     let max = config.limits.max_text_bytes;
     let text = required_text("message", &input.message, true, max)?;
+    if let Some(number) = input.done {
+        return done_marker(ticket, number, text, stamp);
+    }
     let owner = optional_text("owner", input.owner.as_deref(), false, max)?;
     let due = input.due.as_deref().map(|d| parse_due(d, config, stamp.at)).transpose()?;
     let mut event = Event::new(stamp.at, &stamp.by, Action::Note);
@@ -50,6 +60,20 @@ pub fn note(_ticket: &Ticket, config: &Config, input: &NoteInput, stamp: Stamp) 
     event.owner = owner;
     event.due = due;
     Ok(Change { event, what: format!("{} note added", input.kind.id()) })
+}
+
+/// `--done N`: an action note marking item N done (the done rule of
+/// `ticket::action`, which the weekly agenda and `overdue` share).
+fn done_marker(ticket: &Ticket, number: u32, text: String, stamp: Stamp) -> Result<Change> {
+    let items = action::count(&ticket.history);
+    if number == 0 || number as usize > items {
+        return Err(Refusal::NoSuchActionItem { id: ticket.id.clone(), number, items }.into());
+    }
+    let mut event = Event::new(stamp.at, &stamp.by, Action::Note);
+    event.kind = Some(NoteKind::Action);
+    event.note = Some(text);
+    event.done_item = Some(number);
+    Ok(Change { event, what: format!("action item {number} done") })
 }
 
 /// A bare date (`2026-11-25`, `后天`) means the end of that day (24:00),
@@ -71,8 +95,35 @@ mod tests {
             kind,
             owner: owner.map(str::to_string),
             due: due.map(str::to_string),
+            done: None,
             at: None,
         }
+    }
+
+    fn action_items(owners: &[&str]) -> Ticket {
+        let mut ticket = ticket();
+        for owner in owners {
+            let mut item = Event::new(at("2026-11-23 09:00"), "lead", Action::Note);
+            item.kind = Some(NoteKind::Action);
+            item.owner = Some(owner.to_string());
+            ticket.history.push(item);
+        }
+        ticket
+    }
+
+    #[test]
+    fn done_marks_an_existing_item() {
+        let ticket = action_items(&["张仓管", "赵财务"]);
+        let done = NoteInput { done: Some(2), ..input(NoteKind::Progress, None, None) };
+        let change = note(&ticket, &config(), &done, stamp("2026-11-23 10:00")).unwrap();
+        assert_eq!((change.event.kind, change.event.done_item), (Some(NoteKind::Action), Some(2)));
+        assert_eq!(change.what, "action item 2 done");
+        let missing = NoteInput { done: Some(3), ..input(NoteKind::Action, None, None) };
+        let got = note(&ticket, &config(), &missing, stamp("2026-11-23 10:00"));
+        assert!(matches!(got, Err(Error::Refused(Refusal::NoSuchActionItem { number: 3, items: 2, .. }))));
+        let with_owner = NoteInput { done: Some(1), ..input(NoteKind::Action, Some("王经理"), None) };
+        let got = note(&ticket, &config(), &with_owner, stamp("2026-11-23 10:00"));
+        assert!(matches!(got, Err(Error::Refused(Refusal::DoneMarkerFields))));
     }
 
     #[test]

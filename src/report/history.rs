@@ -135,6 +135,10 @@ fn describe_note(event: &Event, kind: NoteKind, lang: Lang, zone: chrono_tz::Tz)
         }
         text.push(')');
     }
+    if let Some(n) = event.done_item {
+        let (zh, en) = (format!(" (第{n}项已落实)"), format!(" (item {n} done)"));
+        text.push_str(lang.pick(&zh, &en));
+    }
     text
 }
 

@@ -48,7 +48,11 @@ pub struct OverdueRow {
     /// for rows only due soon.
     pub overdue_working: Duration,
     pub overdue_wall: Duration,
+    /// Who must act on the row: the ticket's assignee; an action item's
+    /// owner; a veto report's supervisor.
     pub assignee: Option<String>,
+    /// The supervisor a veto report goes to (copied on the overdue mail).
+    pub supervisor: Option<String>,
     /// Already masked unless the user asked otherwise.
     pub customer: String,
     pub summary: String,
@@ -222,6 +226,7 @@ pub fn row_json(row: &OverdueRow) -> Value {
         "overdue_working_minutes": row.overdue_working.num_minutes(),
         "overdue_wall_minutes": row.overdue_wall.num_minutes(),
         "assignee": row.assignee,
+        "supervisor": row.supervisor,
         "customer": row.customer,
         "summary": row.summary,
     })

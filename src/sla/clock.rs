@@ -60,6 +60,8 @@ pub(super) struct Clock<'p> {
     /// The clock stands still while the ticket is in one of these.
     pub pause_while: &'p [Status],
     pub end: End,
+    /// Who must act, if the clock names someone (an action item's owner).
+    pub owner: Option<&'p str>,
 }
 
 impl Clock<'_> {
@@ -83,6 +85,7 @@ impl Clock<'_> {
             stopped_at: self.end.stopped,
             paused,
             state: TargetState::of(due, self.end.met, self.end.stopped, timeline.now),
+            owner: self.owner.map(str::to_string),
         }
     }
 

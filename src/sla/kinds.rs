@@ -8,7 +8,7 @@ use super::clock::{Clock, End, Length};
 use super::policy::{SeverityTargets, SlaPolicy};
 use super::target::TargetKind;
 use super::timeline::{Timeline, is_finish};
-use super::view::ClockEvent;
+use super::view::{ActionClock, ClockEvent};
 use crate::ticket::Status;
 
 /// First response: from `received_at` to the first move out of `new`.
@@ -20,6 +20,7 @@ pub(super) fn first_response<'p>(t: &Timeline, sla: &'p SlaPolicy, durations: &S
         length: Length::For(durations.first_response),
         pause_while: &sla.pause_while.first_response,
         end: End::met(t.steps.get(1).map(|s| s.at)),
+        owner: None,
     }
 }
 
@@ -36,6 +37,7 @@ pub(super) fn resolutions<'p>(t: &Timeline, sla: &'p SlaPolicy, durations: &Seve
             length: Length::For(if k == 0 { durations.resolution } else { sla.reopen_resolution }),
             pause_while: &sla.pause_while.resolution,
             end: End::by_finish(t.first_finish_after(k)),
+            owner: None,
         })
         .collect()
 }
@@ -53,6 +55,7 @@ pub(super) fn followups<'p>(t: &Timeline, sla: &'p SlaPolicy, durations: &Severi
                 length: Length::For(durations.followup),
                 pause_while: &sla.pause_while.followup,
                 end: followup_end(t.events_after(t.steps[r])),
+                owner: None,
             });
         }
     }
@@ -89,6 +92,7 @@ pub(super) fn promise(t: &Timeline) -> Option<Clock<'static>> {
         length: Length::Until(made.promised_at.expect("found by promised_at")),
         pause_while: &[],
         end: End::by_finish(finish),
+        owner: None,
     })
 }
 
@@ -108,5 +112,78 @@ pub(super) fn update(t: &Timeline, sla: &SlaPolicy) -> Option<Clock<'static>> {
         length: Length::For(sla.update_every),
         pause_while: &[],
         end: End::default(),
+        owner: None,
     })
+}
+
+// Issue 14's clocks within today's targets. Each is one function returning
+// its clocks, so the stage engine of spec §5.1 can take them over as stages.
+
+/// Max wait, one clock per stay in `waiting_customer` (seed 001 8.3: no
+/// ticket waits forever): from entering it, `max_wait` long, met by leaving
+/// it (whatever the next status). Never paused.
+pub(super) fn max_waits<'p>(t: &Timeline, sla: &'p SlaPolicy) -> Vec<Clock<'p>> {
+    (0..t.steps.len())
+        .filter(|&k| t.steps[k].status == Status::WaitingCustomer)
+        .map(|k| Clock {
+            kind: TargetKind::MaxWait,
+            cycle: t.cycle_at(t.steps[k].at),
+            start: t.steps[k].at,
+            length: Length::For(sla.max_wait),
+            pause_while: &[],
+            end: End::met(t.steps.get(k + 1).map(|s| s.at)),
+            owner: None,
+        })
+        .collect()
+}
+
+/// Veto report, one clock per veto (an answered follow-up that reopens the
+/// ticket): from the veto, `veto_report` long, met by the first escalation
+/// at or after it, stopped by a close before that. The supervisor who must
+/// be told comes from config (the ticket's department), not from here.
+pub(super) fn veto_reports<'p>(t: &Timeline, sla: &'p SlaPolicy) -> Vec<Clock<'p>> {
+    let vetoes = t.events.iter().enumerate().filter(|(_, e)| e.answered_followup && e.to == Some(Status::Processing));
+    vetoes
+        .map(|(i, veto)| Clock {
+            kind: TargetKind::VetoReport,
+            cycle: t.cycle_at(veto.at),
+            start: veto.at,
+            length: Length::For(sla.veto_report),
+            pause_while: &[],
+            end: escalation_end(&t.events[i + 1..]),
+            owner: None,
+        })
+        .collect()
+}
+
+fn escalation_end(later: &[ClockEvent]) -> End {
+    for e in later {
+        if e.escalated {
+            return End::met(Some(e.at));
+        }
+        if e.to == Some(Status::Closed) {
+            return End { met: None, stopped: Some(e.at) };
+        }
+    }
+    End::default()
+}
+
+/// Action items, one clock per review item with an owner and a due time
+/// (seed 001 8.4): from when it was set until its due time, met when done
+/// (`ticket::action::done_at`); the owner is who must act.
+pub(super) fn action_items<'v>(t: &Timeline, actions: &'v [ActionClock]) -> Vec<Clock<'v>> {
+    actions
+        .iter()
+        .filter(|a| a.at <= t.now)
+        .map(|a| Clock {
+            kind: TargetKind::ActionItem,
+            cycle: t.cycle_at(a.at),
+            start: a.at,
+            length: Length::Until(a.due),
+            pause_while: &[],
+            // A done time after `now` (an `--as-of` in the past) is not yet.
+            end: End::met(a.done_at.filter(|&d| d <= t.now)),
+            owner: Some(&a.owner),
+        })
+        .collect()
 }

@@ -17,4 +17,4 @@ pub use duration::{MAX_AMOUNT, SlaDuration, TimeKind, UNITS_HELP, Unit};
 pub use policy::{CalendarPolicy, PauseWhile, SeverityTargets, SlaPolicy};
 pub use target::{Target, TargetKind, TargetState, overdue_by};
 pub use targets::{clock_targets, ticket_targets};
-pub use view::{ClockEvent, ClockView};
+pub use view::{ActionClock, ClockEvent, ClockView};

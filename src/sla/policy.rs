@@ -38,6 +38,12 @@ pub struct SlaPolicy {
     pub targets: BTreeMap<String, SeverityTargets>,
     /// Who gets the overdue mail per severity id (may be empty).
     pub escalate_to: BTreeMap<String, String>,
+    /// The longest a ticket may wait for the customer (`waiting_customer`).
+    pub max_wait: SlaDuration,
+    /// How soon after a veto the supervisor must be told (an escalation).
+    pub veto_report: SlaDuration,
+    /// Who takes a veto when the ticket's department names nobody.
+    pub supervisor: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -22,6 +22,14 @@ pub enum TargetKind {
     Update,
     /// The time told to the customer (`promised_at`); met by `resolved`.
     Promise,
+    /// Waiting for the customer (`waiting_customer`) at most `max_wait`;
+    /// met by leaving that status (seed 001 8.3: 严禁无限期延迟).
+    MaxWait,
+    /// After a veto, the supervisor must be told within `veto_report`; met
+    /// by an escalation.
+    VetoReport,
+    /// A review action item with an owner and a due time; met when done.
+    ActionItem,
 }
 
 impl TargetKind {
@@ -32,6 +40,9 @@ impl TargetKind {
             TargetKind::Followup => "followup",
             TargetKind::Update => "update",
             TargetKind::Promise => "promise",
+            TargetKind::MaxWait => "max_wait",
+            TargetKind::VetoReport => "veto_report",
+            TargetKind::ActionItem => "action_item",
         }
     }
 
@@ -42,6 +53,9 @@ impl TargetKind {
             TargetKind::Followup => "回访",
             TargetKind::Update => "进展更新",
             TargetKind::Promise => "承诺时间",
+            TargetKind::MaxWait => "待客户回复超时",
+            TargetKind::VetoReport => "不满上报",
+            TargetKind::ActionItem => "待办事项",
         }
     }
 }
@@ -109,6 +123,9 @@ pub struct Target {
     /// where it would be if the clock resumed at `now`.
     pub paused: bool,
     pub state: TargetState,
+    /// Who must act, when the target names someone (an action item's owner).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
 }
 
 /// How far past due: (working time inside work hours, wall-clock time).

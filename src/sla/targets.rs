@@ -17,7 +17,8 @@ type Instant = DateTime<FixedOffset>;
 /// are ignored, so `now` doubles as the `--as-of` time. Severity is the
 /// ticket's current one, applied from the original start. In this order:
 /// first response; each cycle's resolution followed by its follow-ups;
-/// the promise; the update.
+/// the promise; the update; each stay in `waiting_customer`; each veto's
+/// report; each action item.
 pub fn clock_targets(cal: &Calendar, sla: &SlaPolicy, view: &ClockView, now: Instant) -> Vec<Target> {
     let Some(durations) = sla.targets_for(&view.severity) else {
         return Vec::new();
@@ -34,6 +35,9 @@ pub fn clock_targets(cal: &Calendar, sla: &SlaPolicy, view: &ClockView, now: Ins
         .chain(cycles)
         .chain(kinds::promise(&timeline))
         .chain(kinds::update(&timeline, sla))
+        .chain(kinds::max_waits(&timeline, sla))
+        .chain(kinds::veto_reports(&timeline, sla))
+        .chain(kinds::action_items(&timeline, &view.actions))
         .map(|clock| clock.evaluate(cal, &timeline))
         .collect()
 }

@@ -253,6 +253,8 @@ fn reopen_starts_a_new_cycle() {
             row(Followup, 0, "2026-03-14 00:00", Met),
             row(Resolution, 1, "2026-03-16 18:00", Overdue),
             row(Update, 1, "2026-03-12 10:00", Overdue),
+            // The veto was never reported to the supervisor (1h, issue 14).
+            row(VetoReport, 1, "2026-03-11 11:00", Overdue),
         ]
     );
     let cal = Config::default().business_calendar();

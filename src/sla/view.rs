@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::ticket::{self, Action, Event, IndexEntry, NoteKind, Status, Ticket};
+use crate::ticket::{self, Action, Event, IndexEntry, NoteKind, Status, Ticket, action};
 
 type Instant = DateTime<FixedOffset>;
 
@@ -18,6 +18,20 @@ pub struct ClockView {
     /// The events that matter to a clock, sorted by time (events at the same
     /// time keep their file order).
     pub events: Vec<ClockEvent>,
+    /// Review action items with a due time (`note --kind action --due`).
+    /// Only a whole ticket has them: a summary with an action note gives no
+    /// view (see [`ClockView::of_summary`]).
+    pub actions: Vec<ActionClock>,
+}
+
+/// An action item as its clock sees it: set at `at`, due at `due`, owned by
+/// `owner`, done at `done_at` by the rule of `ticket::action::done_at`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionClock {
+    pub at: Instant,
+    pub owner: String,
+    pub due: Instant,
+    pub done_at: Option<Instant>,
 }
 
 /// One history event, reduced to what clocks look at. An event may be
@@ -33,6 +47,8 @@ pub struct ClockEvent {
     pub progress_note: bool,
     /// The time promised to the customer.
     pub promised_at: Option<Instant>,
+    /// An escalation (`escalate`): meets the report of a veto.
+    pub escalated: bool,
 }
 
 impl ClockEvent {
@@ -43,13 +59,18 @@ impl ClockEvent {
             answered_followup: action == Action::Followup && !no_answer,
             progress_note: action == Action::Note && matches!(kind, None | Some(NoteKind::Progress)),
             promised_at: None,
+            escalated: action == Action::Escalated,
         }
     }
 
     /// Whether any clock can notice the event; the others are left out of
     /// the view (dropping them keeps the order of the rest).
     fn matters(&self) -> bool {
-        self.to.is_some() || self.answered_followup || self.progress_note || self.promised_at.is_some()
+        self.to.is_some()
+            || self.answered_followup
+            || self.progress_note
+            || self.promised_at.is_some()
+            || self.escalated
     }
 }
 
@@ -71,14 +92,16 @@ impl ClockView {
         let mut events: Vec<ClockEvent> = events.filter(ClockEvent::matters).collect();
         // Stable: events recorded at the same time keep their file order.
         events.sort_by_key(|e| e.at);
-        ClockView { received_at, severity: severity.to_string(), events }
+        ClockView { received_at, severity: severity.to_string(), events, actions: Vec::new() }
     }
 
     /// The view of a cached summary, without reading the ticket; `None` for
     /// a settled ticket, whose clock events the cache does not keep (an
-    /// `--as-of` before it settled must read the file).
+    /// `--as-of` before it settled must read the file), and for a ticket
+    /// with action items, whose owners and due times it does not keep.
     pub fn of_summary(summary: &IndexEntry) -> Option<ClockView> {
-        if summary.settled_at.is_some() {
+        let has_actions = summary.clock.iter().any(|e| e.kind == Some(NoteKind::Action));
+        if summary.settled_at.is_some() || has_actions {
             return None;
         }
         Some(ClockView::new(summary.received_at, &summary.severity, summary.clock.iter().map(ClockEvent::from)))
@@ -92,8 +115,28 @@ impl ClockView {
 
 impl From<&Ticket> for ClockView {
     fn from(ticket: &Ticket) -> ClockView {
-        ClockView::new(ticket.received_at, &ticket.severity, ticket.history.iter().map(ClockEvent::from))
+        let mut view =
+            ClockView::new(ticket.received_at, &ticket.severity, ticket.history.iter().map(ClockEvent::from));
+        view.actions = action_clocks(&ticket.history);
+        view
     }
+}
+
+/// The action items of `history` that have an owner and a due time.
+fn action_clocks(history: &[Event]) -> Vec<ActionClock> {
+    let mut events: Vec<&Event> = history.iter().collect();
+    events.sort_by_key(|e| e.at);
+    action::items(&events)
+        .into_iter()
+        .filter_map(|item| {
+            Some(ActionClock {
+                at: item.event.at,
+                owner: item.event.owner.clone()?,
+                due: item.event.due?,
+                done_at: item.done_at,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -209,6 +209,10 @@ pub struct Event {
     pub owner: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_instant")]
     pub due: Option<DateTime<FixedOffset>>,
+    /// An action note marking the ticket's action item number N (1-based,
+    /// in history order) done (`note --kind action --done N`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_item: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -274,6 +278,7 @@ impl Event {
             kind: None,
             owner: None,
             due: None,
+            done_item: None,
             score: None,
             scale: None,
             satisfied: None,

@@ -1,5 +1,6 @@
 //! The domain: a complaint ticket, its lifecycle and its history. No I/O.
 
+pub mod action;
 mod derived;
 mod event;
 mod event_kind;

@@ -58,7 +58,9 @@ impl ClockEvent {
     /// is made of these). Dropping the others keeps the relative order of
     /// the rest, which is all the target computation depends on.
     fn drives_clocks(event: &Event) -> bool {
-        event.to.is_some() || event.promised_at.is_some() || matches!(event.action, Action::Note | Action::Followup)
+        event.to.is_some()
+            || event.promised_at.is_some()
+            || matches!(event.action, Action::Note | Action::Followup | Action::Escalated)
     }
 
     fn of(event: &Event) -> ClockEvent {

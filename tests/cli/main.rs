@@ -34,3 +34,4 @@ mod test_sample_store;
 mod test_time_input;
 mod test_xlsx;
 mod test_stage_events;
+mod test_stage_clocks;

@@ -110,7 +110,7 @@ fn scenario_columns_hours_and_breaches() {
     投诉编号,投诉类型,严重程度,执行进度,解决时间,处理用时(小时),处理用时(工作小时),超时项,客户满意度,客户反馈意见,重开次数⏎
     CP20261110001,物流配送,一般,已关闭,2026-11-10 15:00,5.0,5.0,,4/5,,0⏎
     CP20261116001,产品质量,一般,已关闭,2026-11-17 10:00,25.0,10.0,,5/5,,0⏎
-    CP20261117001,物流配送,严重,处理中,,,,首次响应; 进展更新,2/5,快递员态度差,1⏎
+    CP20261117001,物流配送,严重,处理中,,,,首次响应; 进展更新; 不满上报,2/5,快递员态度差,1⏎
     CP20261118001,产品质量,一般,已关闭,2026-11-19 15:00,30.0,15.0,,4/5,,0⏎
     CP20261120001,服务态度,重大,待受理,,,,首次响应; 处理时限,,,0⏎
     CP20261121001,,一般,处理中,,,,首次响应,,,0⏎
@@ -148,7 +148,8 @@ fn filters_as_list_and_json() {
     assert_eq!(b["category"], "logistics");
     assert_eq!(b["category_label"], "物流配送");
     assert_eq!(b["satisfaction"], serde_json::json!({"score": 2, "scale": 5, "satisfied": false}));
-    assert_eq!(b["breached"], serde_json::json!(["first_response", "update"]));
+    // The veto was not reported to a supervisor within 1h (issue 14).
+    assert_eq!(b["breached"], serde_json::json!(["first_response", "update", "veto_report"]));
 }
 
 #[test]

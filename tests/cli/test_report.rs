@@ -99,6 +99,7 @@ fn weekly_table() {
     编号            目标       截止时间           情况       负责人
     ─────────────────────────────────────────────────────────────────
     CP20261117001   首次响应   2026-11-17 18:00   逾期完成   王五
+    CP20261117001   不满上报   2026-11-19 11:00   仍超时     王五
     CP20261117001   进展更新   2026-11-20 10:00   仍超时     王五
     CP20261120001   首次响应   2026-11-20 17:00   仍超时
     CP20261120001   处理时限   2026-11-20 20:00   仍超时
@@ -129,9 +130,9 @@ fn weekly_table() {
     投诉总数                 5        1        +4 (+400.0%)
     平均首次响应(工作小时)   1.5      1.0      +0.5
     平均处理时长(工作小时)   12.5     5.0      +7.5
-    超时次数                 5        0        +5
+    超时次数                 6        0        +6
     满意度均分(百分制)       73.3     80.0     -6.7
-    SLA 达标率               61.5%    100.0%   -38.5pp
+    SLA 达标率               57.1%    100.0%   -42.9pp
     满意率                   66.7%    100.0%   -33.3pp
     回访覆盖率               100.0%   100.0%   +0.0pp
     重开率                   33.3%    0.0%     +33.3pp
@@ -187,6 +188,7 @@ fn weekly_table() {
     处理时限   4        3      1      2        75.0%
     回访       3        3      0      0        100.0%
     进展更新   1        0      1      1        0.0%
+    不满上报   1        0      1      0        0.0%
 
     满意度分布
     评分   数量   占比
@@ -256,9 +258,11 @@ fn json_has_the_hand_computed_figures() {
     // SLA: first response met A, C; breached B (20:00 > 18:00), D (unanswered), E
     // (Mon 09:30 > Sun 10:00) → 2/5. Resolution met A, B#1, C, breached D (4 h),
     // open B#2 and E → 3/4. Follow-up met A, B, C. Update: B overdue (no note
-    // since Thu 10:00), E open. Overall 8 met of 13 decided = 0.6154; 5 breaches in 3 tickets.
-    assert_eq!(json["sla"]["compliance"], 0.6154);
-    assert_eq!(json["sla"]["breaches"], 5);
+    // since Thu 10:00), E open. B's veto was never reported to a supervisor
+    // (veto_report 1h, issue 14). Overall 8 met of 14 decided = 0.5714; 6
+    // breaches in 3 tickets.
+    assert_eq!(json["sla"]["compliance"], 0.5714);
+    assert_eq!(json["sla"]["breaches"], 6);
     assert_eq!(json["sla"]["breached_tickets"], 3);
     assert_eq!(json["sla"]["targets"][0]["kind"], "first_response");
     assert_eq!(json["sla"]["targets"][0]["compliance"], 0.4);
@@ -285,15 +289,16 @@ fn json_has_the_hand_computed_figures() {
     assert_eq!(json["staff"][0], serde_json::json!({"name": "赵六", "count": 1}));
     assert_eq!(json["products"][0], serde_json::json!({"name": "智能手表 X2", "count": 3}));
     // Previous week: F only; received Tue 10:00, resolved 15:00 → 5 working hours;
-    // its three targets met → 100 %, so compliance changed by 0.6154 − 1 = −0.3846.
+    // its three targets met → 100 %, so compliance changed by 0.5714 − 1 = −0.4286.
     let prev = &json["previous_period"];
     assert_eq!(prev["period"]["label"], "2026-W46");
     assert_eq!(prev["total"], 1);
     assert_eq!(prev["resolution_mean_working_hours"], 5.0);
     assert_eq!(prev["change"]["total"], 4);
     assert_eq!(prev["change"]["total_ratio"], 4.0);
-    assert_eq!(prev["change"]["sla_compliance"], -0.3846);
-    // Agenda: D (major) and B (serious) open; 5 breaches due in the week; B's veto;
+    assert_eq!(prev["change"]["sla_compliance"], -0.4286);
+    // Agenda: D (major) and B (serious) open; 6 breaches due in the week (B's
+    // unreported veto among them); B's veto;
     // C's action done by the resolve (before its due), B's never done (overdue),
     // E's done late by its owner 陈七 (Mon 09:30 > due Mon 00:00).
     let agenda = &json["agenda"];
@@ -301,7 +306,7 @@ fn json_has_the_hand_computed_figures() {
         agenda[key].as_array().unwrap().iter().map(|v| v["id"].as_str().unwrap().to_string()).collect()
     };
     assert_eq!(ids("open_serious"), ["CP20261120001", "CP20261117001"]);
-    assert_eq!(ids("breaches").len(), 5);
+    assert_eq!(ids("breaches").len(), 6);
     assert_eq!(ids("unsatisfied"), ["CP20261117001"]);
     let states: Vec<&str> =
         agenda["actions"].as_array().unwrap().iter().map(|a| a["state"].as_str().unwrap()).collect();
@@ -333,8 +338,8 @@ fn json_golden() {
         "total": 4,
         "total_ratio": 4.0,
         "resolution_mean_working_hours": 7.5,
-        "sla_compliance": -0.3846,
-        "breaches": 5,
+        "sla_compliance": -0.4286,
+        "breaches": 6,
         "satisfaction_mean": -6.7,
         "satisfied_rate": -0.3333,
         "reopen_rate": 0.3333
@@ -386,9 +391,9 @@ fn markdown_in_english_for_a_custom_range() {
     | Complaints | 3 | 0 | +3 |
     | Mean first response (working h) | 1.8 | — | — |
     | Mean resolution (working h) | 12.5 | — | — |
-    | SLA breaches | 2 | 0 | +2 |
+    | SLA breaches | 3 | 0 | +3 |
     | Mean satisfaction (0–100) | 73.3 | — | — |
-    | SLA compliance | 80.0% | — | — |
+    | SLA compliance | 72.7% | — | — |
     | Satisfied rate | 66.7% | — | — |
     | Follow-up coverage | 100.0% | — | — |
     | Reopen rate | 33.3% | — | — |
@@ -445,6 +450,7 @@ fn markdown_in_english_for_a_custom_range() {
     | resolution | 3 | 3 | 0 | 1 | 100.0% |
     | followup | 3 | 3 | 0 | 0 | 100.0% |
     | update | 1 | 0 | 1 | 0 | 0.0% |
+    | veto\_report | 1 | 0 | 1 | 0 | 0.0% |
 
     ## Satisfaction distribution
 

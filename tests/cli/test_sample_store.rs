@@ -33,9 +33,16 @@ fn readme_main_command_shows_the_designed_overdue_rows() {
     assert_eq!(
         rows,
         [
+            // Issue 14: the 11-02 10:00 veto was never reported (1h).
+            "CP20261029001 veto_report 2026-11-02T11:00:00+08:00",
             "CP20261029001 resolution 2026-11-05T18:00:00+08:00",
+            // Issue 14: review action items of 11-09, never done.
+            "CP20261029001 action_item 2026-11-14T00:00:00+08:00",
+            // Issue 14: waiting for the customer since Tue 11-10 14:00; 5wd.
+            "CP20261109001 max_wait 2026-11-17T18:00:00+08:00",
             "CP20261118001 resolution 2026-11-19T18:00:00+08:00",
             "CP20261119002 first_response 2026-11-20T14:20:00+08:00",
+            "CP20261029001 action_item 2026-11-20T18:00:00+08:00",
             "CP20261119001 update 2026-11-21T15:00:00+08:00",
             "CP20261120001 promise 2026-11-21T18:00:00+08:00",
             "CP20261116002 followup 2026-11-22T00:00:00+08:00",

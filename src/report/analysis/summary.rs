@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 
 use crate::sla::SlaPolicy;
 use crate::sla::{self, Calendar, TargetKind, TargetState};
-use crate::ticket::{Action, Derived, Event, NoteKind, Status, Ticket};
+use crate::ticket::{Action, Derived, Event, Status, Ticket, action};
 
 type Instant = DateTime<FixedOffset>;
 
@@ -128,8 +128,11 @@ impl TicketSummary {
         let first_response_at = events.iter().find(|e| e.is_move()).map(|e| e.at);
         let last_resolved = events.iter().rev().find(|e| e.to == Some(Status::Resolved)).map(|e| e.at);
         let resolved_at = last_resolved.filter(|_| matches!(status, Status::Resolved | Status::Closed));
+        // Action items are review tasks, not the ticket's SLA: the agenda
+        // reports them with their own states (done, done late, overdue).
         let targets = sla::ticket_targets(cal, sla_config, ticket, as_of)
             .into_iter()
+            .filter(|t| t.kind != TargetKind::ActionItem)
             .map(|t| TargetFact { kind: t.kind, cycle: t.cycle, due: t.due.at, state: t.state })
             .collect();
         let followups: Vec<FollowupFact> = events.iter().filter_map(|e| followup(e)).collect();
@@ -207,37 +210,19 @@ fn reopens(events: &[&Event]) -> Vec<Option<String>> {
     charged
 }
 
+/// The action items, done by the rule `overdue` uses too
+/// (`ticket::action::done_at`, docs/reports.md).
 fn actions(ticket: &str, events: &[&Event]) -> Vec<ActionItem> {
-    events
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.action == Action::Note && e.kind == Some(NoteKind::Action))
-        .map(|(i, e)| ActionItem {
+    action::items(events)
+        .into_iter()
+        .map(|item| ActionItem {
             ticket: ticket.to_string(),
-            at: e.at,
-            by: e.by.clone(),
-            owner: e.owner.clone(),
-            due: e.due,
-            text: e.note.clone().unwrap_or_default(),
-            done_at: done_at(e.owner.as_deref(), &events[i + 1..]),
+            at: item.event.at,
+            by: item.event.by.clone(),
+            owner: item.event.owner.clone(),
+            due: item.event.due,
+            text: item.event.note.clone().unwrap_or_default(),
+            done_at: item.done_at,
         })
         .collect()
-}
-
-/// The done-rule of action items (docs/reports.md): an item is done by the
-/// first later event that either moves the ticket to `resolved` or `closed`
-/// (whoever does it), or is a move, an answered follow-up or a progress note
-/// recorded by the owner (the actor name equals `--owner`).
-pub fn done_at(owner: Option<&str>, later: &[&Event]) -> Option<Instant> {
-    later
-        .iter()
-        .find(|e| {
-            let finishes = matches!(e.to, Some(Status::Resolved | Status::Closed));
-            let by_owner = owner.is_some_and(|o| o == e.by)
-                && (e.is_move()
-                    || (e.action == Action::Followup && !e.no_answer)
-                    || (e.action == Action::Note && matches!(e.kind, None | Some(NoteKind::Progress))));
-            finishes || by_owner
-        })
-        .map(|e| e.at)
 }

@@ -151,6 +151,7 @@ fields!(EventFields => Event {
     kind: Option<NoteKind> = default,
     owner: Option<String> = default,
     due: Option<DateTime<FixedOffset>> = default,
+    done_item: Option<u32> = default,
     score: Option<u32> = default,
     scale: Option<u32> = default,
     satisfied: Option<bool> = default,

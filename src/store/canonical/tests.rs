@@ -804,6 +804,7 @@ fn build_ticket(
             Action::Note => {
                 event.owner = opt(bit + 4, 37);
                 event.due = has(bit + 4).then_some(instants[2]);
+                event.done_item = has(bit + 3).then_some(numbers[3]);
             }
             Action::Followup => {
                 event.score = Some(numbers[4]);
