@@ -6,6 +6,7 @@ mod clock;
 mod duration;
 pub mod holidays;
 mod kinds;
+mod notice;
 mod policy;
 mod target;
 mod targets;

@@ -21,7 +21,12 @@ pub enum TargetKind {
     /// A `processing` ticket needs a progress note every `update_every`.
     Update,
     /// The time told to the customer (`promised_at`); met by `resolved`.
+    /// Every promise is a target of its own (spec §5.1).
     Promise,
+    /// Telling the customer of an extension at least `notice_before` ahead
+    /// of the promise it moves (seed 002: 提前1天告知); one per extension,
+    /// met by the extension itself.
+    PromiseNotice,
 }
 
 impl TargetKind {
@@ -32,6 +37,7 @@ impl TargetKind {
             TargetKind::Followup => "followup",
             TargetKind::Update => "update",
             TargetKind::Promise => "promise",
+            TargetKind::PromiseNotice => "promise_notice",
         }
     }
 
@@ -42,6 +48,7 @@ impl TargetKind {
             TargetKind::Followup => "回访",
             TargetKind::Update => "进展更新",
             TargetKind::Promise => "承诺时间",
+            TargetKind::PromiseNotice => "延期告知",
         }
     }
 }

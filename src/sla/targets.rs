@@ -17,7 +17,8 @@ type Instant = DateTime<FixedOffset>;
 /// are ignored, so `now` doubles as the `--as-of` time. Severity is the
 /// ticket's current one, applied from the original start. In this order:
 /// first response; each cycle's resolution followed by its follow-ups;
-/// the promise; the update.
+/// each promise, followed by the notice of its extension if it was
+/// extended; the update.
 pub fn clock_targets(cal: &Calendar, sla: &SlaPolicy, view: &ClockView, now: Instant) -> Vec<Target> {
     let Some(durations) = sla.targets_for(&view.severity) else {
         return Vec::new();
@@ -32,7 +33,7 @@ pub fn clock_targets(cal: &Calendar, sla: &SlaPolicy, view: &ClockView, now: Ins
     cycles.sort_by_key(|clock| clock.cycle);
     std::iter::once(kinds::first_response(&timeline, sla, durations))
         .chain(cycles)
-        .chain(kinds::promise(&timeline))
+        .chain(kinds::promises(&timeline, sla, cal))
         .chain(kinds::update(&timeline, sla))
         .map(|clock| clock.evaluate(cal, &timeline))
         .collect()

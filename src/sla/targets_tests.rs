@@ -288,20 +288,77 @@ fn no_answer_does_not_meet_the_followup() {
 }
 
 #[test]
-fn latest_promise_counts() {
+fn every_promise_is_a_target_of_its_own() {
+    // Promised Wed 03-11 12:00; extended Wed 09:00 to Fri 18:00. The
+    // extension supersedes the first promise before its time (stopped, no
+    // breach) but came later than 1d ahead (notice due Tue 03-10 12:00):
+    // a late notice.
     let mut tk = ticket("2026-03-09 10:00", "general");
     go(&mut tk, "2026-03-09 10:30", New, Processing);
     promise(&mut tk, "2026-03-09 10:30", "2026-03-11 12:00", None);
     promise(&mut tk, "2026-03-11 09:00", "2026-03-13 18:00", Some("等待厂家配件"));
-    let p = |tk: &Ticket, now: &str| targets(tk, now).into_iter().find(|x| x.kind == Promise).unwrap();
-    let open = p(&tk, "2026-03-12 10:00");
-    assert_eq!((open.start, open.due.at, open.state), (t("2026-03-11 09:00"), t("2026-03-13 18:00"), Pending));
-    assert_eq!(p(&tk, "2026-03-14 10:00").state, Overdue);
+    let kinds = [Promise, PromiseNotice];
+    let p = |tk: &Ticket, now: &str| -> Vec<(TargetKind, DateTime<FixedOffset>, TargetState)> {
+        targets(tk, now).into_iter().filter(|x| kinds.contains(&x.kind)).map(|x| (x.kind, x.due.at, x.state)).collect()
+    };
+    assert_eq!(
+        p(&tk, "2026-03-12 10:00"),
+        [
+            (Promise, t("2026-03-11 12:00"), Stopped),
+            (PromiseNotice, t("2026-03-10 12:00"), MetLate),
+            (Promise, t("2026-03-13 18:00"), Pending),
+        ]
+    );
+    assert_eq!(p(&tk, "2026-03-14 10:00")[2].2, Overdue);
     let mut met = tk.clone();
     go(&mut met, "2026-03-13 17:00", Processing, Resolved);
-    assert_eq!(p(&met, "2026-03-14 10:00").state, Met);
-    // Before the extension was recorded, the first promise was in force.
-    assert_eq!(p(&tk, "2026-03-11 08:00").due.at, t("2026-03-11 12:00"));
+    assert_eq!(p(&met, "2026-03-14 10:00")[2].2, Met);
+    // Before the extension was recorded, only the first promise was in force.
+    assert_eq!(p(&tk, "2026-03-11 08:00"), [(Promise, t("2026-03-11 12:00"), Pending)]);
+}
+
+#[test]
+fn an_extension_told_a_day_ahead_is_on_time() {
+    // Promised Fri 03-13 18:00; notice due Thu 03-12 18:00. Told Thu 17:59:
+    // on time; the first promise is superseded without a breach.
+    let mut tk = ticket("2026-03-09 10:00", "general");
+    go(&mut tk, "2026-03-09 10:30", New, Processing);
+    promise(&mut tk, "2026-03-09 10:30", "2026-03-13 18:00", None);
+    promise(&mut tk, "2026-03-12 17:59", "2026-03-16 18:00", Some("配件缺货"));
+    let all = targets(&tk, "2026-03-14 10:00");
+    let promises = all.iter().filter(|x| matches!(x.kind, Promise | PromiseNotice));
+    let got: Vec<(TargetKind, TargetState)> = promises.map(|x| (x.kind, x.state)).collect();
+    assert_eq!(got, [(Promise, Stopped), (PromiseNotice, Met), (Promise, Pending)]);
+}
+
+#[test]
+fn moving_a_missed_promise_keeps_its_breach() {
+    // Promised Sat 2026-11-21 18:00 (the sample store's CP20261120001),
+    // moved on Mon 11-23 10:00 to Wed 11-25 18:00: the first promise stays
+    // unmet (overdue) until resolved, and the notice (due Fri 11-20 18:00)
+    // is late.
+    let mut tk = ticket("2026-11-20 09:10", "general");
+    go(&mut tk, "2026-11-20 09:30", New, Processing);
+    promise(&mut tk, "2026-11-20 09:50", "2026-11-21 18:00", None);
+    promise(&mut tk, "2026-11-23 10:00", "2026-11-25 18:00", Some("配件缺货"));
+    let p = |tk: &Ticket, now: &str| -> Vec<(TargetKind, DateTime<FixedOffset>, TargetState)> {
+        targets(tk, now)
+            .into_iter()
+            .filter(|x| matches!(x.kind, Promise | PromiseNotice))
+            .map(|x| (x.kind, x.due.at, x.state))
+            .collect()
+    };
+    assert_eq!(
+        p(&tk, "2026-11-23 10:00"),
+        [
+            (Promise, t("2026-11-21 18:00"), Overdue),
+            (PromiseNotice, t("2026-11-20 18:00"), MetLate),
+            (Promise, t("2026-11-25 18:00"), Pending),
+        ]
+    );
+    go(&mut tk, "2026-11-24 15:00", Processing, Resolved);
+    let states: Vec<TargetState> = p(&tk, "2026-11-24 16:00").into_iter().map(|x| x.2).collect();
+    assert_eq!(states, [MetLate, MetLate, Met]);
 }
 
 #[test]
