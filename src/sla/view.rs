@@ -18,6 +18,10 @@ pub struct ClockView {
     /// The events that matter to a clock, sorted by time (events at the same
     /// time keep their file order).
     pub events: Vec<ClockEvent>,
+    /// Each severity the ticket was given and when, in time order (empty
+    /// when unknown, as for a cached summary: only `severity` counts then).
+    /// A breach under a severity in force keeps standing after a change.
+    pub severities: Vec<(Instant, String)>,
 }
 
 /// One history event, reduced to what clocks look at. An event may be
@@ -71,7 +75,14 @@ impl ClockView {
         let mut events: Vec<ClockEvent> = events.filter(ClockEvent::matters).collect();
         // Stable: events recorded at the same time keep their file order.
         events.sort_by_key(|e| e.at);
-        ClockView { received_at, severity: severity.to_string(), events }
+        ClockView { received_at, severity: severity.to_string(), events, severities: Vec::new() }
+    }
+
+    /// The severities in force before the current one as of `now`, each
+    /// with the time it was replaced; empty when the severity never changed.
+    pub fn earlier_severities(&self, now: Instant) -> Vec<(&str, Instant)> {
+        let known: Vec<&(Instant, String)> = self.severities.iter().filter(|(at, _)| *at <= now).collect();
+        known.windows(2).filter(|w| w[0].1 != w[1].1).map(|w| (w[0].1.as_str(), w[1].0)).collect()
     }
 
     /// The view of a cached summary, without reading the ticket; `None` for
@@ -92,7 +103,12 @@ impl ClockView {
 
 impl From<&Ticket> for ClockView {
     fn from(ticket: &Ticket) -> ClockView {
-        ClockView::new(ticket.received_at, &ticket.severity, ticket.history.iter().map(ClockEvent::from))
+        let mut view = ClockView::new(ticket.received_at, &ticket.severity, ticket.history.iter().map(ClockEvent::from));
+        let mut severities: Vec<(Instant, String)> =
+            ticket.history.iter().filter_map(|e| Some((e.at, e.severity.clone()?))).collect();
+        severities.sort_by_key(|(at, _)| *at);
+        view.severities = severities;
+        view
     }
 }
 
