@@ -4,6 +4,7 @@
 
 mod agenda;
 mod figures;
+mod people;
 mod period;
 mod stats;
 mod summary;
@@ -13,6 +14,7 @@ use chrono_tz::Tz;
 
 pub use agenda::{ActionState, Agenda, agenda};
 pub use figures::{Averages, Share};
+pub use people::PersonLine;
 pub use period::{Period, PeriodKind, parse_month, parse_quarter, parse_week, parse_year};
 pub use stats::{
     Accumulator, GroupLine, LOW_SATISFACTION, SatisfactionFigures, ScoreCount, SlaFigures, SlaLine, Stats, TimeFigures,

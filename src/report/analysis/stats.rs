@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::figures::{Averages, Counter, Mean, Share};
+use super::people::{People, PersonLine};
 use super::period::Period;
 use super::summary::TicketSummary;
 use crate::config::{ChoiceKind, Config};
-use crate::sla::TargetKind;
+use crate::sla::{Holder, TargetKind};
 use crate::ticket::Status;
 
 /// Satisfied rate under which a category is flagged (seed 002 §六: 满意度低于80%的问题类型).
@@ -97,6 +98,8 @@ pub struct Stats {
     pub reopen_rate: Option<f64>,
     pub by_department: Vec<GroupLine>,
     pub by_assignee: Vec<GroupLine>,
+    /// Per person, from the charges (spec §5.1).
+    pub by_person: Vec<PersonLine>,
     pub staff: Vec<(String, usize)>,
     pub products: Vec<(String, usize)>,
     /// Tickets received per day (periods up to 62 days) or per ISO week.
@@ -144,6 +147,7 @@ pub struct Accumulator<'a> {
     reopened: usize,
     departments: BTreeMap<String, Group>,
     assignees: BTreeMap<String, Group>,
+    people: People,
     staff: Counter,
     products: Counter,
     days: Counter,
@@ -174,6 +178,7 @@ impl<'a> Accumulator<'a> {
             reopened: 0,
             departments: BTreeMap::new(),
             assignees: BTreeMap::new(),
+            people: People::default(),
             staff: Counter::default(),
             products: Counter::default(),
             days: Counter::default(),
@@ -224,17 +229,14 @@ impl<'a> Accumulator<'a> {
             }
         }
         if let Some(d) = &s.department {
-            group_add(self.departments.entry(d.clone()).or_default(), s, s.reopens.len());
+            group_add(self.departments.entry(d.clone()).or_default(), s);
         }
         if let Some(a) = &s.assignee {
-            let charged = s.reopens.iter().filter(|r| r.as_deref() == Some(a.as_str())).count();
-            group_add(self.assignees.entry(a.clone()).or_default(), s, charged);
+            group_add(self.assignees.entry(a.clone()).or_default(), s);
         }
-        // A failed resolution counts against its handler even when the
-        // ticket has moved on to someone else since (seed 001 8.6).
-        for handler in s.reopens.iter().flatten().filter(|h| s.assignee.as_ref() != Some(*h)) {
-            self.assignees.entry(handler.clone()).or_default().reopened += 1;
-        }
+        charge_groups(&mut self.departments, s, |h| h.department.as_deref());
+        charge_groups(&mut self.assignees, s, |h| h.assignee.as_deref());
+        self.people.add(s);
         for staff in &s.involved_staff {
             self.staff.add(staff);
         }
@@ -322,6 +324,7 @@ impl<'a> Accumulator<'a> {
             reopen_rate: ratio(self.reopened, self.eligible),
             by_department: groups(self.departments, &dimension_order),
             by_assignee: groups(self.assignees, &dimension_order),
+            by_person: self.people.finish(),
             staff: self.staff.top(10, 1),
             products: self.products.top(10, 2),
             trend,
@@ -330,21 +333,42 @@ impl<'a> Accumulator<'a> {
     }
 }
 
-fn group_add(g: &mut Group, s: &TicketSummary, reopened: usize) {
+/// What a group has because the ticket is theirs now: the ticket handled
+/// and its resolution time.
+fn group_add(g: &mut Group, s: &TicketSummary) {
     g.handled += 1;
-    g.breached += usize::from(s.is_breached());
-    g.reopened += reopened;
     if let Some(span) = s.resolution {
         g.work.add(span.work_hours());
         g.wall.add(span.wall_hours());
     }
-    if let Some(f) = &s.satisfaction {
+}
+
+/// What a group answers for whoever holds the ticket now (spec §5.1):
+/// breaches charged to the holder when the deadline passed, reopens and
+/// every answered follow-up's score (dimensions too) to the resolver.
+fn charge_groups(map: &mut BTreeMap<String, Group>, s: &TicketSummary, name: impl Fn(&Holder) -> Option<&str>) {
+    for n in s.breaches().filter_map(|t| name(&t.charged)) {
+        group(map, n).breached += 1;
+    }
+    for n in s.reopens.iter().filter_map(&name) {
+        group(map, n).reopened += 1;
+    }
+    for f in &s.followups {
+        let Some(n) = name(&f.resolver) else { continue };
+        let g = group(map, n);
         g.satisfaction.add(f.normalised());
         g.satisfied.add_bool(f.satisfied);
-        for (name, value) in &f.dimensions {
-            g.dimensions.entry(name.clone()).or_default().add(*value);
+        for (dimension, value) in &f.dimensions {
+            g.dimensions.entry(dimension.clone()).or_default().add(*value);
         }
     }
+}
+
+fn group<'m>(map: &'m mut BTreeMap<String, Group>, name: &str) -> &'m mut Group {
+    if !map.contains_key(name) {
+        map.insert(name.to_string(), Group::default());
+    }
+    map.get_mut(name).expect("inserted")
 }
 
 /// Most handled first, then by name.
