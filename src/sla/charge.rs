@@ -71,7 +71,8 @@ impl Charges {
             let Some(to) = e.to else { continue };
             if to == Status::Resolved {
                 // Nobody assigned: whoever recorded the resolution answers for it.
-                let resolver = Holder { assignee: holder.assignee.clone().or_else(|| Some(e.by.clone())), ..holder.clone() };
+                let resolver =
+                    Holder { assignee: holder.assignee.clone().or_else(|| Some(e.by.clone())), ..holder.clone() };
                 charges.resolutions.push((e.at, resolver));
             }
             if to == Status::Processing && matches!(status, Status::Resolved | Status::Closed) {

@@ -105,8 +105,7 @@ fn promise(t: &Timeline, p: usize, next: Option<&ClockEvent>) -> Clock<'static> 
         t.steps.iter().find(|s| s.event.is_some_and(|i| i > p) && is_finish(s.status)).copied()
     };
     let mut end = End::by_finish(finish);
-    if let Some(next) = next.filter(|next| next.at < promised && end.met.or(end.stopped).is_none_or(|e| next.at < e))
-    {
+    if let Some(next) = next.filter(|next| next.at < promised && end.met.or(end.stopped).is_none_or(|e| next.at < e)) {
         // Superseded before its time: the customer was told another one.
         end = End { met: None, stopped: Some(next.at) };
     }

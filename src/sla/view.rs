@@ -103,7 +103,8 @@ impl ClockView {
 
 impl From<&Ticket> for ClockView {
     fn from(ticket: &Ticket) -> ClockView {
-        let mut view = ClockView::new(ticket.received_at, &ticket.severity, ticket.history.iter().map(ClockEvent::from));
+        let mut view =
+            ClockView::new(ticket.received_at, &ticket.severity, ticket.history.iter().map(ClockEvent::from));
         let mut severities: Vec<(Instant, String)> =
             ticket.history.iter().filter_map(|e| Some((e.at, e.severity.clone()?))).collect();
         severities.sort_by_key(|(at, _)| *at);

@@ -10,6 +10,7 @@ mod smtp_server;
 mod test_bad_input;
 mod test_cache;
 mod test_calendar;
+mod test_charging;
 mod test_check;
 mod test_clock_view;
 mod test_concurrency;

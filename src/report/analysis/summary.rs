@@ -143,7 +143,13 @@ impl TicketSummary {
         let charges = Charges::of(events.iter().copied());
         let targets = sla::ticket_targets(cal, sla_config, ticket, as_of)
             .into_iter()
-            .map(|t| TargetFact { kind: t.kind, cycle: t.cycle, due: t.due.at, state: t.state, charged: charges.breach(&t) })
+            .map(|t| TargetFact {
+                kind: t.kind,
+                cycle: t.cycle,
+                due: t.due.at,
+                state: t.state,
+                charged: charges.breach(&t),
+            })
             .collect();
         let followups: Vec<FollowupFact> = events.iter().filter_map(|e| followup(e, &charges)).collect();
         TicketSummary {
