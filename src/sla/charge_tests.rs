@@ -55,7 +55,7 @@ fn each_charge_goes_to_the_holder_at_the_time() {
     assert_eq!(charges.receiver.as_deref(), Some("王芳"));
     let sun = holder("孙磊", "售后部");
     assert_eq!(charges.resolutions, [(t("2026-11-11 17:00"), sun.clone())]);
-    assert_eq!(charges.reopens, [sun.clone()]);
+    assert_eq!(charges.reopens, std::slice::from_ref(&sun));
     assert_eq!(charges.followups.len(), 1);
     assert_eq!((charges.followups[0].caller.as_str(), &charges.followups[0].resolver), ("赵敏", &sun));
     // Before the first assignment nobody held it; an assignment at the very

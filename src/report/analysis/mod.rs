@@ -4,6 +4,7 @@
 
 mod agenda;
 mod figures;
+mod groups;
 mod people;
 mod period;
 mod stats;
