@@ -5,9 +5,22 @@
 use std::collections::BTreeMap;
 
 use super::figures::Mean;
-use super::stats::GroupLine;
 use super::summary::TicketSummary;
 use crate::sla::Holder;
+
+/// Per department or per assignee.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupLine {
+    pub name: String,
+    pub handled: usize,
+    pub breached: usize,
+    pub reopened: usize,
+    pub resolution_work_hours: Option<f64>,
+    pub resolution_wall_hours: Option<f64>,
+    pub satisfaction: Option<f64>,
+    pub satisfied_rate: Option<f64>,
+    pub dimensions: Vec<(String, Option<f64>)>,
+}
 
 #[derive(Default)]
 pub(super) struct Group {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::figures::{Averages, Counter, Mean, Share};
-use super::groups::{Group, charge_groups, group_add, groups};
+use super::groups::{Group, GroupLine, charge_groups, group_add, groups};
 use super::people::{People, PersonLine};
 use super::period::Period;
 use super::summary::TicketSummary;
@@ -65,20 +65,6 @@ pub struct SatisfactionFigures {
     /// answered / eligible.
     pub coverage: Option<f64>,
     pub dimensions: Vec<(String, Option<f64>, usize)>,
-}
-
-/// Per department or per assignee.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GroupLine {
-    pub name: String,
-    pub handled: usize,
-    pub breached: usize,
-    pub reopened: usize,
-    pub resolution_work_hours: Option<f64>,
-    pub resolution_wall_hours: Option<f64>,
-    pub satisfaction: Option<f64>,
-    pub satisfied_rate: Option<f64>,
-    pub dimensions: Vec<(String, Option<f64>)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
