@@ -14,6 +14,7 @@ use crate::ticket::Status;
 struct RawSlaPolicy {
     update_every: String,
     reopen_resolution: String,
+    notice_before: String,
     pause_while: RawPauseWhile,
     targets: BTreeMap<String, RawTargets>,
     escalate_to: BTreeMap<String, String>,
@@ -81,6 +82,18 @@ fn positive(text: &str, key: &str) -> Result<SlaDuration, String> {
     Ok(d)
 }
 
+/// `sla.notice_before`: zero is allowed (an extension is then on time up to
+/// the old deadline); business hours are not, as they have no clock time
+/// to keep when counted backwards.
+fn notice_before(text: &str) -> Result<SlaDuration, String> {
+    let key = "sla.notice_before";
+    let d = SlaDuration::parse_for(text, key).map_err(|e| e.to_string())?;
+    if d.unit == crate::sla::Unit::BusinessHours {
+        return Err(format!("{key} = {text:?}: use m, h, d or wd (business hours cannot be counted back)"));
+    }
+    Ok(d)
+}
+
 fn statuses(names: &[String], key: &str) -> Result<Vec<Status>, String> {
     names
         .iter()
@@ -111,6 +124,7 @@ fn checked(raw: RawSlaPolicy) -> Result<SlaPolicy, String> {
         Ok(SlaPolicy {
             update_every: positive(&raw.update_every, "sla.update_every")?,
             reopen_resolution: positive(&raw.reopen_resolution, "sla.reopen_resolution")?,
+            notice_before: notice_before(&raw.notice_before)?,
             pause_while: PauseWhile {
                 first_response: statuses(&raw.pause_while.first_response, "sla.pause_while.first_response")?,
                 resolution: statuses(&raw.pause_while.resolution, "sla.pause_while.resolution")?,

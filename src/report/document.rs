@@ -4,7 +4,7 @@
 
 use chrono_tz::Tz;
 
-use super::analysis::{GroupLine, Report, Share, Stats, TimeFigures};
+use super::analysis::{GroupLine, PersonLine, Report, Share, Stats, TimeFigures};
 use super::section::{Cell, Section, text};
 use crate::config::Config;
 use crate::time;
@@ -47,6 +47,7 @@ pub fn sections(report: &Report, config: &Config, lang: Lang, zone: Tz) -> Vec<S
     out.extend(satisfaction(s, lang));
     out.push(groups("by_department", lang.pick("按部门", "By department"), lang, &s.by_department, false));
     out.push(groups("by_assignee", lang.pick("按处理人", "By assignee"), lang, &s.by_assignee, true));
+    out.push(people(&s.by_person, lang));
     out.push(top(
         "staff",
         lang.pick("被投诉员工", "Staff most complained about"),
@@ -294,6 +295,40 @@ fn groups(id: &'static str, title: &str, lang: Lang, lines: &[GroupLine], dimens
             cells.push(text(parts.join(" / ")));
         }
         sec.row(g.name.clone(), cells);
+    }
+    sec
+}
+
+/// Staff figures from the charges (spec §5.1, seed 003 七 考核).
+fn people(lines: &[PersonLine], lang: Lang) -> Section {
+    let mut sec = Section::new(
+        "by_person",
+        lang.pick("按人员(考核)", "By person"),
+        &[
+            ("name", lang.pick("人员", "Person")),
+            ("received", lang.pick("受理登记", "Received")),
+            ("handled", lang.pick("经手", "Handled")),
+            ("breaches", lang.pick("超时(担责)", "Breaches charged")),
+            ("reopens", lang.pick("重开(担责)", "Reopens charged")),
+            ("followups", lang.pick("回访", "Follow-ups made")),
+            ("satisfaction", lang.pick("所解决的满意度", "Satisfaction of resolved")),
+            ("satisfied_rate", lang.pick("满意率", "Satisfied rate")),
+        ],
+    );
+    for p in lines {
+        sec.row(
+            p.name.clone(),
+            vec![
+                text(p.name.clone()),
+                Cell::Count(p.received),
+                Cell::Count(p.handled),
+                Cell::Count(p.breaches),
+                Cell::Count(p.reopens),
+                Cell::Count(p.followups),
+                Cell::Score(p.satisfaction),
+                Cell::Percent(p.satisfied_rate),
+            ],
+        );
     }
     sec
 }

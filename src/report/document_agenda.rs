@@ -58,6 +58,9 @@ pub fn sections(agenda: &Agenda, config: &Config, lang: Lang, zone: Tz) -> Vec<S
     );
     for (s, t) in &agenda.breaches {
         let state = match t.state {
+            crate::sla::TargetState::MetLate if t.kind == crate::sla::TargetKind::PromiseNotice => {
+                lang.pick("告知过晚", "told late")
+            }
             crate::sla::TargetState::MetLate => lang.pick("逾期完成", "met late"),
             crate::sla::TargetState::Overdue => lang.pick("仍超时", "still overdue"),
             _ => lang.pick("超时未完成", "breached"),
@@ -74,7 +77,7 @@ pub fn sections(agenda: &Agenda, config: &Config, lang: Lang, zone: Tz) -> Vec<S
                 text(target),
                 text(time::format_local(&t.due, zone)),
                 text(state),
-                text(who(&s.assignee)),
+                text(who(&t.charged.assignee)),
             ],
         );
     }
@@ -98,7 +101,7 @@ pub fn sections(agenda: &Agenda, config: &Config, lang: Lang, zone: Tz) -> Vec<S
                 text(time::format_local(&f.at, zone)),
                 text(format!("{}/{}", f.score, f.scale)),
                 text(truncate(f.comment.as_deref().unwrap_or(""), 40)),
-                text(who(&s.assignee)),
+                text(who(&f.resolver.assignee)),
             ],
         );
     }

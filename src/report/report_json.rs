@@ -4,7 +4,7 @@
 use chrono_tz::Tz;
 use serde_json::{Value, json};
 
-use super::analysis::{Agenda, Averages, GroupLine, Period, Report, Share, Stats, TimeFigures};
+use super::analysis::{Agenda, Averages, GroupLine, Period, PersonLine, Report, Share, Stats, TimeFigures};
 use crate::time;
 
 pub const SCHEMA: u32 = 1;
@@ -62,6 +62,19 @@ fn groups(lines: &[GroupLine]) -> Value {
         .collect()
 }
 
+fn people(lines: &[PersonLine]) -> Value {
+    lines
+        .iter()
+        .map(|p| {
+            json!({
+                "name": p.name, "received": p.received, "handled": p.handled, "breaches": p.breaches,
+                "reopens": p.reopens, "followups": p.followups, "scored": p.scored,
+                "satisfaction": round(p.satisfaction, 1), "satisfied_rate": rate(p.satisfied_rate),
+            })
+        })
+        .collect()
+}
+
 fn stats(s: &Stats) -> serde_json::Map<String, Value> {
     let sat = &s.satisfaction;
     let by_category: Vec<Value> = s
@@ -110,6 +123,7 @@ fn stats(s: &Stats) -> serde_json::Map<String, Value> {
         "reopen_rate": rate(s.reopen_rate),
         "by_department": groups(&s.by_department),
         "by_assignee": groups(&s.by_assignee),
+        "by_person": people(&s.by_person),
         "staff": s.staff.iter().map(|(n, c)| json!({ "name": n, "count": c })).collect::<Vec<_>>(),
         "products": s.products.iter().map(|(n, c)| json!({ "name": n, "count": c })).collect::<Vec<_>>(),
         "trend": {
@@ -161,10 +175,11 @@ fn agenda(a: &Agenda) -> Value {
         })).collect::<Vec<_>>(),
         "breaches": a.breaches.iter().map(|(s, b)| json!({
             "id": s.id, "target": b.kind.id(), "cycle": b.cycle, "due": t(&b.due),
-            "state": b.state, "assignee": s.assignee,
+            "state": b.state, "assignee": b.charged.assignee, "department": b.charged.department,
         })).collect::<Vec<_>>(),
         "unsatisfied": a.unsatisfied.iter().map(|(s, f)| json!({
-            "id": s.id, "at": t(&f.at), "score": f.score, "scale": f.scale, "comment": f.comment, "assignee": s.assignee,
+            "id": s.id, "at": t(&f.at), "score": f.score, "scale": f.scale, "comment": f.comment,
+            "assignee": f.resolver.assignee, "caller": f.caller,
         })).collect::<Vec<_>>(),
         "top_categories": shares(&a.top_categories),
         "actions": a.actions.iter().map(|(i, state)| json!({

@@ -4,7 +4,9 @@
 //! configurable stages of spec §5.1 will replace these with one evaluator
 //! reading the same four answers from config.
 
+use super::calendar::Calendar;
 use super::clock::{Clock, End, Length};
+use super::notice::notice_due;
 use super::policy::{SeverityTargets, SlaPolicy};
 use super::target::TargetKind;
 use super::timeline::{Timeline, is_finish};
@@ -74,24 +76,68 @@ fn followup_end(later: &[ClockEvent]) -> End {
     End::default()
 }
 
-/// Promise: the latest promised time counts (a later one is an extension),
-/// from when it was made; met by the first `resolved` after it (or by being
-/// resolved already when it was made), stopped by a close before that.
-pub(super) fn promise(t: &Timeline) -> Option<Clock<'static>> {
-    let (p, made) = t.events.iter().enumerate().rev().find(|(_, e)| e.promised_at.is_some())?;
+/// Promises (spec §5.1): every promise is a target of its own, from when
+/// it was made until the promised time; met by the first `resolved` after it
+/// (or by being resolved already when it was made), stopped by a close. A
+/// later promise made before this one's time supersedes it (stopped, no
+/// breach); made after its time had passed, it cannot: the missed promise
+/// stays unmet until the ticket is resolved (a breach is permanent). An
+/// extension (a later time) also gives a notice target, see [`notice`].
+pub(super) fn promises<'p>(t: &Timeline, sla: &SlaPolicy, cal: &Calendar) -> Vec<Clock<'p>> {
+    let made: Vec<usize> = (0..t.events.len()).filter(|&i| t.events[i].promised_at.is_some()).collect();
+    let mut clocks = Vec::new();
+    for (n, &p) in made.iter().enumerate() {
+        let next = made.get(n + 1).map(|&next| &t.events[next]);
+        let clock = promise(t, p, next);
+        let notice = next.and_then(|next| notice(cal, sla, &clock, next));
+        clocks.push(clock);
+        clocks.extend(notice);
+    }
+    clocks
+}
+
+/// The clock of the promise made by event `p`; `next` is the promise made
+/// after it, if any.
+fn promise(t: &Timeline, p: usize, next: Option<&ClockEvent>) -> Clock<'static> {
+    let made = t.events[p];
+    let promised = made.promised_at.expect("found by promised_at");
     let then = t.status_at(p);
     let finish = if then.status == Status::Resolved {
         Some(then)
     } else {
         t.steps.iter().find(|s| s.event.is_some_and(|i| i > p) && is_finish(s.status)).copied()
     };
-    Some(Clock {
+    let mut end = End::by_finish(finish);
+    if let Some(next) = next.filter(|next| next.at < promised && end.met.or(end.stopped).is_none_or(|e| next.at < e)) {
+        // Superseded before its time: the customer was told another one.
+        end = End { met: None, stopped: Some(next.at) };
+    }
+    Clock {
         kind: TargetKind::Promise,
         cycle: t.cycle_at(then.at),
         start: made.at,
-        length: Length::Until(made.promised_at.expect("found by promised_at")),
+        length: Length::Until(promised),
         pause_while: &[],
-        end: End::by_finish(finish),
+        end,
+        owner: None,
+    }
+}
+
+/// An extension (`next` promises a later time than `promise`, while
+/// `promise` was still unmet) must be told at least `notice_before` ahead
+/// of the old time; the notice target is met by the extension itself, late
+/// when recorded after that (a late notice, 延期告知超时).
+fn notice(cal: &Calendar, sla: &SlaPolicy, promise: &Clock, next: &ClockEvent) -> Option<Clock<'static>> {
+    let Length::Until(old) = promise.length else { return None };
+    let extends = next.promised_at.is_some_and(|new| new > old);
+    let still_open = promise.end.met.or(promise.end.stopped).is_none_or(|e| next.at <= e);
+    (extends && still_open).then(|| Clock {
+        kind: TargetKind::PromiseNotice,
+        cycle: promise.cycle,
+        start: promise.start,
+        length: Length::Until(notice_due(cal, old, sla.notice_before)),
+        pause_while: &[],
+        end: End::met(Some(next.at)),
         owner: None,
     })
 }

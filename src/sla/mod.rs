@@ -2,10 +2,12 @@
 //! system, no clock, no environment; "now" is always a parameter.
 
 mod calendar;
+mod charge;
 mod clock;
 mod duration;
 pub mod holidays;
 mod kinds;
+mod notice;
 mod policy;
 mod target;
 mod targets;
@@ -13,6 +15,7 @@ mod timeline;
 mod view;
 
 pub use calendar::{Calendar, DayInfo, Deadline};
+pub use charge::{Charges, FollowupCharge, Holder};
 pub use duration::{MAX_AMOUNT, SlaDuration, TimeKind, UNITS_HELP, Unit};
 pub use policy::{CalendarPolicy, PauseWhile, SeverityTargets, SlaPolicy};
 pub use target::{Target, TargetKind, TargetState, overdue_by};

@@ -32,6 +32,9 @@ pub struct SlaPolicy {
     pub update_every: SlaDuration,
     /// Resolution target of each cycle after a reopen.
     pub reopen_resolution: SlaDuration,
+    /// How long before a promised time an extension must be told to the
+    /// customer to be on time (seed 002: 提前1天告知); `m`, `h`, `d` or `wd`.
+    pub notice_before: SlaDuration,
     /// Statuses that pause each target's clock.
     pub pause_while: PauseWhile,
     /// Targets per severity id.

@@ -21,6 +21,7 @@ pub enum TargetKind {
     /// A `processing` ticket needs a progress note every `update_every`.
     Update,
     /// The time told to the customer (`promised_at`); met by `resolved`.
+    /// Every promise is a target of its own (spec §5.1).
     Promise,
     /// Waiting for the customer (`waiting_customer`) at most `max_wait`;
     /// met by leaving that status (seed 001 8.3: 严禁无限期延迟).
@@ -30,6 +31,10 @@ pub enum TargetKind {
     VetoReport,
     /// A review action item with an owner and a due time; met when done.
     ActionItem,
+    /// Telling the customer of an extension at least `notice_before` ahead
+    /// of the promise it moves (seed 002: 提前1天告知); one per extension,
+    /// met by the extension itself.
+    PromiseNotice,
 }
 
 impl TargetKind {
@@ -43,6 +48,7 @@ impl TargetKind {
             TargetKind::MaxWait => "max_wait",
             TargetKind::VetoReport => "veto_report",
             TargetKind::ActionItem => "action_item",
+            TargetKind::PromiseNotice => "promise_notice",
         }
     }
 
@@ -56,6 +62,7 @@ impl TargetKind {
             TargetKind::MaxWait => "待客户回复超时",
             TargetKind::VetoReport => "不满上报",
             TargetKind::ActionItem => "待办事项",
+            TargetKind::PromiseNotice => "延期告知",
         }
     }
 }

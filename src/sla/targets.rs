@@ -17,10 +17,34 @@ type Instant = DateTime<FixedOffset>;
 /// are ignored, so `now` doubles as the `--as-of` time. Severity is the
 /// ticket's current one, applied from the original start. In this order:
 /// first response; each cycle's resolution followed by its follow-ups;
-/// the promise; the update; each stay in `waiting_customer`; each veto's
+/// each promise, followed by the notice of its extension if it was
+/// extended; the update; each stay in `waiting_customer`; each veto's
 /// report; each action item.
 pub fn clock_targets(cal: &Calendar, sla: &SlaPolicy, view: &ClockView, now: Instant) -> Vec<Target> {
-    let Some(durations) = sla.targets_for(&view.severity) else {
+    let mut targets = targets_under(cal, sla, view, &view.severity, now);
+    for (severity, until) in view.earlier_severities(now) {
+        let earlier = targets_under(cal, sla, view, severity, now);
+        keep_earlier_breaches(&mut targets, earlier, until);
+    }
+    targets
+}
+
+/// A change of severity never removes a breach (spec §5.1): a target that
+/// was breached under an earlier severity, its deadline passed before that
+/// severity was replaced at `until`, keeps that deadline when it is
+/// earlier than the one of the current severity.
+fn keep_earlier_breaches(targets: &mut [Target], earlier: Vec<Target>, until: Instant) {
+    for (target, before) in targets.iter_mut().zip(earlier) {
+        let same_clock = before.kind == target.kind && before.cycle == target.cycle && before.start == target.start;
+        if same_clock && before.state.is_breach() && before.due.at < until && before.due.at < target.due.at {
+            *target = before;
+        }
+    }
+}
+
+/// The targets as if the ticket had severity `severity` from the start.
+fn targets_under(cal: &Calendar, sla: &SlaPolicy, view: &ClockView, severity: &str, now: Instant) -> Vec<Target> {
+    let Some(durations) = sla.targets_for(severity) else {
         return Vec::new();
     };
     if view.received_at > now {
@@ -33,7 +57,7 @@ pub fn clock_targets(cal: &Calendar, sla: &SlaPolicy, view: &ClockView, now: Ins
     cycles.sort_by_key(|clock| clock.cycle);
     std::iter::once(kinds::first_response(&timeline, sla, durations))
         .chain(cycles)
-        .chain(kinds::promise(&timeline))
+        .chain(kinds::promises(&timeline, sla, cal))
         .chain(kinds::update(&timeline, sla))
         .chain(kinds::max_waits(&timeline, sla))
         .chain(kinds::veto_reports(&timeline, sla))

@@ -22,6 +22,10 @@ pub struct ClockView {
     /// Only a whole ticket has them: a summary with an action note gives no
     /// view (see [`ClockView::of_summary`]).
     pub actions: Vec<ActionClock>,
+    /// Each severity the ticket was given and when, in time order (empty
+    /// when unknown, as for a cached summary: only `severity` counts then).
+    /// A breach under a severity in force keeps standing after a change.
+    pub severities: Vec<(Instant, String)>,
 }
 
 /// An action item as its clock sees it: set at `at`, due at `due`, owned by
@@ -92,7 +96,14 @@ impl ClockView {
         let mut events: Vec<ClockEvent> = events.filter(ClockEvent::matters).collect();
         // Stable: events recorded at the same time keep their file order.
         events.sort_by_key(|e| e.at);
-        ClockView { received_at, severity: severity.to_string(), events, actions: Vec::new() }
+        ClockView { received_at, severity: severity.to_string(), events, actions: Vec::new(), severities: Vec::new() }
+    }
+
+    /// The severities in force before the current one as of `now`, each
+    /// with the time it was replaced; empty when the severity never changed.
+    pub fn earlier_severities(&self, now: Instant) -> Vec<(&str, Instant)> {
+        let known: Vec<&(Instant, String)> = self.severities.iter().filter(|(at, _)| *at <= now).collect();
+        known.windows(2).filter(|w| w[0].1 != w[1].1).map(|w| (w[0].1.as_str(), w[1].0)).collect()
     }
 
     /// The view of a cached summary, without reading the ticket; `None` for
@@ -118,6 +129,10 @@ impl From<&Ticket> for ClockView {
         let mut view =
             ClockView::new(ticket.received_at, &ticket.severity, ticket.history.iter().map(ClockEvent::from));
         view.actions = action_clocks(&ticket.history);
+        let mut severities: Vec<(Instant, String)> =
+            ticket.history.iter().filter_map(|e| Some((e.at, e.severity.clone()?))).collect();
+        severities.sort_by_key(|(at, _)| *at);
+        view.severities = severities;
         view
     }
 }

@@ -208,13 +208,20 @@ fn weekly_table() {
     部门     受理   超时   重开   平均处理(工作小时)   满意度   满意率
     ────────────────────────────────────────────────────────────────────
     售后部   2      0      0      12.5                 90.0     100.0%
-    物流部   1      1      1      —                    40.0     0.0%
+    物流部   1      3      1      —                    40.0     0.0%
 
     按处理人
     处理人   受理   超时   重开   平均处理(工作小时)   满意度   满意率   分项
     ────────────────────────────────────────────────────────────────────────────────────────────
     李四     2      0      0      12.5                 90.0     100.0%   效率 80.0 / 态度 80.0
-    王五     1      1      1      —                    40.0     0.0%
+    王五     1      3      1      —                    40.0     0.0%
+
+    按人员(考核)
+    人员   受理登记   经手   超时(担责)   重开(担责)   回访   所解决的满意度   满意率
+    ───────────────────────────────────────────────────────────────────────────────────
+    李四   0          2      0            0            0      90.0             100.0%
+    王五   0          1      3            1            0      40.0             0.0%
+    wang   5          0      0            0            3      —                —
 
     被投诉员工
     员工   次数
@@ -275,11 +282,15 @@ fn json_has_the_hand_computed_figures() {
     );
     assert_eq!(sat["distribution"].as_array().unwrap().len(), 3);
     // Reopen rate: B of the three ever resolved = 0.3333; charged to 王五.
+    // Breaches charged to 王五, who held B when they passed: its first
+    // response (Tue 18:00), its update (Thu 10:00 + 24h) and the veto never
+    // reported (Thu 11:00) — 3 (issue 14: breaches charged, no longer
+    // tickets with a breach).
     assert_eq!(json["reopen_rate"], 0.3333);
     let wang = json["by_assignee"].as_array().unwrap().iter().find(|a| a["name"] == "王五").unwrap();
     assert_eq!(
         (wang["handled"].as_u64(), wang["reopened"].as_u64(), wang["breached"].as_u64()),
-        (Some(1), Some(1), Some(1))
+        (Some(1), Some(1), Some(3))
     );
     let li = &json["by_assignee"][0];
     // 李四: A 100 and C 80 → 90; 效率 (100 + 60)/2 = 80, 态度 80.
@@ -473,14 +484,22 @@ fn markdown_in_english_for_a_custom_range() {
     | Department | Handled | Breached | Reopened | Mean resolution (working h) | Satisfaction | Satisfied rate |
     |---|---:|---:|---:|---:|---:|---:|
     | 售后部 | 2 | 0 | 0 | 12.5 | 90.0 | 100.0% |
-    | 物流部 | 1 | 1 | 1 | — | 40.0 | 0.0% |
+    | 物流部 | 1 | 3 | 1 | — | 40.0 | 0.0% |
 
     ## By assignee
 
     | Assignee | Handled | Breached | Reopened | Mean resolution (working h) | Satisfaction | Satisfied rate | Dimensions |
     |---|---:|---:|---:|---:|---:|---:|---|
     | 李四 | 2 | 0 | 0 | 12.5 | 90.0 | 100.0% | 效率 80.0 / 态度 80.0 |
-    | 王五 | 1 | 1 | 1 | — | 40.0 | 0.0% |  |
+    | 王五 | 1 | 3 | 1 | — | 40.0 | 0.0% |  |
+
+    ## By person
+
+    | Person | Received | Handled | Breaches charged | Reopens charged | Follow-ups made | Satisfaction of resolved | Satisfied rate |
+    |---|---:|---:|---:|---:|---:|---:|---:|
+    | 李四 | 0 | 2 | 0 | 0 | 0 | 90.0 | 100.0% |
+    | 王五 | 0 | 1 | 3 | 1 | 0 | 40.0 | 0.0% |
+    | wang | 3 | 0 | 0 | 0 | 3 | — | — |
 
     ## Staff most complained about
 

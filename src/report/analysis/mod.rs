@@ -4,6 +4,8 @@
 
 mod agenda;
 mod figures;
+mod groups;
+mod people;
 mod period;
 mod stats;
 mod summary;
@@ -13,9 +15,11 @@ use chrono_tz::Tz;
 
 pub use agenda::{ActionState, Agenda, agenda};
 pub use figures::{Averages, Share};
+pub use groups::GroupLine;
+pub use people::PersonLine;
 pub use period::{Period, PeriodKind, parse_month, parse_quarter, parse_week, parse_year};
 pub use stats::{
-    Accumulator, GroupLine, LOW_SATISFACTION, SatisfactionFigures, ScoreCount, SlaFigures, SlaLine, Stats, TimeFigures,
+    Accumulator, LOW_SATISFACTION, SatisfactionFigures, ScoreCount, SlaFigures, SlaLine, Stats, TimeFigures,
     UNCLASSIFIED, UNDETERMINED, ratio,
 };
 pub use summary::{ActionItem, FollowupFact, Span, TargetFact, TicketSummary, normalise};

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::figures::{Averages, Counter, Mean, Share};
+use super::groups::{Group, GroupLine, charge_groups, group_add, groups};
+use super::people::{People, PersonLine};
 use super::period::Period;
 use super::summary::TicketSummary;
 use crate::config::{ChoiceKind, Config};
@@ -65,20 +67,6 @@ pub struct SatisfactionFigures {
     pub dimensions: Vec<(String, Option<f64>, usize)>,
 }
 
-/// Per department or per assignee.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GroupLine {
-    pub name: String,
-    pub handled: usize,
-    pub breached: usize,
-    pub reopened: usize,
-    pub resolution_work_hours: Option<f64>,
-    pub resolution_wall_hours: Option<f64>,
-    pub satisfaction: Option<f64>,
-    pub satisfied_rate: Option<f64>,
-    pub dimensions: Vec<(String, Option<f64>)>,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stats {
     pub period: Period,
@@ -97,6 +85,8 @@ pub struct Stats {
     pub reopen_rate: Option<f64>,
     pub by_department: Vec<GroupLine>,
     pub by_assignee: Vec<GroupLine>,
+    /// Per person, from the charges (spec §5.1).
+    pub by_person: Vec<PersonLine>,
     pub staff: Vec<(String, usize)>,
     pub products: Vec<(String, usize)>,
     /// Tickets received per day (periods up to 62 days) or per ISO week.
@@ -107,18 +97,6 @@ pub struct Stats {
 /// Ids for tickets with no category or cause yet.
 pub const UNCLASSIFIED: &str = "unclassified";
 pub const UNDETERMINED: &str = "undetermined";
-
-#[derive(Default)]
-struct Group {
-    handled: usize,
-    breached: usize,
-    reopened: usize,
-    work: Mean,
-    wall: Mean,
-    satisfaction: Mean,
-    satisfied: Mean,
-    dimensions: BTreeMap<String, Mean>,
-}
 
 /// Accumulates one period; `add` is called once per summary.
 pub struct Accumulator<'a> {
@@ -144,6 +122,7 @@ pub struct Accumulator<'a> {
     reopened: usize,
     departments: BTreeMap<String, Group>,
     assignees: BTreeMap<String, Group>,
+    people: People,
     staff: Counter,
     products: Counter,
     days: Counter,
@@ -174,6 +153,7 @@ impl<'a> Accumulator<'a> {
             reopened: 0,
             departments: BTreeMap::new(),
             assignees: BTreeMap::new(),
+            people: People::default(),
             staff: Counter::default(),
             products: Counter::default(),
             days: Counter::default(),
@@ -224,17 +204,14 @@ impl<'a> Accumulator<'a> {
             }
         }
         if let Some(d) = &s.department {
-            group_add(self.departments.entry(d.clone()).or_default(), s, s.reopens.len());
+            group_add(self.departments.entry(d.clone()).or_default(), s);
         }
         if let Some(a) = &s.assignee {
-            let charged = s.reopens.iter().filter(|r| r.as_deref() == Some(a.as_str())).count();
-            group_add(self.assignees.entry(a.clone()).or_default(), s, charged);
+            group_add(self.assignees.entry(a.clone()).or_default(), s);
         }
-        // A failed resolution counts against its handler even when the
-        // ticket has moved on to someone else since (seed 001 8.6).
-        for handler in s.reopens.iter().flatten().filter(|h| s.assignee.as_ref() != Some(*h)) {
-            self.assignees.entry(handler.clone()).or_default().reopened += 1;
-        }
+        charge_groups(&mut self.departments, s, |h| h.department.as_deref());
+        charge_groups(&mut self.assignees, s, |h| h.assignee.as_deref());
+        self.people.add(s);
         for staff in &s.involved_staff {
             self.staff.add(staff);
         }
@@ -322,49 +299,13 @@ impl<'a> Accumulator<'a> {
             reopen_rate: ratio(self.reopened, self.eligible),
             by_department: groups(self.departments, &dimension_order),
             by_assignee: groups(self.assignees, &dimension_order),
+            by_person: self.people.finish(),
             staff: self.staff.top(10, 1),
             products: self.products.top(10, 2),
             trend,
             trend_unit,
         }
     }
-}
-
-fn group_add(g: &mut Group, s: &TicketSummary, reopened: usize) {
-    g.handled += 1;
-    g.breached += usize::from(s.is_breached());
-    g.reopened += reopened;
-    if let Some(span) = s.resolution {
-        g.work.add(span.work_hours());
-        g.wall.add(span.wall_hours());
-    }
-    if let Some(f) = &s.satisfaction {
-        g.satisfaction.add(f.normalised());
-        g.satisfied.add_bool(f.satisfied);
-        for (name, value) in &f.dimensions {
-            g.dimensions.entry(name.clone()).or_default().add(*value);
-        }
-    }
-}
-
-/// Most handled first, then by name.
-fn groups(map: BTreeMap<String, Group>, dimensions: &[String]) -> Vec<GroupLine> {
-    let mut lines: Vec<GroupLine> = map
-        .into_iter()
-        .map(|(name, g)| GroupLine {
-            name,
-            handled: g.handled,
-            breached: g.breached,
-            reopened: g.reopened,
-            resolution_work_hours: g.work.value(),
-            resolution_wall_hours: g.wall.value(),
-            satisfaction: g.satisfaction.value(),
-            satisfied_rate: g.satisfied.value(),
-            dimensions: dimensions.iter().map(|d| (d.clone(), g.dimensions.get(d).and_then(Mean::value))).collect(),
-        })
-        .collect();
-    lines.sort_by(|a, b| b.handled.cmp(&a.handled).then_with(|| a.name.cmp(&b.name)));
-    lines
 }
 
 /// Configured dimensions first, in their order, then any others by name.

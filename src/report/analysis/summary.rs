@@ -6,7 +6,7 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 
 use crate::sla::SlaPolicy;
-use crate::sla::{self, Calendar, TargetKind, TargetState};
+use crate::sla::{self, Calendar, Charges, Holder, TargetKind, TargetState};
 use crate::ticket::{Action, Derived, Event, Status, Ticket, action};
 
 type Instant = DateTime<FixedOffset>;
@@ -35,6 +35,8 @@ pub struct TargetFact {
     pub cycle: usize,
     pub due: Instant,
     pub state: TargetState,
+    /// Who held the ticket when the deadline passed: charged with a breach.
+    pub charged: Holder,
 }
 
 /// An answered follow-up (回访).
@@ -47,6 +49,10 @@ pub struct FollowupFact {
     pub comment: Option<String>,
     /// Dimension name and its score normalised to 0–100.
     pub dimensions: Vec<(String, f64)>,
+    /// Who made the call (credited with it).
+    pub caller: String,
+    /// Who resolved what was scored (the score is theirs, a veto too).
+    pub resolver: Holder,
 }
 
 impl FollowupFact {
@@ -99,8 +105,14 @@ pub struct TicketSummary {
     /// Reached `resolved` at least once: owes a follow-up.
     pub ever_resolved: bool,
     /// One entry per reopen: the handler charged with the failed resolution
-    /// (seed 001 8.6), i.e. the assignee when it was resolved.
-    pub reopens: Vec<Option<String>>,
+    /// (seed 001 8.6), i.e. the assignee and department when it was resolved.
+    pub reopens: Vec<Holder>,
+    /// The agent who took the complaint (the `created` event's actor).
+    pub receiver: Option<String>,
+    /// Everyone who held the ticket (was its assignee) at some time.
+    pub held_by: Vec<String>,
+    /// Every answered follow-up, each with its caller and resolver.
+    pub followups: Vec<FollowupFact>,
     pub targets: Vec<TargetFact>,
     /// The latest answered follow-up.
     pub satisfaction: Option<FollowupFact>,
@@ -128,14 +140,21 @@ impl TicketSummary {
         let first_response_at = events.iter().find(|e| e.is_move()).map(|e| e.at);
         let last_resolved = events.iter().rev().find(|e| e.to == Some(Status::Resolved)).map(|e| e.at);
         let resolved_at = last_resolved.filter(|_| matches!(status, Status::Resolved | Status::Closed));
+        let charges = Charges::of(events.iter().copied());
         // Action items are review tasks, not the ticket's SLA: the agenda
         // reports them with their own states (done, done late, overdue).
         let targets = sla::ticket_targets(cal, sla_config, ticket, as_of)
             .into_iter()
             .filter(|t| t.kind != TargetKind::ActionItem)
-            .map(|t| TargetFact { kind: t.kind, cycle: t.cycle, due: t.due.at, state: t.state })
+            .map(|t| TargetFact {
+                kind: t.kind,
+                cycle: t.cycle,
+                due: t.due.at,
+                state: t.state,
+                charged: charges.breach(&t),
+            })
             .collect();
-        let followups: Vec<FollowupFact> = events.iter().filter_map(|e| followup(e)).collect();
+        let followups: Vec<FollowupFact> = events.iter().filter_map(|e| followup(e, &charges)).collect();
         TicketSummary {
             id: ticket.id.clone(),
             received_at: ticket.received_at,
@@ -156,10 +175,13 @@ impl TicketSummary {
             resolved_at,
             resolution: resolved_at.map(span),
             ever_resolved: last_resolved.is_some(),
-            reopens: reopens(&events),
+            reopens: charges.reopens.clone(),
+            receiver: charges.receiver.clone(),
+            held_by: charges.assignees().into_iter().map(str::to_string).collect(),
             targets,
             satisfaction: followups.last().cloned(),
-            unsatisfied: followups.into_iter().filter(|f| !f.satisfied).collect(),
+            unsatisfied: followups.iter().filter(|f| !f.satisfied).cloned().collect(),
+            followups,
             actions: actions(&ticket.id, &events),
         }
     }
@@ -173,7 +195,7 @@ impl TicketSummary {
     }
 }
 
-fn followup(e: &Event) -> Option<FollowupFact> {
+fn followup(e: &Event, charges: &Charges) -> Option<FollowupFact> {
     if e.action != Action::Followup || e.no_answer {
         return None;
     }
@@ -185,29 +207,14 @@ fn followup(e: &Event) -> Option<FollowupFact> {
         satisfied: e.satisfied.unwrap_or(false),
         comment: e.comment.clone(),
         dimensions: e.dimensions.iter().map(|(name, s)| (name.clone(), normalise(*s, scale))).collect(),
+        caller: e.by.clone(),
+        resolver: charges
+            .followups
+            .iter()
+            .find(|c| c.at == e.at && c.caller == e.by)
+            .map(|c| c.resolver.clone())
+            .unwrap_or_default(),
     })
-}
-
-/// Each reopen charged to whoever handled the resolution it undid.
-fn reopens(events: &[&Event]) -> Vec<Option<String>> {
-    let mut assignee: Option<&str> = None;
-    let mut resolver: Option<&str> = None;
-    let mut status = Status::New;
-    let mut charged = Vec::new();
-    for e in events {
-        if let Some(a) = &e.assignee {
-            assignee = Some(a);
-        }
-        let Some(to) = e.to else { continue };
-        if to == Status::Resolved {
-            resolver = assignee.or(Some(&e.by));
-        }
-        if to == Status::Processing && matches!(status, Status::Resolved | Status::Closed) {
-            charged.push(resolver.or(assignee).map(str::to_string));
-        }
-        status = to;
-    }
-    charged
 }
 
 /// The action items, done by the rule `overdue` uses too
