@@ -1,12 +1,12 @@
 //! One directory as scanned: what each of its entries gave (an item from
 //! the cache or from its file, an error, a subdirectory), what the next
-//! cache file needs of it, and the items in path order.
+//! cache file needs of it, and its errors in path order.
 
 use std::path::PathBuf;
 
 use super::super::walk::{EntryKind, FileStamp, Listed};
 use super::format::{CacheWriter, FileEntry, FileRecord, Index};
-use super::item_scan::ItemScan;
+use super::item_scan::ScanErrors;
 use super::kind::Cacheable;
 use crate::error::Error;
 
@@ -92,19 +92,12 @@ impl<'a, T> DirScan<'a, T> {
         cached != self.records.len()
     }
 
-    /// Moves the items, errors and collisions into `out`, in path order.
-    pub fn collect(self, out: &mut ItemScan<T>) {
+    /// Moves the errors and collisions into `out`, in path order (the
+    /// items went to the scan's sink as they came).
+    pub fn collect(self, out: &mut ScanErrors) {
         for node in self.nodes {
             match node {
-                Node::File(at, Outcome::Cached(_, Some(item)) | Outcome::Read(_, Some(item))) => {
-                    out.tickets.push((self.path.join(&self.listed[at].name), *item))
-                }
-                Node::File(at, Outcome::Several(several)) => {
-                    let (items, collision) = *several;
-                    let path = self.path.join(&self.listed[at].name);
-                    out.tickets.extend(items.into_iter().map(|item| (path.clone(), item)));
-                    out.collisions.push(collision);
-                }
+                Node::File(_, Outcome::Several(several)) => out.collisions.push(several.1),
                 Node::File(_, Outcome::Failed(e)) | Node::Error(e) => out.errors.push(*e),
                 Node::File(..) => {}
                 Node::Dir(dir) => (*dir).collect(out),

@@ -17,7 +17,7 @@ use super::super::walk::{self, DirFd, EntryKind, FileStamp, Listed};
 use super::super::{TICKETS_DIR, file};
 use super::dir_scan::{DirScan, NewEntry, Node, Outcome};
 use super::format::{CacheWriter, DirRecord, FileRecord, Index, trust_limit};
-use super::item_scan::ItemScan;
+use super::item_scan::ScanErrors;
 use super::kind::CacheKind;
 use crate::error::{Error, Result};
 
@@ -28,14 +28,15 @@ pub(super) fn scan_kind<K: CacheKind>(
     local_dir: &Path,
     rules: &FileRules,
     kind: &K,
-) -> Result<ItemScan<K::Item>> {
+    sink: &mut Sink<'_, K::Item>,
+) -> Result<ScanErrors> {
     let max_bytes = rules.max_bytes;
     let dir = root.join(TICKETS_DIR);
-    let empty = || ItemScan { tickets: Vec::new(), errors: Vec::new(), collisions: Vec::new() };
+    let empty = ScanErrors::default;
     // Opening `tickets/` below refuses a symlink in its place; this names
     // the link (or a symlinked parent) in the error.
     if let Err(e) = file::check_inside(root, &dir.join("x")) {
-        return Ok(ItemScan { errors: vec![e], ..empty() });
+        return Ok(ScanErrors { errors: vec![e], ..empty() });
     }
     if !dir.is_dir() {
         return Ok(empty());
@@ -46,10 +47,10 @@ pub(super) fn scan_kind<K: CacheKind>(
     let started_s = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
     let (may_write, mapped) = open_cache(local_dir, K::FILE_NAME);
     let index = mapped.as_deref().and_then(|bytes| Index::parse(bytes, K::MAGIC, max_bytes));
-    let scan = Scanner { index: index.as_ref(), kind, root, rules };
+    let scan = Scanner { index: index.as_ref(), map: mapped.as_ref(), kind, root, rules };
     let top = match DirFd::open(&dir) {
-        Ok(fd) => scan.dir(&fd, dir, Some(TICKETS_DIR.to_string())),
-        Err(e) => return Ok(ItemScan { errors: vec![Error::io("read", &dir, e)], ..empty() }),
+        Ok(fd) => scan.dir(&fd, dir, Some(TICKETS_DIR.to_string()), sink),
+        Err(e) => return Ok(ScanErrors { errors: vec![Error::io("read", &dir, e)], ..empty() }),
     };
     let trust_from = trust_limit(started_s);
     // Best effort: a read-only checkout just stays uncached.
@@ -105,6 +106,9 @@ struct Here<'s, 'a> {
 
 struct Scanner<'i, 'a, K> {
     index: Option<&'i Index<'a>>,
+    /// The mapping `index` borrows from: the pages of a directory's
+    /// payloads are handed back once its items are delivered.
+    map: Option<&'i memmap2::Mmap>,
     kind: &'i K,
     root: &'i Path,
     rules: &'i FileRules<'i>,
@@ -115,9 +119,17 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
         self.index.is_some_and(|index| stamp.changed_ns() < index.trusted_before_ns)
     }
 
-    /// Scans the open directory `fd` at `path`, its subdirectories in
-    /// parallel with its files.
-    fn dir(&self, fd: &DirFd, path: PathBuf, key: Option<String>) -> DirScan<'a, K::Item> {
+    /// Scans the open directory `fd` at `path`: its entries in name order,
+    /// each run of files in parallel, each subdirectory in turn, handing
+    /// every item to `sink` as soon as its run is done — so only one run's
+    /// items are ever held, and `sink` sees them in path order.
+    fn dir(
+        &self,
+        fd: &DirFd,
+        path: PathBuf,
+        key: Option<String>,
+        sink: &mut Sink<'_, K::Item>,
+    ) -> DirScan<'a, K::Item> {
         let stamp = fd.stamp().ok();
         let old = self.index.zip(key.as_deref()).and_then(|(index, key)| Some((index, index.dirs.get(key)?)));
         let records = old.and_then(|(index, dir)| dir.file_records(index.payloads)).unwrap_or_default();
@@ -137,9 +149,26 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
             }
         };
         let here = Here { path: &scan.path, key: scan.key.as_deref(), records: &scan.records };
-        let nodes: Vec<[Option<Node<K::Item>>; 2]> =
-            scan.listed.par_iter().enumerate().map(|(at, entry)| self.entry(fd, &here, at, entry)).collect();
-        scan.nodes = nodes.into_iter().flatten().flatten().collect();
+        let listed = &scan.listed;
+        let mut nodes = Vec::new();
+        let mut start = 0;
+        while start < listed.len() {
+            let end = listed[start..].iter().position(|e| e.kind == EntryKind::Dir).map_or(listed.len(), |n| start + n);
+            let run: Vec<Option<Node<K::Item>>> = listed[start..end]
+                .par_iter()
+                .enumerate()
+                .map(|(n, entry)| self.entry(fd, &here, start + n, entry))
+                .collect();
+            nodes.extend(run.into_iter().flatten().map(|node| deliver(node, &here, listed, sink)));
+            if let Some(entry) = listed.get(end) {
+                // A directory named like a ticket file is that file first.
+                nodes.extend(self.entry(fd, &here, end, entry).map(|node| deliver(node, &here, listed, sink)));
+                nodes.push(self.subdir(fd, &here, entry, sink));
+            }
+            start = end + 1;
+        }
+        self.release(&scan.records);
+        scan.nodes = nodes;
         scan.complete = scan.key.is_some() && scan.stamp.is_some() && scan.listed.iter().all(recordable) && {
             scan.nodes.iter().all(|node| match node {
                 Node::File(_, outcome) => matches!(outcome, Outcome::Cached(..) | Outcome::Read(Some(_), _)),
@@ -150,26 +179,50 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
         scan
     }
 
-    /// What one directory entry holds: a ticket file, a directory to
-    /// descend into (a directory named like a ticket file is both), or a
-    /// symbolic link, reported.
-    fn entry(&self, fd: &DirFd, parent: &Here<'_, 'a>, at: usize, entry: &Listed) -> [Option<Node<'a, K::Item>>; 2] {
-        let file = if walk::is_ticket_name(&entry.name) {
+    /// Hands the pages holding `records`' payloads back to the kernel: they
+    /// were read once and their items delivered, and a report of every
+    /// ticket would otherwise keep the whole cache file resident. Reading
+    /// them again (to write a new cache) faults them back in from the file,
+    /// which is never changed in place.
+    fn release(&self, records: &[FileRecord<'a>]) {
+        let (Some(map), Some(first), Some(last)) = (self.map, records.first(), records.last()) else { return };
+        let base = map.as_ptr() as usize;
+        let from = first.payload.as_ptr() as usize - base;
+        let to = last.payload.as_ptr() as usize + last.payload.len() - base;
+        if to > from {
+            // SAFETY: a read-only shared mapping of a file never written in
+            // place: dropping its pages only makes the next read fault them
+            // in again with the same bytes; no reference is invalidated.
+            let _ = unsafe { map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, from, to - from) };
+        }
+    }
+
+    /// The subdirectory `entry` scanned, or why it could not be opened.
+    fn subdir(
+        &self,
+        fd: &DirFd,
+        parent: &Here<'_, 'a>,
+        entry: &Listed,
+        sink: &mut Sink<'_, K::Item>,
+    ) -> Node<'a, K::Item> {
+        let path = parent.path.join(&entry.name);
+        let key = parent.key.zip(entry.name.to_str()).map(|(parent, name)| format!("{parent}/{name}"));
+        match fd.open_child(&entry.name) {
+            Ok(child) => Node::Dir(Box::new(self.dir(&child, path, key, sink))),
+            Err(e) => Node::Error(Box::new(Error::io("read", path, e))),
+        }
+    }
+
+    /// What one directory entry holds as a file: a ticket file, or a
+    /// symbolic link, reported. (Directories are [`Self::subdir`].)
+    fn entry(&self, fd: &DirFd, parent: &Here<'_, 'a>, at: usize, entry: &Listed) -> Option<Node<'a, K::Item>> {
+        if walk::is_ticket_name(&entry.name) {
             Some(Node::File(at, self.file(fd, parent, at, &entry.name)))
         } else if entry.kind == EntryKind::Symlink {
             Some(Node::Error(Box::new(walk::symlink_error(parent.path.join(&entry.name)))))
         } else {
             None
-        };
-        let dir = (entry.kind == EntryKind::Dir).then(|| {
-            let path = parent.path.join(&entry.name);
-            let key = parent.key.zip(entry.name.to_str()).map(|(parent, name)| format!("{parent}/{name}"));
-            match fd.open_child(&entry.name) {
-                Ok(child) => Node::Dir(Box::new(self.dir(&child, path, key))),
-                Err(e) => Node::Error(Box::new(Error::io("read", path, e))),
-            }
-        });
-        [file, dir]
+        }
     }
 
     /// The item of one ticket file: from the cache when its entry holds,
@@ -241,6 +294,34 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
             }
             Err(e) => Outcome::Failed(Box::new(e)),
         }
+    }
+}
+
+/// Where a scan hands each wanted item, with the path of its file, in
+/// path order.
+pub(super) type Sink<'s, T> = dyn FnMut(PathBuf, T) + 's;
+
+/// Hands the items of `node` to `sink`, keeping the rest (what the next
+/// cache file and the error list need).
+fn deliver<'a, T>(node: Node<'a, T>, dir: &Here<'_, 'a>, listed: &[Listed], sink: &mut Sink<'_, T>) -> Node<'a, T> {
+    let file = |at: usize| dir.path.join(&listed[at].name);
+    match node {
+        Node::File(at, Outcome::Cached(record, Some(item))) => {
+            sink(file(at), *item);
+            Node::File(at, Outcome::Cached(record, None))
+        }
+        Node::File(at, Outcome::Read(entry, Some(item))) => {
+            sink(file(at), *item);
+            Node::File(at, Outcome::Read(entry, None))
+        }
+        Node::File(at, Outcome::Several(several)) => {
+            let (items, collision) = *several;
+            for item in items {
+                sink(file(at), item);
+            }
+            Node::File(at, Outcome::Several(Box::new((Vec::new(), collision))))
+        }
+        other => other,
     }
 }
 
