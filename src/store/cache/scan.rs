@@ -48,10 +48,12 @@ pub(super) fn scan_kind<K: CacheKind>(
     let (may_write, mapped) = open_cache(local_dir, K::FILE_NAME);
     let index = mapped.as_deref().and_then(|bytes| Index::parse(bytes, K::MAGIC, max_bytes));
     let scan = Scanner { index: index.as_ref(), map: mapped.as_ref(), kind, root, rules };
+    let mut delivery = Delivery { sink, pending: Vec::new() };
     let top = match DirFd::open(&dir) {
-        Ok(fd) => scan.dir(&fd, dir, Some(TICKETS_DIR.to_string()), sink),
+        Ok(fd) => scan.dir(&fd, dir, Some(TICKETS_DIR.to_string()), &mut delivery),
         Err(e) => return Ok(ScanErrors { errors: vec![Error::io("read", &dir, e)], ..empty() }),
     };
+    delivery.overlap(|| ());
     let trust_from = trust_limit(started_s);
     // Best effort: a read-only checkout just stays uncached.
     if may_write
@@ -60,7 +62,7 @@ pub(super) fn scan_kind<K: CacheKind>(
     {
         let _ = local.replace(K::FILE_NAME, |out| {
             let mut cache = CacheWriter::default();
-            top.write_into(&mut cache);
+            top.write_into(&mut cache, index.as_ref());
             cache.write(out, K::MAGIC, started_s, max_bytes)
         });
     }
@@ -121,14 +123,14 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
 
     /// Scans the open directory `fd` at `path`: its entries in name order,
     /// each run of files in parallel, each subdirectory in turn, handing
-    /// every item to `sink` as soon as its run is done — so only one run's
-    /// items are ever held, and `sink` sees them in path order.
+    /// the items of each run on while the next run is scanned — so two
+    /// runs' items at most are held, and the sink sees them in path order.
     fn dir(
         &self,
         fd: &DirFd,
         path: PathBuf,
         key: Option<String>,
-        sink: &mut Sink<'_, K::Item>,
+        delivery: &mut Delivery<'_, K::Item>,
     ) -> DirScan<'a, K::Item> {
         let stamp = fd.stamp().ok();
         let old = self.index.zip(key.as_deref()).and_then(|(index, key)| Some((index, index.dirs.get(key)?)));
@@ -138,8 +140,17 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
             .filter(|(_, dir)| stamp.is_some_and(|s| s.same_dir(&dir.stamp) && self.trusted(&s)))
             .map(|(_, dir)| cached_listing(dir, &records));
         let from_cache = listed_from_cache.is_some();
-        let mut scan =
-            DirScan { path, key, stamp, from_cache, complete: true, listed: Vec::new(), records, nodes: Vec::new() };
+        let mut scan = DirScan {
+            path,
+            key,
+            stamp,
+            from_cache,
+            complete: true,
+            listed: Vec::new(),
+            records,
+            nodes: Vec::new(),
+            compacted: false,
+        };
         scan.listed = match listed_from_cache.map_or_else(|| fd.list(), Ok) {
             Ok(listed) => listed,
             Err(e) => {
@@ -154,16 +165,24 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
         let mut start = 0;
         while start < listed.len() {
             let end = listed[start..].iter().position(|e| e.kind == EntryKind::Dir).map_or(listed.len(), |n| start + n);
-            let run: Vec<Option<Node<K::Item>>> = listed[start..end]
-                .par_iter()
-                .enumerate()
-                .map(|(n, entry)| self.entry(fd, &here, start + n, entry))
-                .collect();
-            nodes.extend(run.into_iter().flatten().map(|node| deliver(node, &here, listed, sink)));
+            let (run, items) = delivery.overlap(|| {
+                let run: Vec<Option<Node<K::Item>>> = listed[start..end]
+                    .par_iter()
+                    .enumerate()
+                    .map(|(n, entry)| self.entry(fd, &here, start + n, entry))
+                    .collect();
+                let mut items = Vec::new();
+                let run: Vec<_> =
+                    run.into_iter().flatten().map(|node| take_items(node, &here, listed, &mut items)).collect();
+                (run, items)
+            });
+            nodes.extend(run);
+            delivery.pending.extend(items);
             if let Some(entry) = listed.get(end) {
                 // A directory named like a ticket file is that file first.
-                nodes.extend(self.entry(fd, &here, end, entry).map(|node| deliver(node, &here, listed, sink)));
-                nodes.push(self.subdir(fd, &here, entry, sink));
+                let file = self.entry(fd, &here, end, entry);
+                nodes.extend(file.map(|node| take_items(node, &here, listed, &mut delivery.pending)));
+                nodes.push(self.subdir(fd, &here, entry, delivery));
             }
             start = end + 1;
         }
@@ -176,6 +195,7 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
                 Node::Error(_) => false,
             })
         };
+        scan.compact(self.index);
         scan
     }
 
@@ -187,14 +207,20 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
     fn release(&self, records: &[FileRecord<'a>]) {
         let (Some(map), Some(first), Some(last)) = (self.map, records.first(), records.last()) else { return };
         let base = map.as_ptr() as usize;
-        let from = first.payload.as_ptr() as usize - base;
-        let to = last.payload.as_ptr() as usize + last.payload.len() - base;
-        if to > from {
-            // SAFETY: a read-only shared mapping of a file never written in
-            // place: dropping its pages only makes the next read fault them
-            // in again with the same bytes; no reference is invalidated.
-            let _ = unsafe { map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, from, to - from) };
-        }
+        let drop = |from: *const u8, to: *const u8| {
+            let (from, to) = (from as usize - base, to as usize - base);
+            if to > from {
+                // SAFETY: a read-only shared mapping of a file never written
+                // in place: dropping its pages only makes the next read fault
+                // them in again with the same bytes; no reference is
+                // invalidated.
+                let _ = unsafe { map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, from, to - from) };
+            }
+        };
+        // The payloads, then the file records (from the first name to the
+        // last one: its few trailing bytes stay).
+        drop(first.payload.as_ptr(), last.payload.as_ptr_range().end);
+        drop(first.name.as_ptr(), last.name.as_bytes().as_ptr_range().end);
     }
 
     /// The subdirectory `entry` scanned, or why it could not be opened.
@@ -203,12 +229,12 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
         fd: &DirFd,
         parent: &Here<'_, 'a>,
         entry: &Listed,
-        sink: &mut Sink<'_, K::Item>,
+        delivery: &mut Delivery<'_, K::Item>,
     ) -> Node<'a, K::Item> {
         let path = parent.path.join(&entry.name);
         let key = parent.key.zip(entry.name.to_str()).map(|(parent, name)| format!("{parent}/{name}"));
         match fd.open_child(&entry.name) {
-            Ok(child) => Node::Dir(Box::new(self.dir(&child, path, key, sink))),
+            Ok(child) => Node::Dir(Box::new(self.dir(&child, path, key, delivery))),
             Err(e) => Node::Error(Box::new(Error::io("read", path, e))),
         }
     }
@@ -301,24 +327,50 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
 /// path order.
 pub(super) type Sink<'s, T> = dyn FnMut(PathBuf, T) + 's;
 
-/// Hands the items of `node` to `sink`, keeping the rest (what the next
-/// cache file and the error list need).
-fn deliver<'a, T>(node: Node<'a, T>, dir: &Here<'_, 'a>, listed: &[Listed], sink: &mut Sink<'_, T>) -> Node<'a, T> {
+/// The sink and the items not yet handed to it, in path order.
+pub(super) struct Delivery<'s, T> {
+    sink: &'s mut Sink<'s, T>,
+    pending: Vec<(PathBuf, T)>,
+}
+
+impl<T: Send> Delivery<'_, T> {
+    /// Runs `work` on the thread pool while the pending items go to the
+    /// sink on this thread (the sink need not be `Send`), so handing items
+    /// on costs no time of its own.
+    fn overlap<R: Send>(&mut self, work: impl FnOnce() -> R + Send) -> R {
+        let mut done = None;
+        let (sink, pending) = (&mut *self.sink, &mut self.pending);
+        rayon::in_place_scope(|scope| {
+            scope.spawn(|_| done = Some(work()));
+            for (path, item) in pending.drain(..) {
+                sink(path, item);
+            }
+        });
+        done.expect("the scope waits for its work")
+    }
+}
+
+/// Moves the items of `node` to `items`, with the path of their file,
+/// keeping the rest (what the next cache file and the error list need).
+fn take_items<'a, T>(
+    node: Node<'a, T>,
+    dir: &Here<'_, 'a>,
+    listed: &[Listed],
+    items: &mut Vec<(PathBuf, T)>,
+) -> Node<'a, T> {
     let file = |at: usize| dir.path.join(&listed[at].name);
     match node {
         Node::File(at, Outcome::Cached(record, Some(item))) => {
-            sink(file(at), *item);
+            items.push((file(at), *item));
             Node::File(at, Outcome::Cached(record, None))
         }
         Node::File(at, Outcome::Read(entry, Some(item))) => {
-            sink(file(at), *item);
+            items.push((file(at), *item));
             Node::File(at, Outcome::Read(entry, None))
         }
         Node::File(at, Outcome::Several(several)) => {
-            let (items, collision) = *several;
-            for item in items {
-                sink(file(at), item);
-            }
+            let (found, collision) = *several;
+            items.extend(found.into_iter().map(|item| (file(at), item)));
             Node::File(at, Outcome::Several(Box::new((Vec::new(), collision))))
         }
         other => other,
