@@ -23,10 +23,12 @@
 //! Split by idea: `format.rs` is the file layout (header, directory
 //! table, file records, payloads, checksums) read and written; `scan.rs` and
 //! `dir_scan.rs` the scan engine (walk, stat, match entries, parallel
-//! decode, rewrite); [`kind::CacheKind`] what differs between the two cache
+//! decode, rewrite); `delivery.rs` hands items on in path order as the
+//! scan goes; [`kind::CacheKind`] what differs between the two cache
 //! files, implemented by `summaries.rs` and `tickets.rs`; this file the API
 //! the [`super::Store`] calls.
 
+mod delivery;
 mod dir_scan;
 mod format;
 mod item_scan;

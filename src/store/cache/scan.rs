@@ -15,6 +15,7 @@ use super::super::local::{self, LocalDir, Refused};
 use super::super::placement::{self, FileRules};
 use super::super::walk::{self, DirFd, EntryKind, FileStamp, Listed};
 use super::super::{TICKETS_DIR, file};
+use super::delivery::{Delivery, Sink, take_items};
 use super::dir_scan::{DirScan, NewEntry, Node, Outcome};
 use super::format::{CacheWriter, DirRecord, FileRecord, Index, trust_limit};
 use super::item_scan::ScanErrors;
@@ -48,7 +49,7 @@ pub(super) fn scan_kind<K: CacheKind>(
     let (may_write, mapped) = open_cache(local_dir, K::FILE_NAME);
     let index = mapped.as_deref().and_then(|bytes| Index::parse(bytes, K::MAGIC, max_bytes));
     let scan = Scanner { index: index.as_ref(), map: mapped.as_ref(), kind, root, rules };
-    let mut delivery = Delivery { sink, pending: Vec::new() };
+    let mut delivery = Delivery::new(sink);
     let top = match DirFd::open(&dir) {
         Ok(fd) => scan.dir(&fd, dir, Some(TICKETS_DIR.to_string()), &mut delivery),
         Err(e) => return Ok(ScanErrors { errors: vec![Error::io("read", &dir, e)], ..empty() }),
@@ -173,7 +174,7 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
                     .collect();
                 let mut items = Vec::new();
                 let run: Vec<_> =
-                    run.into_iter().flatten().map(|node| take_items(node, &here, listed, &mut items)).collect();
+                    run.into_iter().flatten().map(|node| take_items(node, here.path, listed, &mut items)).collect();
                 (run, items)
             });
             nodes.extend(run);
@@ -181,7 +182,7 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
             if let Some(entry) = listed.get(end) {
                 // A directory named like a ticket file is that file first.
                 let file = self.entry(fd, &here, end, entry);
-                nodes.extend(file.map(|node| take_items(node, &here, listed, &mut delivery.pending)));
+                nodes.extend(file.map(|node| take_items(node, here.path, listed, &mut delivery.pending)));
                 nodes.push(self.subdir(fd, &here, entry, delivery));
             }
             start = end + 1;
@@ -199,11 +200,11 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
         scan
     }
 
-    /// Hands the pages holding `records`' payloads back to the kernel: they
-    /// were read once and their items delivered, and a report of every
-    /// ticket would otherwise keep the whole cache file resident. Reading
-    /// them again (to write a new cache) faults them back in from the file,
-    /// which is never changed in place.
+    /// Hands the pages holding `records` and their payloads back to the
+    /// kernel: they were read once and their items made, and a scan of
+    /// every ticket would otherwise keep the whole cache file resident.
+    /// Reading them again (to write a new cache) faults them back in from
+    /// the file, which is never changed in place.
     fn release(&self, records: &[FileRecord<'a>]) {
         let (Some(map), Some(first), Some(last)) = (self.map, records.first(), records.last()) else { return };
         let base = map.as_ptr() as usize;
@@ -320,60 +321,6 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
             }
             Err(e) => Outcome::Failed(Box::new(e)),
         }
-    }
-}
-
-/// Where a scan hands each wanted item, with the path of its file, in
-/// path order.
-pub(super) type Sink<'s, T> = dyn FnMut(PathBuf, T) + 's;
-
-/// The sink and the items not yet handed to it, in path order.
-pub(super) struct Delivery<'s, T> {
-    sink: &'s mut Sink<'s, T>,
-    pending: Vec<(PathBuf, T)>,
-}
-
-impl<T: Send> Delivery<'_, T> {
-    /// Runs `work` on the thread pool while the pending items go to the
-    /// sink on this thread (the sink need not be `Send`), so handing items
-    /// on costs no time of its own.
-    fn overlap<R: Send>(&mut self, work: impl FnOnce() -> R + Send) -> R {
-        let mut done = None;
-        let (sink, pending) = (&mut *self.sink, &mut self.pending);
-        rayon::in_place_scope(|scope| {
-            scope.spawn(|_| done = Some(work()));
-            for (path, item) in pending.drain(..) {
-                sink(path, item);
-            }
-        });
-        done.expect("the scope waits for its work")
-    }
-}
-
-/// Moves the items of `node` to `items`, with the path of their file,
-/// keeping the rest (what the next cache file and the error list need).
-fn take_items<'a, T>(
-    node: Node<'a, T>,
-    dir: &Here<'_, 'a>,
-    listed: &[Listed],
-    items: &mut Vec<(PathBuf, T)>,
-) -> Node<'a, T> {
-    let file = |at: usize| dir.path.join(&listed[at].name);
-    match node {
-        Node::File(at, Outcome::Cached(record, Some(item))) => {
-            items.push((file(at), *item));
-            Node::File(at, Outcome::Cached(record, None))
-        }
-        Node::File(at, Outcome::Read(entry, Some(item))) => {
-            items.push((file(at), *item));
-            Node::File(at, Outcome::Read(entry, None))
-        }
-        Node::File(at, Outcome::Several(several)) => {
-            let (found, collision) = *several;
-            items.extend(found.into_iter().map(|item| (file(at), item)));
-            Node::File(at, Outcome::Several(Box::new((Vec::new(), collision))))
-        }
-        other => other,
     }
 }
 
