@@ -92,6 +92,7 @@ for N in $SIZES; do
   rss "complaint list --status processing (warm)" "$C" --store "$S" list --status processing
   if [ ${#extra[@]} -gt 0 ]; then
     rss "complaint report --year 2026 (warm)" "$C" --store "$S" report --year 2026
+    rss "complaint report --week 2026-W47 (warm)" "$C" --store "$S" report --week 2026-W47
     rss "complaint export (warm)" "$C" --store "$S" export
   fi
   rm -rf "$S/.complaint"

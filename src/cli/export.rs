@@ -1,8 +1,10 @@
 //! `complaint export`
 
-use std::io::IsTerminal;
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+use chrono::{DateTime, FixedOffset};
 
 use clap::{Args, ValueEnum};
 
@@ -13,9 +15,11 @@ use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::report::analysis::TicketSummary;
 use crate::report::export::{self, CsvStyle, Options};
+use crate::report::export_order::{self, OrderedRows};
 use crate::report::export_xlsx;
 use crate::report::mask::Masker;
 use crate::report::xlsx::{Book, Cell};
+use crate::store::{ScanErrors, Store};
 use crate::ticket::Ticket;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -79,7 +83,7 @@ pub fn run(ctx: &mut Context, args: ExportArgs) -> Result<ExitCode> {
     let format = if ctx.global.json { ExportFormat::Json } else { args.format };
     let style = CsvStyle { bom: !args.no_bom, raw: args.raw };
     // Each wanted ticket is rendered as it is decoded, in parallel; only
-    // its sort key and its rendered row are kept.
+    // its sort key and its rendered row are kept, until it can be written.
     let render = |t: &Ticket| {
         let s = TicketSummary::of(t, &calendar, &config.sla, now);
         match format {
@@ -93,69 +97,121 @@ pub fn run(ctx: &mut Context, args: ExportArgs) -> Result<ExitCode> {
             ExportFormat::Xlsx => Row::Cells(export_xlsx::cells(&columns, t, &s, &options)),
         }
     };
-    if format == ExportFormat::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
-        return Err(Error::invalid(
-            "a workbook is binary and is not printed on a terminal",
-            Some("write it to a file: complaint export --format xlsx -o 投诉记录.xlsx"),
-        ));
+    let map = |t: Ticket| filter.matches(&t).then(|| (t.received_at, t.id.clone(), render(&t)));
+    if format == ExportFormat::Xlsx {
+        // A workbook is built whole in memory (rust_xlsxwriter), like the JSON document.
+        if args.output.is_none() && std::io::stdout().is_terminal() {
+            return Err(Error::invalid(
+                "a workbook is binary and is not printed on a terminal",
+                Some("write it to a file: complaint export --format xlsx -o 投诉记录.xlsx"),
+            ));
+        }
+        let scan = store.scan_tickets(|_| true, map)?;
+        common::warn_collisions(ctx, &store, &scan.collisions);
+        let unreadable = common::unreadable(&store, &scan.errors);
+        let count = scan.tickets.len();
+        let rows = oldest_first(scan.tickets.into_iter().map(|(_, row)| row).collect());
+        let mut book = Book::new();
+        book.sheet(options.lang.pick("投诉记录", "Complaints"), &export_xlsx::headers(&columns, &options))?;
+        for (_, _, row) in rows {
+            if let Row::Cells(cells) = row {
+                book.row(&cells)?;
+            }
+        }
+        write(ctx, &args, &book.finish()?, count)?;
+        return Ok(common::warn_unreadable(ctx, &unreadable, "export"));
     }
-    let scan =
-        store.scan_tickets(|_| true, |t| filter.matches(&t).then(|| (t.received_at, t.id.clone(), render(&t))))?;
-    common::warn_collisions(ctx, &store, &scan.collisions);
-    let mut rows: Vec<_> = scan.tickets.into_iter().map(|(_, row)| row).collect();
-    // Oldest first; stable, so tickets of one file keep their order.
-    rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
-    let count = rows.len();
-    let unreadable = common::unreadable(&store, &scan.errors);
-    let bytes = match format {
-        ExportFormat::Json => {
-            let items: Vec<_> = rows
-                .into_iter()
-                .map(|(_, _, row)| match row {
-                    Row::Json(value) => value,
-                    Row::Text(_) | Row::Cells(_) => unreachable!("JSON rows for the JSON format"),
-                })
-                .collect();
-            let doc = serde_json::json!({
-                "schema": output::JSON_SCHEMA,
-                "count": items.len(),
-                "columns": columns.iter().map(|c| c.id).collect::<Vec<_>>(),
-                "tickets": items,
-                "unreadable": unreadable,
-            });
-            let mut text = serde_json::to_string_pretty(&doc).expect("JSON values serialise");
-            text.push('\n');
-            text.into_bytes()
+    if format == ExportFormat::Json {
+        let scan = store.scan_tickets(|_| true, map)?;
+        common::warn_collisions(ctx, &store, &scan.collisions);
+        let unreadable = common::unreadable(&store, &scan.errors);
+        let count = scan.tickets.len();
+        let bytes = json_document(scan.tickets.into_iter().map(|(_, row)| row).collect(), &columns, &unreadable);
+        write(ctx, &args, &bytes, count)?;
+        return Ok(common::warn_unreadable(ctx, &unreadable, "export"));
+    }
+    // CSV and JSON Lines are written as the scan goes, in the record
+    // table's order: to stdout directly, to a file through memory (it is
+    // replaced atomically at the end).
+    let head = if format == ExportFormat::Csv { export::csv_head(&columns, &options, &style) } else { Vec::new() };
+    let prefix = config.id.prefix.as_str();
+    let scan = match &args.output {
+        None => {
+            let (mut out, scan) =
+                stream(&store, OrderedRows::new(BufWriter::new(std::io::stdout().lock()), zone, &head), prefix, map)?;
+            out.flush().map_err(|e| Error::io("write", "stdout", e))?;
+            scan
         }
-        ExportFormat::Xlsx => {
-            let mut book = Book::new();
-            book.sheet(options.lang.pick("投诉记录", "Complaints"), &export_xlsx::headers(&columns, &options))?;
-            for (_, _, row) in rows {
-                if let Row::Cells(cells) = row {
-                    book.row(&cells)?;
-                }
-            }
-            book.finish()?
-        }
-        ExportFormat::Csv | ExportFormat::Jsonl => {
-            let mut bytes =
-                if format == ExportFormat::Csv { export::csv_head(&columns, &options, &style) } else { Vec::new() };
-            for (_, _, row) in rows {
-                if let Row::Text(text) = row {
-                    bytes.extend_from_slice(&text);
-                }
-            }
-            bytes
+        Some(path) => {
+            let (bytes, scan) = stream(&store, OrderedRows::new(Vec::new(), zone, &head), prefix, map)?;
+            output::write_file(path, &bytes)?;
+            ctx.info(format!("exported {} tickets to {}", scan.1, path.display()));
+            scan
         }
     };
+    let (scan, _) = scan;
+    common::warn_collisions(ctx, &store, &scan.collisions);
+    let unreadable = common::unreadable(&store, &scan.errors);
+    Ok(common::warn_unreadable(ctx, &unreadable, "export"))
+}
+
+type Keyed = (DateTime<FixedOffset>, String, Row);
+
+/// The rows `map` makes of the store's tickets written to `rows` as the
+/// scan hands them on; the writer back, with what the scan found and how
+/// many rows there were.
+fn stream<W: Write>(
+    store: &Store,
+    mut rows: OrderedRows<W>,
+    prefix: &str,
+    map: impl Fn(Ticket) -> Option<Keyed> + Sync,
+) -> Result<(W, (ScanErrors, u64))> {
+    let scan = store.fold_tickets(|_| true, map, &mut |_, (received_at, id, row)| {
+        if let Row::Text(text) = row {
+            rows.push(export_order::id_day(&id, prefix), received_at, id, text);
+        }
+    })?;
+    let (out, count) = rows.finish().map_err(|e| Error::io("write", "stdout", e))?;
+    Ok((out, (scan, count)))
+}
+
+/// The JSON document of every row, oldest first.
+fn json_document(rows: Vec<Keyed>, columns: &[export::Column], unreadable: &[String]) -> Vec<u8> {
+    let items: Vec<_> = oldest_first(rows)
+        .into_iter()
+        .map(|(_, _, row)| match row {
+            Row::Json(value) => value,
+            Row::Text(_) | Row::Cells(_) => unreachable!("JSON rows for the JSON format"),
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "schema": output::JSON_SCHEMA,
+        "count": items.len(),
+        "columns": columns.iter().map(|c| c.id).collect::<Vec<_>>(),
+        "tickets": items,
+        "unreadable": unreadable,
+    });
+    let mut text = serde_json::to_string_pretty(&doc).expect("JSON values serialise");
+    text.push('\n');
+    text.into_bytes()
+}
+
+/// Oldest first; stable, so tickets of one file keep their order.
+fn oldest_first(mut rows: Vec<Keyed>) -> Vec<Keyed> {
+    rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    rows
+}
+
+/// `bytes` to the `--output` file, or to stdout.
+fn write(ctx: &mut Context, args: &ExportArgs, bytes: &[u8], count: usize) -> Result<()> {
     match &args.output {
         Some(path) => {
-            output::write_file(path, &bytes)?;
+            output::write_file(path, bytes)?;
             ctx.info(format!("exported {} tickets to {}", count, path.display()));
+            Ok(())
         }
-        None => output::print_bytes(&bytes)?,
+        None => output::print_bytes(bytes),
     }
-    Ok(common::warn_unreadable(ctx, &unreadable, "export"))
 }
 
 /// One exported ticket, rendered.

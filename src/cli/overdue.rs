@@ -1,5 +1,6 @@
 //! `complaint overdue`
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::{DateTime, Datelike, FixedOffset};
@@ -128,6 +129,9 @@ pub fn run(ctx: &mut Context, args: OverdueArgs) -> Result<ExitCode> {
     })
 }
 
+/// Unsettled summaries evaluated at a time: enough to keep both cores busy.
+const BATCH: usize = 4096;
+
 fn collect(
     ctx: &Context,
     store: &Store,
@@ -139,53 +143,64 @@ fn collect(
 ) -> Result<Listing> {
     let config = store.config();
     // Tickets closed by `as_of` have no running clock: skipped unread, so a
-    // warm run over 100 000 tickets only evaluates the open ones.
-    let scan = store.scan_unsettled_summaries(as_of, |s| filter.matches_summary(s) && s.received_at <= as_of)?;
-    common::warn_collisions(ctx, store, &scan.collisions);
-    let mut unreadable = common::unreadable(store, &scan.errors);
-    // Targets, overdue spans (working time is the costly part) and rows
-    // are computed in parallel, ticket by ticket, in scan order.
+    // warm run over 100 000 tickets only evaluates the open ones. Targets,
+    // overdue spans (working time is the costly part) and rows are computed
+    // in parallel, a batch of summaries at a time as the scan hands them on
+    // (in scan order), so the summaries are never all held.
     let zone = config.zone();
-    let evaluated: Vec<Result<(Vec<OverdueRow>, Vec<i32>)>> = scan
-        .tickets
-        .par_iter()
-        .map(|(path, summary)| {
-            let view = match sla::ClockView::of_summary(summary) {
-                Some(view) => view,
-                // Closed after `as_of`: its clock events are not cached.
-                None => store.read_file(path, summary).map(|ticket: Ticket| sla::ClockView::from(&ticket))?,
-            };
-            let targets = sla::clock_targets(calendar, &config.sla, &view, as_of);
-            let mut rows = Vec::new();
-            let mut years = Vec::new();
-            for target in targets {
-                let urgency = match target.state {
-                    TargetState::Overdue => Urgency::Overdue,
-                    TargetState::Pending if !target.paused && horizon.is_some_and(|h| target.due.at <= h) => {
-                        Urgency::DueSoon
-                    }
-                    _ => continue,
-                };
-                if target.due.provisional {
-                    years.push(target.due.at.with_timezone(&zone).year());
+    let evaluate = |(path, summary): &(PathBuf, IndexEntry)| -> Result<(Vec<OverdueRow>, Vec<i32>)> {
+        let view = match sla::ClockView::of_summary(summary) {
+            Some(view) => view,
+            // Closed after `as_of`: its clock events are not cached.
+            None => store.read_file(path, summary).map(|ticket: Ticket| sla::ClockView::from(&ticket))?,
+        };
+        let targets = sla::clock_targets(calendar, &config.sla, &view, as_of);
+        let mut rows = Vec::new();
+        let mut years = Vec::new();
+        for target in targets {
+            let urgency = match target.state {
+                TargetState::Overdue => Urgency::Overdue,
+                TargetState::Pending if !target.paused && horizon.is_some_and(|h| target.due.at <= h) => {
+                    Urgency::DueSoon
                 }
-                let (working, wall) = sla::overdue_by(calendar, &target, as_of);
-                rows.push(row(config, summary, &target, urgency, working, wall, masker));
+                _ => continue,
+            };
+            if target.due.provisional {
+                years.push(target.due.at.with_timezone(&zone).year());
             }
-            Ok((rows, years))
-        })
-        .collect();
+            let (working, wall) = sla::overdue_by(calendar, &target, as_of);
+            rows.push(row(config, summary, &target, urgency, working, wall, masker));
+        }
+        Ok((rows, years))
+    };
     let mut rows = Vec::new();
     let mut provisional_years = std::collections::BTreeSet::new();
-    for result in evaluated {
-        match result {
-            Ok((found, years)) => {
-                rows.extend(found);
-                provisional_years.extend(years);
+    let mut failed = Vec::new();
+    let mut batch: Vec<(PathBuf, IndexEntry)> = Vec::with_capacity(BATCH);
+    let mut run_batch = |batch: &mut Vec<(PathBuf, IndexEntry)>| {
+        let evaluated: Vec<Result<(Vec<OverdueRow>, Vec<i32>)>> = batch.par_iter().map(evaluate).collect();
+        batch.clear();
+        for result in evaluated {
+            match result {
+                Ok((found, years)) => {
+                    rows.extend(found);
+                    provisional_years.extend(years);
+                }
+                Err(e) => failed.push(common::relative(store, &e)),
             }
-            Err(e) => unreadable.push(common::relative(store, &e)),
         }
-    }
+    };
+    let keep = |s: &IndexEntry| filter.matches_summary(s) && s.received_at <= as_of;
+    let scan = store.fold_unsettled_summaries(as_of, keep, &mut |path, summary| {
+        batch.push((path, summary));
+        if batch.len() == BATCH {
+            run_batch(&mut batch);
+        }
+    })?;
+    run_batch(&mut batch);
+    common::warn_collisions(ctx, store, &scan.collisions);
+    let mut unreadable = common::unreadable(store, &scan.errors);
+    unreadable.extend(failed);
     // One line: the years are those the deadlines fall in; the missing
     // holiday data may be of a year the period crosses (a 2025 deadline of a
     // ticket received in December 2024).

@@ -9,9 +9,10 @@ use clap::{ArgGroup, Args, ValueEnum};
 use super::common::{self, LangArg};
 use super::{Context, output};
 use crate::error::{Error, Result};
-use crate::report::analysis::{self, Period, PeriodKind, TicketSummary};
+use crate::report::analysis::{self, Period, PeriodKind, ReportFold, TicketSummary};
 use crate::report::document::{self, Lang};
 use crate::report::{html, report_json, report_text};
+use crate::ticket::Ticket;
 use crate::time;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -89,10 +90,13 @@ pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
         *received_at <= as_of
             && (period.kind == PeriodKind::Week || period.contains_day(day) || previous.contains_day(day))
     };
-    let scan = store.scan_tickets(relevant, |t| Some(TicketSummary::of(&t, &calendar, &config.sla, as_of)))?;
+    // Summaries are made in parallel and folded in path order as the scan
+    // goes: never all held at once.
+    let mut fold = ReportFold::new(period, config, zone, as_of);
+    let summarise = |t: Ticket| Some(TicketSummary::of(&t, &calendar, &config.sla, as_of));
+    let scan = store.fold_tickets(relevant, summarise, &mut |_, summary| fold.add(&summary))?;
     common::warn_collisions(ctx, &store, &scan.collisions);
-    let summaries: Vec<TicketSummary> = scan.tickets.into_iter().map(|(_, s)| s).collect();
-    let report = analysis::build(&summaries, period, config, zone, as_of);
+    let report = fold.finish();
     let unreadable = common::unreadable(&store, &scan.errors);
     let lang: Lang = args.lang.map_or(config.lang(), Lang::from);
     let format = if ctx.global.json { ReportFormat::Json } else { args.format };

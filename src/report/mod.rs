@@ -10,6 +10,7 @@ pub mod csv;
 pub mod document;
 mod document_agenda;
 pub mod export;
+pub mod export_order;
 pub mod export_xlsx;
 pub mod history;
 pub mod html;

@@ -26,7 +26,7 @@ use chrono::NaiveDate;
 
 pub use apply::{Applied, Entry};
 pub use autocommit::{CommitOutcome, CommitPolicy, message_for};
-pub use cache::{ItemScan, SummaryScan};
+pub use cache::{ItemScan, ScanErrors, SummaryScan};
 #[doc(hidden)]
 pub use file::parse_tickets_full;
 pub use file::{
@@ -281,6 +281,18 @@ impl Store {
         cache::scan_tickets(&self.root, &local, &self.file_rules(), &keep_received, &map)
     }
 
+    /// [`Store::scan_tickets`] handing each item to `sink`, in path order,
+    /// as the scan goes: a caller that folds them never holds them all.
+    pub fn fold_tickets<T: Send>(
+        &self,
+        keep_received: impl Fn(&chrono::DateTime<chrono::FixedOffset>) -> bool + Sync,
+        map: impl Fn(Ticket) -> Option<T> + Sync,
+        sink: &mut dyn FnMut(PathBuf, T),
+    ) -> Result<ScanErrors> {
+        let local = self.root.join(LOCAL_DIR);
+        cache::fold_tickets(&self.root, &local, &self.file_rules(), &keep_received, &map, sink)
+    }
+
     /// The summary of every ticket that `keep` accepts, from the index cache
     /// where it is still valid (every file is stat'ed each time), else
     /// parsed in parallel; refreshes the cache. Unreadable files are errors
@@ -300,6 +312,18 @@ impl Store {
     ) -> Result<SummaryScan> {
         let wanted = cache::Wanted { unsettled_at: Some(as_of), keep: &keep };
         cache::scan_summaries(&self.root, &self.root.join(LOCAL_DIR), &self.file_rules(), &wanted)
+    }
+
+    /// [`Store::scan_unsettled_summaries`] handing each summary to `sink`,
+    /// in path order, as the scan goes.
+    pub fn fold_unsettled_summaries(
+        &self,
+        as_of: chrono::DateTime<chrono::FixedOffset>,
+        keep: impl Fn(&IndexEntry) -> bool + Sync,
+        sink: &mut dyn FnMut(PathBuf, IndexEntry),
+    ) -> Result<ScanErrors> {
+        let wanted = cache::Wanted { unsettled_at: Some(as_of), keep: &keep };
+        cache::fold_summaries(&self.root, &self.root.join(LOCAL_DIR), &self.file_rules(), &wanted, sink)
     }
 
     /// Reads in full the ticket a summary scan found at `path`. A file

@@ -389,3 +389,34 @@ fn a_symlinked_cache_file_is_never_followed() {
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 1, "nothing written outside the store");
     assert!(index(&store).is_symlink() && tickets_cache(&store).is_symlink());
 }
+
+/// A warm scan drops what it holds of each unchanged directory; when
+/// another directory changed and the cache is written again, the unchanged
+/// one's entries are copied from the old cache: the new cache holds the
+/// same entries as one built from nothing (same size), and the outputs are
+/// those of no cache.
+#[test]
+fn cache_rewritten_after_one_change_keeps_the_unchanged_directories() {
+    let store = Store::new();
+    let october = store.new_ticket("2026-10-20 09:00", &[]);
+    let november = store.new_ticket("2026-11-20 09:00", &[]);
+    store.ok("2026-11-21 12:00", &["transition", &october, "processing", "--note", "已联系"]);
+    std::thread::sleep(Duration::from_millis(2200));
+    outputs(&store);
+    // A same-size edit with the mtime put back: November's directory is
+    // unchanged, the file is read again, the caches are written again.
+    let path = store.ticket_path(&november);
+    let before = mtime(&path);
+    let text = store.read_ticket(&november);
+    let edited = text.replace("要求换货", "要求退货");
+    assert_eq!(edited.len(), text.len());
+    std::fs::write(&path, edited).unwrap();
+    set_mtime(&path, before);
+    let out = outputs(&store);
+    assert!(out[2].0.contains(&october) && out[2].0.contains(&november), "both listed");
+    let sizes = |store: &Store| [index(store), tickets_cache(store)].map(|f| std::fs::metadata(f).unwrap().len());
+    let rewritten = sizes(&store);
+    assert_same_as_uncached(&store, "edit beside an unchanged month");
+    let rebuilt = sizes(&store);
+    assert_eq!(rewritten, rebuilt, "the rewritten caches hold every entry");
+}

@@ -77,18 +77,46 @@ pub fn agenda(
     zone: Tz,
     as_of: Instant,
 ) -> Agenda {
-    let lowest = config.severities.first().map(|c| c.id.as_str());
-    let severity_rank = |id: &str| config.severities.iter().position(|c| c.id == id).unwrap_or(0);
-    let mut agenda = Agenda {
-        open_serious: Vec::new(),
-        breaches: Vec::new(),
-        unsatisfied: Vec::new(),
-        top_categories: stats.by_category.iter().take(3).cloned().collect(),
-        actions: Vec::new(),
-    };
+    let mut builder = AgendaBuilder::new(*week, config, zone, as_of);
     for s in summaries {
+        builder.add(s);
+    }
+    builder.finish(stats)
+}
+
+/// Builds the agenda one summary at a time (in scan order), keeping only
+/// what the agenda lists, not every ticket it looked at.
+pub struct AgendaBuilder<'a> {
+    week: Period,
+    config: &'a Config,
+    zone: Tz,
+    as_of: Instant,
+    lowest: Option<&'a str>,
+    agenda: Agenda,
+}
+
+impl<'a> AgendaBuilder<'a> {
+    pub fn new(week: Period, config: &'a Config, zone: Tz, as_of: Instant) -> AgendaBuilder<'a> {
+        AgendaBuilder {
+            week,
+            config,
+            zone,
+            as_of,
+            lowest: config.severities.first().map(|c| c.id.as_str()),
+            agenda: Agenda {
+                open_serious: Vec::new(),
+                breaches: Vec::new(),
+                unsatisfied: Vec::new(),
+                top_categories: Vec::new(),
+                actions: Vec::new(),
+            },
+        }
+    }
+
+    pub fn add(&mut self, s: &TicketSummary) {
+        let (week, zone, as_of, agenda) = (&self.week, self.zone, self.as_of, &mut self.agenda);
         let unresolved = matches!(s.status, Status::New | Status::Processing | Status::WaitingCustomer);
-        if unresolved && Some(s.severity.as_str()) != lowest {
+        if unresolved && Some(s.severity.as_str()) != self.lowest {
             agenda.open_serious.push(s.clone());
         }
         for t in s.breaches().filter(|t| week.contains(t.due, zone) && t.due <= as_of) {
@@ -101,11 +129,19 @@ pub fn agenda(
             agenda.actions.push((item.clone(), ActionState::of(item, as_of)));
         }
     }
-    agenda.open_serious.sort_by(|a, b| {
-        severity_rank(&b.severity).cmp(&severity_rank(&a.severity)).then_with(|| a.received_at.cmp(&b.received_at))
-    });
-    agenda.breaches.sort_by(|a, b| a.1.due.cmp(&b.1.due).then_with(|| a.0.id.cmp(&b.0.id)));
-    agenda.unsatisfied.sort_by_key(|a| a.1.at);
-    agenda.actions.sort_by(|a, b| a.0.at.cmp(&b.0.at).then_with(|| a.0.ticket.cmp(&b.0.ticket)));
-    agenda
+
+    /// The agenda, in its order; the top categories come from the week's `stats`.
+    pub fn finish(self, stats: &Stats) -> Agenda {
+        let config = self.config;
+        let severity_rank = |id: &str| config.severities.iter().position(|c| c.id == id).unwrap_or(0);
+        let mut agenda = self.agenda;
+        agenda.top_categories = stats.by_category.iter().take(3).cloned().collect();
+        agenda.open_serious.sort_by(|a, b| {
+            severity_rank(&b.severity).cmp(&severity_rank(&a.severity)).then_with(|| a.received_at.cmp(&b.received_at))
+        });
+        agenda.breaches.sort_by(|a, b| a.1.due.cmp(&b.1.due).then_with(|| a.0.id.cmp(&b.0.id)));
+        agenda.unsatisfied.sort_by_key(|a| a.1.at);
+        agenda.actions.sort_by(|a, b| a.0.at.cmp(&b.0.at).then_with(|| a.0.ticket.cmp(&b.0.ticket)));
+        agenda
+    }
 }

@@ -1,5 +1,5 @@
 //! Report figures (spec §6 `report`): periods, per-ticket summaries, the
-//! single-pass aggregation and the weekly review agenda. Pure: no I/O, no
+//! single-pass aggregation (a fold, fed as the scan goes) and the weekly review agenda. Pure: no I/O, no
 //! clock; "now" (`--as-of`) is a parameter.
 
 mod agenda;
@@ -13,7 +13,7 @@ mod summary;
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 
-pub use agenda::{ActionState, Agenda, agenda};
+pub use agenda::{ActionState, Agenda, AgendaBuilder, agenda};
 pub use figures::{Averages, Share};
 pub use groups::GroupLine;
 pub use people::PersonLine;
@@ -44,16 +44,49 @@ pub fn build(
     zone: Tz,
     as_of: DateTime<FixedOffset>,
 ) -> Report {
-    let mut current = Accumulator::new(config, period);
-    let mut previous = Accumulator::new(config, period.previous());
+    let mut fold = ReportFold::new(period, config, zone, as_of);
     for s in summaries {
-        if current.period().contains_day(s.received_day) {
-            current.add(s);
-        } else if previous.period().contains_day(s.received_day) {
-            previous.add(s);
+        fold.add(s);
+    }
+    fold.finish()
+}
+
+/// A report built one summary at a time, as a scan hands them on: counts,
+/// sums and the durations the medians need are kept, the summaries are not
+/// (the weekly agenda keeps the few it lists). Summaries must come in the
+/// same order every time (the scan's path order) for sums to be the same
+/// to the last bit.
+pub struct ReportFold<'a> {
+    current: Accumulator<'a>,
+    previous: Accumulator<'a>,
+    agenda: Option<AgendaBuilder<'a>>,
+    as_of: DateTime<FixedOffset>,
+}
+
+impl<'a> ReportFold<'a> {
+    pub fn new(period: Period, config: &'a Config, zone: Tz, as_of: DateTime<FixedOffset>) -> ReportFold<'a> {
+        ReportFold {
+            current: Accumulator::new(config, period),
+            previous: Accumulator::new(config, period.previous()),
+            agenda: (period.kind == PeriodKind::Week).then(|| AgendaBuilder::new(period, config, zone, as_of)),
+            as_of,
         }
     }
-    let current = current.finish();
-    let agenda = (period.kind == PeriodKind::Week).then(|| agenda(summaries, &period, &current, config, zone, as_of));
-    Report { current, previous: previous.finish(), agenda, as_of }
+
+    pub fn add(&mut self, s: &TicketSummary) {
+        if self.current.period().contains_day(s.received_day) {
+            self.current.add(s);
+        } else if self.previous.period().contains_day(s.received_day) {
+            self.previous.add(s);
+        }
+        if let Some(agenda) = &mut self.agenda {
+            agenda.add(s);
+        }
+    }
+
+    pub fn finish(self) -> Report {
+        let current = self.current.finish();
+        let agenda = self.agenda.map(|builder| builder.finish(&current));
+        Report { current, previous: self.previous.finish(), agenda, as_of: self.as_of }
+    }
 }

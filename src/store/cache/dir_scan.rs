@@ -1,12 +1,12 @@
 //! One directory as scanned: what each of its entries gave (an item from
 //! the cache or from its file, an error, a subdirectory), what the next
-//! cache file needs of it, and the items in path order.
+//! cache file needs of it, and its errors in path order.
 
 use std::path::PathBuf;
 
 use super::super::walk::{EntryKind, FileStamp, Listed};
 use super::format::{CacheWriter, FileEntry, FileRecord, Index};
-use super::item_scan::ItemScan;
+use super::item_scan::ScanErrors;
 use super::kind::Cacheable;
 use crate::error::Error;
 
@@ -50,9 +50,34 @@ pub(super) struct DirScan<'a, T> {
     pub listed: Vec<Listed<'a>>,
     pub records: Vec<FileRecord<'a>>,
     pub nodes: Vec<Node<'a, T>>,
+    /// Exactly as in the old cache and its per-file state dropped
+    /// ([`DirScan::compact`]): the next cache file copies its old entry.
+    pub compacted: bool,
 }
 
 impl<'a, T> DirScan<'a, T> {
+    /// Drops the per-file state of a directory that is, by itself (not
+    /// counting those below it), exactly as the old cache has it: listed
+    /// from the cache, every record still valid, nothing new read. The next
+    /// cache file, if one is written, copies its old entry instead; errors,
+    /// collisions and subdirectories are kept. So a scan of a million
+    /// unchanged files holds no record of each.
+    pub fn compact(&mut self, index: Option<&Index>) {
+        let old = self.key.as_deref().zip(index).and_then(|(key, index)| index.dirs.get(key));
+        let unchanged = self.from_cache
+            && old.is_some_and(|old| old.complete == self.complete)
+            && !self.nodes.iter().any(|node| matches!(node, Node::File(_, Outcome::Read(Some(_), _))))
+            && self.nodes.iter().filter(|node| matches!(node, Node::File(_, Outcome::Cached(..)))).count()
+                == self.records.len();
+        if unchanged {
+            self.nodes.retain(|node| !matches!(node, Node::File(_, Outcome::Cached(..))));
+            self.nodes.shrink_to_fit();
+            self.records = Vec::new();
+            self.listed = Vec::new();
+            self.compacted = true;
+        }
+    }
+
     /// Whether the cache file should be written again: an entry was read
     /// from its file, one went away, or a directory changed or became old
     /// enough to be listed from the cache.
@@ -92,19 +117,12 @@ impl<'a, T> DirScan<'a, T> {
         cached != self.records.len()
     }
 
-    /// Moves the items, errors and collisions into `out`, in path order.
-    pub fn collect(self, out: &mut ItemScan<T>) {
+    /// Moves the errors and collisions into `out`, in path order (the
+    /// items went to the scan's sink as they came).
+    pub fn collect(self, out: &mut ScanErrors) {
         for node in self.nodes {
             match node {
-                Node::File(at, Outcome::Cached(_, Some(item)) | Outcome::Read(_, Some(item))) => {
-                    out.tickets.push((self.path.join(&self.listed[at].name), *item))
-                }
-                Node::File(at, Outcome::Several(several)) => {
-                    let (items, collision) = *several;
-                    let path = self.path.join(&self.listed[at].name);
-                    out.tickets.extend(items.into_iter().map(|item| (path.clone(), item)));
-                    out.collisions.push(collision);
-                }
+                Node::File(_, Outcome::Several(several)) => out.collisions.push(several.1),
                 Node::File(_, Outcome::Failed(e)) | Node::Error(e) => out.errors.push(*e),
                 Node::File(..) => {}
                 Node::Dir(dir) => (*dir).collect(out),
@@ -115,8 +133,18 @@ impl<'a, T> DirScan<'a, T> {
     /// Adds the directory and those below it to the new cache file, in
     /// path order: the entries still valid from the old cache and those
     /// just read.
-    pub fn write_into<'s>(&'s self, cache: &mut CacheWriter<'s>) {
-        if let (Some(key), Some(stamp)) = (&self.key, &self.stamp) {
+    pub fn write_into<'s>(&'s self, cache: &mut CacheWriter<'s>, index: Option<&'s Index<'a>>) {
+        let old = self.key.as_deref().zip(index).and_then(|(key, index)| Some((index, index.dirs.get(key)?)));
+        if let (true, Some(key), Some(stamp), Some((index, old))) = (self.compacted, &self.key, &self.stamp, old) {
+            let records = old.file_records(index.payloads).unwrap_or_default();
+            let files = records.into_iter().map(|r| FileEntry {
+                name: r.name,
+                stamp: r.stamp,
+                filter_at: r.filter_at,
+                payload: r.payload,
+            });
+            cache.add_dir(key, stamp, self.complete, &old.subdirs, files);
+        } else if let (Some(key), Some(stamp)) = (&self.key, &self.stamp) {
             let files = self.nodes.iter().filter_map(|node| match node {
                 Node::File(_, Outcome::Cached(at, _)) => {
                     let r = &self.records[*at];
@@ -136,7 +164,7 @@ impl<'a, T> DirScan<'a, T> {
         }
         for node in &self.nodes {
             if let Node::Dir(child) = node {
-                child.write_into(cache);
+                child.write_into(cache, index);
             }
         }
     }

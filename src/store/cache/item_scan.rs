@@ -24,3 +24,11 @@ pub struct ItemScan<T> {
     pub errors: Vec<Error>,
     pub collisions: Vec<Error>,
 }
+
+/// What a folding scan reports besides the items it handed on: an error
+/// for each file that could not be read, and the ID collisions.
+#[derive(Debug, Default)]
+pub struct ScanErrors {
+    pub errors: Vec<Error>,
+    pub collisions: Vec<Error>,
+}

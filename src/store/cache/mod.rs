@@ -23,10 +23,12 @@
 //! Split by idea: `format.rs` is the file layout (header, directory
 //! table, file records, payloads, checksums) read and written; `scan.rs` and
 //! `dir_scan.rs` the scan engine (walk, stat, match entries, parallel
-//! decode, rewrite); [`kind::CacheKind`] what differs between the two cache
+//! decode, rewrite); `delivery.rs` hands items on in path order as the
+//! scan goes; [`kind::CacheKind`] what differs between the two cache
 //! files, implemented by `summaries.rs` and `tickets.rs`; this file the API
 //! the [`super::Store`] calls.
 
+mod delivery;
 mod dir_scan;
 mod format;
 mod item_scan;
@@ -35,16 +37,16 @@ mod scan;
 mod summaries;
 mod tickets;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
-pub use item_scan::{ItemScan, SummaryScan};
+pub use item_scan::{ItemScan, ScanErrors, SummaryScan};
 pub use summaries::Wanted;
 
 use super::placement::FileRules;
 use crate::error::Result;
-use crate::ticket::Ticket;
+use crate::ticket::{IndexEntry, Ticket};
 
 type Instant = DateTime<FixedOffset>;
 
@@ -52,8 +54,21 @@ type Instant = DateTime<FixedOffset>;
 /// (`.complaint/index`) where it is still valid, else parsed; refreshes
 /// that cache.
 pub fn scan_summaries(root: &Path, local_dir: &Path, rules: &FileRules, wanted: &Wanted) -> Result<SummaryScan> {
-    let scan = scan::scan_kind(root, local_dir, rules, &summaries::SummaryIndex { wanted })?;
-    Ok(SummaryScan { tickets: scan.tickets, errors: scan.errors, collisions: scan.collisions })
+    let mut tickets = Vec::new();
+    let found = fold_summaries(root, local_dir, rules, wanted, &mut |path, summary| tickets.push((path, summary)))?;
+    Ok(SummaryScan { tickets, errors: found.errors, collisions: found.collisions })
+}
+
+/// [`scan_summaries`] handing each summary to `sink` in path order as the
+/// scan goes, instead of holding them all.
+pub fn fold_summaries(
+    root: &Path,
+    local_dir: &Path,
+    rules: &FileRules,
+    wanted: &Wanted,
+    sink: &mut dyn FnMut(PathBuf, IndexEntry),
+) -> Result<ScanErrors> {
+    scan::scan_kind(root, local_dir, rules, &summaries::SummaryIndex { wanted }, sink)
 }
 
 /// `map` of every ticket received at a time `keep_received` accepts, in
@@ -69,5 +84,21 @@ pub fn scan_tickets<T: Send>(
     keep_received: &(dyn Fn(&Instant) -> bool + Sync),
     map: &(dyn Fn(Ticket) -> Option<T> + Sync),
 ) -> Result<ItemScan<T>> {
-    scan::scan_kind(root, local_dir, rules, &tickets::TicketCache { keep_received, map })
+    let mut tickets = Vec::new();
+    let found = fold_tickets(root, local_dir, rules, keep_received, map, &mut |path, item| tickets.push((path, item)))?;
+    Ok(ItemScan { tickets, errors: found.errors, collisions: found.collisions })
+}
+
+/// [`scan_tickets`] handing each item to `sink` in path order as the scan
+/// goes (a directory's files are mapped in parallel, then handed on one by
+/// one), so a caller that folds them holds one directory's items at most.
+pub fn fold_tickets<T: Send>(
+    root: &Path,
+    local_dir: &Path,
+    rules: &FileRules,
+    keep_received: &(dyn Fn(&Instant) -> bool + Sync),
+    map: &(dyn Fn(Ticket) -> Option<T> + Sync),
+    sink: &mut dyn FnMut(PathBuf, T),
+) -> Result<ScanErrors> {
+    scan::scan_kind(root, local_dir, rules, &tickets::TicketCache { keep_received, map }, sink)
 }

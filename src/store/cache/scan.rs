@@ -15,9 +15,10 @@ use super::super::local::{self, LocalDir, Refused};
 use super::super::placement::{self, FileRules};
 use super::super::walk::{self, DirFd, EntryKind, FileStamp, Listed};
 use super::super::{TICKETS_DIR, file};
+use super::delivery::{Delivery, Sink, take_items};
 use super::dir_scan::{DirScan, NewEntry, Node, Outcome};
 use super::format::{CacheWriter, DirRecord, FileRecord, Index, trust_limit};
-use super::item_scan::ItemScan;
+use super::item_scan::ScanErrors;
 use super::kind::CacheKind;
 use crate::error::{Error, Result};
 
@@ -28,14 +29,15 @@ pub(super) fn scan_kind<K: CacheKind>(
     local_dir: &Path,
     rules: &FileRules,
     kind: &K,
-) -> Result<ItemScan<K::Item>> {
+    sink: &mut Sink<'_, K::Item>,
+) -> Result<ScanErrors> {
     let max_bytes = rules.max_bytes;
     let dir = root.join(TICKETS_DIR);
-    let empty = || ItemScan { tickets: Vec::new(), errors: Vec::new(), collisions: Vec::new() };
+    let empty = ScanErrors::default;
     // Opening `tickets/` below refuses a symlink in its place; this names
     // the link (or a symlinked parent) in the error.
     if let Err(e) = file::check_inside(root, &dir.join("x")) {
-        return Ok(ItemScan { errors: vec![e], ..empty() });
+        return Ok(ScanErrors { errors: vec![e], ..empty() });
     }
     if !dir.is_dir() {
         return Ok(empty());
@@ -46,11 +48,13 @@ pub(super) fn scan_kind<K: CacheKind>(
     let started_s = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
     let (may_write, mapped) = open_cache(local_dir, K::FILE_NAME);
     let index = mapped.as_deref().and_then(|bytes| Index::parse(bytes, K::MAGIC, max_bytes));
-    let scan = Scanner { index: index.as_ref(), kind, root, rules };
+    let scan = Scanner { index: index.as_ref(), map: mapped.as_ref(), kind, root, rules };
+    let mut delivery = Delivery::new(sink);
     let top = match DirFd::open(&dir) {
-        Ok(fd) => scan.dir(&fd, dir, Some(TICKETS_DIR.to_string())),
-        Err(e) => return Ok(ItemScan { errors: vec![Error::io("read", &dir, e)], ..empty() }),
+        Ok(fd) => scan.dir(&fd, dir, Some(TICKETS_DIR.to_string()), &mut delivery),
+        Err(e) => return Ok(ScanErrors { errors: vec![Error::io("read", &dir, e)], ..empty() }),
     };
+    delivery.overlap(|| ());
     let trust_from = trust_limit(started_s);
     // Best effort: a read-only checkout just stays uncached.
     if may_write
@@ -59,7 +63,7 @@ pub(super) fn scan_kind<K: CacheKind>(
     {
         let _ = local.replace(K::FILE_NAME, |out| {
             let mut cache = CacheWriter::default();
-            top.write_into(&mut cache);
+            top.write_into(&mut cache, index.as_ref());
             cache.write(out, K::MAGIC, started_s, max_bytes)
         });
     }
@@ -105,6 +109,9 @@ struct Here<'s, 'a> {
 
 struct Scanner<'i, 'a, K> {
     index: Option<&'i Index<'a>>,
+    /// The mapping `index` borrows from: the pages of a directory's
+    /// payloads are handed back once its items are delivered.
+    map: Option<&'i memmap2::Mmap>,
     kind: &'i K,
     root: &'i Path,
     rules: &'i FileRules<'i>,
@@ -115,9 +122,17 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
         self.index.is_some_and(|index| stamp.changed_ns() < index.trusted_before_ns)
     }
 
-    /// Scans the open directory `fd` at `path`, its subdirectories in
-    /// parallel with its files.
-    fn dir(&self, fd: &DirFd, path: PathBuf, key: Option<String>) -> DirScan<'a, K::Item> {
+    /// Scans the open directory `fd` at `path`: its entries in name order,
+    /// each run of files in parallel, each subdirectory in turn, handing
+    /// the items of each run on while the next run is scanned — so two
+    /// runs' items at most are held, and the sink sees them in path order.
+    fn dir(
+        &self,
+        fd: &DirFd,
+        path: PathBuf,
+        key: Option<String>,
+        delivery: &mut Delivery<'_, K::Item>,
+    ) -> DirScan<'a, K::Item> {
         let stamp = fd.stamp().ok();
         let old = self.index.zip(key.as_deref()).and_then(|(index, key)| Some((index, index.dirs.get(key)?)));
         let records = old.and_then(|(index, dir)| dir.file_records(index.payloads)).unwrap_or_default();
@@ -126,8 +141,17 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
             .filter(|(_, dir)| stamp.is_some_and(|s| s.same_dir(&dir.stamp) && self.trusted(&s)))
             .map(|(_, dir)| cached_listing(dir, &records));
         let from_cache = listed_from_cache.is_some();
-        let mut scan =
-            DirScan { path, key, stamp, from_cache, complete: true, listed: Vec::new(), records, nodes: Vec::new() };
+        let mut scan = DirScan {
+            path,
+            key,
+            stamp,
+            from_cache,
+            complete: true,
+            listed: Vec::new(),
+            records,
+            nodes: Vec::new(),
+            compacted: false,
+        };
         scan.listed = match listed_from_cache.map_or_else(|| fd.list(), Ok) {
             Ok(listed) => listed,
             Err(e) => {
@@ -137,9 +161,34 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
             }
         };
         let here = Here { path: &scan.path, key: scan.key.as_deref(), records: &scan.records };
-        let nodes: Vec<[Option<Node<K::Item>>; 2]> =
-            scan.listed.par_iter().enumerate().map(|(at, entry)| self.entry(fd, &here, at, entry)).collect();
-        scan.nodes = nodes.into_iter().flatten().flatten().collect();
+        let listed = &scan.listed;
+        let mut nodes = Vec::new();
+        let mut start = 0;
+        while start < listed.len() {
+            let end = listed[start..].iter().position(|e| e.kind == EntryKind::Dir).map_or(listed.len(), |n| start + n);
+            let (run, items) = delivery.overlap(|| {
+                let run: Vec<Option<Node<K::Item>>> = listed[start..end]
+                    .par_iter()
+                    .enumerate()
+                    .map(|(n, entry)| self.entry(fd, &here, start + n, entry))
+                    .collect();
+                let mut items = Vec::new();
+                let run: Vec<_> =
+                    run.into_iter().flatten().map(|node| take_items(node, here.path, listed, &mut items)).collect();
+                (run, items)
+            });
+            nodes.extend(run);
+            delivery.pending.extend(items);
+            if let Some(entry) = listed.get(end) {
+                // A directory named like a ticket file is that file first.
+                let file = self.entry(fd, &here, end, entry);
+                nodes.extend(file.map(|node| take_items(node, here.path, listed, &mut delivery.pending)));
+                nodes.push(self.subdir(fd, &here, entry, delivery));
+            }
+            start = end + 1;
+        }
+        self.release(&scan.records);
+        scan.nodes = nodes;
         scan.complete = scan.key.is_some() && scan.stamp.is_some() && scan.listed.iter().all(recordable) && {
             scan.nodes.iter().all(|node| match node {
                 Node::File(_, outcome) => matches!(outcome, Outcome::Cached(..) | Outcome::Read(Some(_), _)),
@@ -147,29 +196,60 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
                 Node::Error(_) => false,
             })
         };
+        scan.compact(self.index);
         scan
     }
 
-    /// What one directory entry holds: a ticket file, a directory to
-    /// descend into (a directory named like a ticket file is both), or a
-    /// symbolic link, reported.
-    fn entry(&self, fd: &DirFd, parent: &Here<'_, 'a>, at: usize, entry: &Listed) -> [Option<Node<'a, K::Item>>; 2] {
-        let file = if walk::is_ticket_name(&entry.name) {
+    /// Hands the pages holding `records` and their payloads back to the
+    /// kernel: they were read once and their items made, and a scan of
+    /// every ticket would otherwise keep the whole cache file resident.
+    /// Reading them again (to write a new cache) faults them back in from
+    /// the file, which is never changed in place.
+    fn release(&self, records: &[FileRecord<'a>]) {
+        let (Some(map), Some(first), Some(last)) = (self.map, records.first(), records.last()) else { return };
+        let base = map.as_ptr() as usize;
+        let drop = |from: *const u8, to: *const u8| {
+            let (from, to) = (from as usize - base, to as usize - base);
+            if to > from {
+                // SAFETY: a read-only shared mapping of a file never written
+                // in place: dropping its pages only makes the next read fault
+                // them in again with the same bytes; no reference is
+                // invalidated.
+                let _ = unsafe { map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, from, to - from) };
+            }
+        };
+        // The payloads, then the file records (from the first name to the
+        // last one: its few trailing bytes stay).
+        drop(first.payload.as_ptr(), last.payload.as_ptr_range().end);
+        drop(first.name.as_ptr(), last.name.as_bytes().as_ptr_range().end);
+    }
+
+    /// The subdirectory `entry` scanned, or why it could not be opened.
+    fn subdir(
+        &self,
+        fd: &DirFd,
+        parent: &Here<'_, 'a>,
+        entry: &Listed,
+        delivery: &mut Delivery<'_, K::Item>,
+    ) -> Node<'a, K::Item> {
+        let path = parent.path.join(&entry.name);
+        let key = parent.key.zip(entry.name.to_str()).map(|(parent, name)| format!("{parent}/{name}"));
+        match fd.open_child(&entry.name) {
+            Ok(child) => Node::Dir(Box::new(self.dir(&child, path, key, delivery))),
+            Err(e) => Node::Error(Box::new(Error::io("read", path, e))),
+        }
+    }
+
+    /// What one directory entry holds as a file: a ticket file, or a
+    /// symbolic link, reported. (Directories are [`Self::subdir`].)
+    fn entry(&self, fd: &DirFd, parent: &Here<'_, 'a>, at: usize, entry: &Listed) -> Option<Node<'a, K::Item>> {
+        if walk::is_ticket_name(&entry.name) {
             Some(Node::File(at, self.file(fd, parent, at, &entry.name)))
         } else if entry.kind == EntryKind::Symlink {
             Some(Node::Error(Box::new(walk::symlink_error(parent.path.join(&entry.name)))))
         } else {
             None
-        };
-        let dir = (entry.kind == EntryKind::Dir).then(|| {
-            let path = parent.path.join(&entry.name);
-            let key = parent.key.zip(entry.name.to_str()).map(|(parent, name)| format!("{parent}/{name}"));
-            match fd.open_child(&entry.name) {
-                Ok(child) => Node::Dir(Box::new(self.dir(&child, path, key))),
-                Err(e) => Node::Error(Box::new(Error::io("read", path, e))),
-            }
-        });
-        [file, dir]
+        }
     }
 
     /// The item of one ticket file: from the cache when its entry holds,
