@@ -37,6 +37,8 @@ struct RawTargets {
     first_response: String,
     resolution: String,
     followup: String,
+    #[serde(default)]
+    multi_department: Option<String>,
 }
 
 /// Reads `[sla]` into the SLA policy, every error naming its key.
@@ -118,6 +120,10 @@ fn checked(raw: RawSlaPolicy) -> Result<SlaPolicy, String> {
                     first_response: positive(&t.first_response, &key("first_response"))?,
                     resolution: positive(&t.resolution, &key("resolution"))?,
                     followup: positive(&t.followup, &key("followup"))?,
+                    multi_department: match &t.multi_department {
+                        Some(text) => Some(positive(text, &key("multi_department"))?),
+                        None => None,
+                    },
                 },
             );
         }

@@ -102,6 +102,11 @@ fn calendar_and_sla_errors_name_the_key() {
         ("[sla.escalate_to]\nmajr = \"boss@example.com\"\n", "sla.escalate_to.majr"),
         ("[sla]\nmax_wait = \"0wd\"\n", "sla.max_wait = \"0wd\" must be longer than zero"),
         ("[sla]\nveto_report = \"1hour\"\n", "sla.veto_report"),
+        (
+            "[sla.targets.major]\nmulti_department = \"0h\"\n",
+            "sla.targets.major.multi_department = \"0h\" must be longer",
+        ),
+        ("[sla.targets.major]\nmulti_department = \"1day\"\n", "sla.targets.major.multi_department"),
         ("[sla]\nsupervisor = \"nobody known\"\n", "sla.supervisor = \"nobody known\" is neither"),
         ("[departments.\"售后部\"]\nboss = \"x\"\n", "unknown field `boss`"),
     ] {
@@ -112,6 +117,16 @@ fn calendar_and_sla_errors_name_the_key() {
     let text = "[[severities]]\nid = \"general\"\nlabel = \"一般\"\n[[severities]]\nid = \"vip\"\nlabel = \"贵宾\"\n";
     let err = Config::from_toml(text, Path::new("complaint.toml")).unwrap_err().to_string();
     assert!(err.contains("[sla.targets.vip]"), "{err}");
+}
+
+#[test]
+fn multi_department_is_optional_per_severity() {
+    let text = "[sla.targets.major]\nmulti_department = \"8bh\"\n";
+    let config = Config::from_toml(text, Path::new("complaint.toml")).unwrap();
+    let major = config.sla.targets_for("major").unwrap();
+    assert_eq!(major.multi_department.map(|d| d.to_string()), Some("8bh".to_string()));
+    assert_eq!(major.resolution.to_string(), "4h");
+    assert_eq!(config.sla.targets_for("general").unwrap().multi_department, None);
 }
 
 #[test]

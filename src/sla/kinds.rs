@@ -27,21 +27,45 @@ pub(super) fn first_response<'p>(t: &Timeline, sla: &'p SlaPolicy, durations: &S
 }
 
 /// Resolution, one clock per cycle: the first from `received_at` with the
-/// severity's duration, then one from each reopen with `reopen_resolution`;
-/// met by `resolved`, stopped by `closed`.
-pub(super) fn resolutions<'p>(t: &Timeline, sla: &'p SlaPolicy, durations: &SeverityTargets) -> Vec<Clock<'p>> {
+/// severity's duration (or `multi_department`, see [`first_resolution`]),
+/// then one from each reopen with `reopen_resolution`; met by `resolved`,
+/// stopped by `closed`.
+pub(super) fn resolutions<'p>(
+    t: &Timeline,
+    sla: &'p SlaPolicy,
+    durations: &SeverityTargets,
+    cal: &Calendar,
+) -> Vec<Clock<'p>> {
     t.cycle_starts()
         .enumerate()
-        .map(|(cycle, k)| Clock {
-            kind: TargetKind::Resolution,
-            cycle,
-            start: t.steps[k].at,
-            length: Length::For(if k == 0 { durations.resolution } else { sla.reopen_resolution }),
-            pause_while: &sla.pause_while.resolution,
-            end: End::by_finish(t.first_finish_after(k)),
-            owner: None,
+        .map(|(cycle, k)| {
+            let clock = Clock {
+                kind: TargetKind::Resolution,
+                cycle,
+                start: t.steps[k].at,
+                length: Length::For(if k == 0 { durations.resolution } else { sla.reopen_resolution }),
+                pause_while: &sla.pause_while.resolution,
+                end: End::by_finish(t.first_finish_after(k)),
+                owner: None,
+            };
+            if k == 0 { first_resolution(t, durations, cal, clock) } else { clock }
         })
         .collect()
+}
+
+/// Several departments (seed 001 8.3: one department 4h, several the same
+/// day): the first resolution clock runs `multi_department` long, from the
+/// same start, when a second department was involved before the
+/// one-department deadline passed and before the clock ended. Involved
+/// only after that, the one-department deadline was already missed and
+/// stays a breach (spec §5.1).
+fn first_resolution<'p>(t: &Timeline, durations: &SeverityTargets, cal: &Calendar, single: Clock<'p>) -> Clock<'p> {
+    let (Some(multi), Some(since)) = (durations.multi_department, t.several_departments_since) else {
+        return single;
+    };
+    let due = single.evaluate(cal, t).due.at;
+    let in_time = since <= due && single.end.met.or(single.end.stopped).is_none_or(|end| since <= end);
+    if in_time { Clock { length: Length::For(multi), ..single } } else { single }
 }
 
 /// Follow-up, one clock per `resolved`: met by an answered follow-up,
@@ -232,4 +256,36 @@ pub(super) fn action_items<'v>(t: &Timeline, actions: &'v [ActionClock]) -> Vec<
             owner: Some(&a.owner),
         })
         .collect()
+}
+
+/// Execution, one clock per plan sent (seed 002 执行落地: "execution by the
+/// plan's own duration", a promise): from the plan until its `execute_by`,
+/// met by the first `execute --done` after it. Stopped by the customer
+/// refusing it, by a newer plan or by a close: before its time no breach,
+/// after it a breach that stays (as a promise moved too late).
+pub(super) fn executions(t: &Timeline) -> Vec<Clock<'static>> {
+    let plans = t.events.iter().enumerate().filter_map(|(i, e)| Some((i, e.execute_by?)));
+    plans
+        .map(|(i, execute_by)| Clock {
+            kind: TargetKind::Execution,
+            cycle: t.cycle_at(t.events[i].at),
+            start: t.events[i].at,
+            length: Length::Until(execute_by),
+            pause_while: &[],
+            end: execution_end(&t.events[i + 1..]),
+            owner: None,
+        })
+        .collect()
+}
+
+fn execution_end(later: &[ClockEvent]) -> End {
+    for e in later {
+        if e.executed {
+            return End::met(Some(e.at));
+        }
+        if e.plan_refused || e.execute_by.is_some() || e.to == Some(Status::Closed) {
+            return End { met: None, stopped: Some(e.at) };
+        }
+    }
+    End::default()
 }

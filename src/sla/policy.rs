@@ -61,6 +61,9 @@ pub struct SeverityTargets {
     pub first_response: SlaDuration,
     pub resolution: SlaDuration,
     pub followup: SlaDuration,
+    /// Resolution when more than one department is involved (seed 001 8.3:
+    /// one department 4h, several the same day); `None`: `resolution`.
+    pub multi_department: Option<SlaDuration>,
 }
 
 impl SlaPolicy {

@@ -35,6 +35,9 @@ pub enum TargetKind {
     /// of the promise it moves (seed 002: 提前1天告知); one per extension,
     /// met by the extension itself.
     PromiseNotice,
+    /// A plan sent to the customer is carried out by its own time
+    /// (`execute_by`, seed 002 执行落地); met by `execute --done`.
+    Execution,
 }
 
 impl TargetKind {
@@ -49,6 +52,7 @@ impl TargetKind {
             TargetKind::VetoReport => "veto_report",
             TargetKind::ActionItem => "action_item",
             TargetKind::PromiseNotice => "promise_notice",
+            TargetKind::Execution => "execution",
         }
     }
 
@@ -63,6 +67,7 @@ impl TargetKind {
             TargetKind::VetoReport => "不满上报",
             TargetKind::ActionItem => "待办事项",
             TargetKind::PromiseNotice => "延期告知",
+            TargetKind::Execution => "方案执行",
         }
     }
 }

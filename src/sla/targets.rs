@@ -19,7 +19,7 @@ type Instant = DateTime<FixedOffset>;
 /// first response; each cycle's resolution followed by its follow-ups;
 /// each promise, followed by the notice of its extension if it was
 /// extended; the update; each stay in `waiting_customer`; each veto's
-/// report; each action item.
+/// report; each action item; each plan's execution.
 pub fn clock_targets(cal: &Calendar, sla: &SlaPolicy, view: &ClockView, now: Instant) -> Vec<Target> {
     let mut targets = targets_under(cal, sla, view, &view.severity, now);
     for (severity, until) in view.earlier_severities(now) {
@@ -51,7 +51,7 @@ fn targets_under(cal: &Calendar, sla: &SlaPolicy, view: &ClockView, severity: &s
         return Vec::new();
     }
     let timeline = Timeline::new(view, now);
-    let mut cycles = kinds::resolutions(&timeline, sla, durations);
+    let mut cycles = kinds::resolutions(&timeline, sla, durations, cal);
     cycles.extend(kinds::followups(&timeline, sla, durations));
     // Stable: within a cycle its resolution stays ahead of its follow-ups.
     cycles.sort_by_key(|clock| clock.cycle);
@@ -62,6 +62,7 @@ fn targets_under(cal: &Calendar, sla: &SlaPolicy, view: &ClockView, severity: &s
         .chain(kinds::max_waits(&timeline, sla))
         .chain(kinds::veto_reports(&timeline, sla))
         .chain(kinds::action_items(&timeline, &view.actions))
+        .chain(kinds::executions(&timeline))
         .map(|clock| clock.evaluate(cal, &timeline))
         .collect()
 }
@@ -74,3 +75,7 @@ pub fn ticket_targets(cal: &Calendar, sla: &SlaPolicy, ticket: &Ticket, now: Ins
 #[cfg(test)]
 #[path = "targets_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "targets_clocks_tests.rs"]
+mod clocks_tests;

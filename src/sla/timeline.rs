@@ -26,6 +26,8 @@ pub(super) struct Timeline<'v> {
     /// Starts with `new` at `received_at`; one more per move.
     pub steps: Vec<Step>,
     pub now: Instant,
+    /// Since when more than one department is involved, if by `now`.
+    pub several_departments_since: Option<Instant>,
 }
 
 impl<'v> Timeline<'v> {
@@ -38,7 +40,8 @@ impl<'v> Timeline<'v> {
                 steps.push(Step { at: e.at, status: to, event: Some(i) });
             }
         }
-        Timeline { received_at: view.received_at, events, steps, now }
+        let several_departments_since = view.several_departments_since.filter(|&at| at <= now);
+        Timeline { received_at: view.received_at, events, steps, now, several_departments_since }
     }
 
     /// Step `k` re-opens the ticket: back to `processing` from `resolved` or

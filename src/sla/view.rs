@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::ticket::{self, Action, Event, IndexEntry, NoteKind, Status, Ticket, action};
+use crate::ticket::{self, Action, Confirms, Event, IndexEntry, NoteKind, Status, Ticket, action};
 
 type Instant = DateTime<FixedOffset>;
 
@@ -23,9 +23,12 @@ pub struct ClockView {
     /// view (see [`ClockView::of_summary`]).
     pub actions: Vec<ActionClock>,
     /// Each severity the ticket was given and when, in time order (empty
-    /// when unknown, as for a cached summary: only `severity` counts then).
-    /// A breach under a severity in force keeps standing after a change.
+    /// when it never changed). A breach under a severity in force keeps
+    /// standing after a change.
     pub severities: Vec<(Instant, String)>,
+    /// Since when more than one department is involved (seed 001 8.3): the
+    /// first resolution clock may then use `multi_department`.
+    pub several_departments_since: Option<Instant>,
 }
 
 /// An action item as its clock sees it: set at `at`, due at `due`, owned by
@@ -53,11 +56,22 @@ pub struct ClockEvent {
     pub promised_at: Option<Instant>,
     /// An escalation (`escalate`): meets the report of a veto.
     pub escalated: bool,
+    /// A plan sent to the customer, with the time it is to be carried out
+    /// by (`plan --execute-by`): starts an execution clock.
+    pub execute_by: Option<Instant>,
+    /// The customer refused the plan (`confirm plan --refused`): stops the
+    /// plan's execution clock.
+    pub plan_refused: bool,
+    /// Execution reported done (`execute --done`): meets it.
+    pub executed: bool,
 }
 
 impl ClockEvent {
     fn new(at: Instant, action: Action, to: Option<Status>, kind: Option<NoteKind>, no_answer: bool) -> ClockEvent {
         ClockEvent {
+            execute_by: None,
+            plan_refused: false,
+            executed: action == Action::Executed,
             at,
             to,
             answered_followup: action == Action::Followup && !no_answer,
@@ -75,18 +89,37 @@ impl ClockEvent {
             || self.progress_note
             || self.promised_at.is_some()
             || self.escalated
+            || self.execute_by.is_some()
+            || self.plan_refused
+            || self.executed
+    }
+
+    /// Sets what only a plan and its answer carry.
+    fn with_plan(
+        mut self,
+        action: Action,
+        execute_by: Option<Instant>,
+        confirms: Option<Confirms>,
+        accepted: Option<bool>,
+    ) -> ClockEvent {
+        self.execute_by = execute_by.filter(|_| action == Action::PlanSent);
+        self.plan_refused =
+            action == Action::Confirmation && confirms == Some(Confirms::Plan) && accepted == Some(false);
+        self
     }
 }
 
 impl From<&Event> for ClockEvent {
     fn from(e: &Event) -> ClockEvent {
         ClockEvent { promised_at: e.promised_at, ..ClockEvent::new(e.at, e.action, e.to, e.kind, e.no_answer) }
+            .with_plan(e.action, e.execute_by, e.confirms, e.accepted)
     }
 }
 
 impl From<&ticket::ClockEvent> for ClockEvent {
     fn from(e: &ticket::ClockEvent) -> ClockEvent {
         ClockEvent { promised_at: e.promised_at, ..ClockEvent::new(e.at, e.action, e.to, e.kind, e.no_answer) }
+            .with_plan(e.action, e.execute_by, e.confirms, e.accepted)
     }
 }
 
@@ -96,7 +129,14 @@ impl ClockView {
         let mut events: Vec<ClockEvent> = events.filter(ClockEvent::matters).collect();
         // Stable: events recorded at the same time keep their file order.
         events.sort_by_key(|e| e.at);
-        ClockView { received_at, severity: severity.to_string(), events, actions: Vec::new(), severities: Vec::new() }
+        ClockView {
+            received_at,
+            severity: severity.to_string(),
+            events,
+            actions: Vec::new(),
+            severities: Vec::new(),
+            several_departments_since: None,
+        }
     }
 
     /// The severities in force before the current one as of `now`, each
@@ -115,7 +155,11 @@ impl ClockView {
         if summary.settled_at.is_some() || has_actions {
             return None;
         }
-        Some(ClockView::new(summary.received_at, &summary.severity, summary.clock.iter().map(ClockEvent::from)))
+        let mut view =
+            ClockView::new(summary.received_at, &summary.severity, summary.clock.iter().map(ClockEvent::from));
+        view.severities = severities(summary.clock.iter().map(|e| (e.at, e.severity.as_ref())));
+        view.several_departments_since = summary.several_departments_since;
+        Some(view)
     }
 
     /// The events recorded at or before `now` (the `--as-of` time).
@@ -129,12 +173,17 @@ impl From<&Ticket> for ClockView {
         let mut view =
             ClockView::new(ticket.received_at, &ticket.severity, ticket.history.iter().map(ClockEvent::from));
         view.actions = action_clocks(&ticket.history);
-        let mut severities: Vec<(Instant, String)> =
-            ticket.history.iter().filter_map(|e| Some((e.at, e.severity.clone()?))).collect();
-        severities.sort_by_key(|(at, _)| *at);
-        view.severities = severities;
+        view.severities = severities(ticket.history.iter().map(|e| (e.at, e.severity.as_ref())));
+        view.several_departments_since = ticket::several_departments_since(&ticket.history);
         view
     }
+}
+
+/// Each severity set, with when, in time order (the same time: file order).
+fn severities<'e>(set: impl Iterator<Item = (Instant, Option<&'e String>)>) -> Vec<(Instant, String)> {
+    let mut severities: Vec<(Instant, String)> = set.filter_map(|(at, s)| Some((at, s?.clone()))).collect();
+    severities.sort_by_key(|(at, _)| *at);
+    severities
 }
 
 /// The action items of `history` that have an owner and a due time.

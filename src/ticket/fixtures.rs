@@ -125,6 +125,7 @@ pub fn every_index_entry_field() -> IndexEntry {
         status: Status::Processing,
         last_event_at: Some(at("2026-11-24T09:15:00+08:00")),
         settled_at: Some(at("2026-11-25T09:15:00+08:00")),
+        several_departments_since: Some(at("2026-11-23T10:15:00+08:00")),
         clock: vec![ClockEvent {
             at: at("2026-11-23T09:20:00+08:00"),
             action: Action::Followup,
@@ -132,6 +133,10 @@ pub fn every_index_entry_field() -> IndexEntry {
             kind: Some(NoteKind::Progress),
             no_answer: true,
             promised_at: Some(at("2026-11-26T23:00:00+08:00")),
+            severity: Some("major".into()),
+            execute_by: Some(at("2026-11-27T18:00:00+08:00")),
+            confirms: Some(Confirms::Plan),
+            accepted: Some(false),
         }],
     }
 }

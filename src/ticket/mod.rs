@@ -21,7 +21,7 @@ pub use event::{Action, Confirms, Event, NoteKind, Via};
 pub use event_kind::EventKind;
 pub use id::TicketId;
 pub use status::Status;
-pub use summary::{ClockEvent, IndexEntry};
+pub use summary::{ClockEvent, IndexEntry, several_departments_since};
 
 use crate::time::{instant, opt_instant};
 

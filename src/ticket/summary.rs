@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{Action, Event, NoteKind, Status, Ticket};
+use super::{Action, Confirms, Event, NoteKind, Status, Ticket};
 
 type Instant = DateTime<FixedOffset>;
 
@@ -36,6 +36,10 @@ pub struct IndexEntry {
     /// As of that time or later every SLA target of the ticket is settled
     /// (met, breached or stopped), so `overdue` can skip it unread.
     pub settled_at: Option<Instant>,
+    /// Since when more than one department has been involved (see
+    /// [`several_departments_since`]); the resolution target uses the
+    /// `multi_department` duration then.
+    pub several_departments_since: Option<Instant>,
     /// The events SLA targets are computed from (moves, notes, follow-ups,
     /// promises), in file order. Empty for a settled ticket: an `--as-of`
     /// before `settled_at` reads the file instead.
@@ -43,7 +47,7 @@ pub struct IndexEntry {
 }
 
 /// The part of a history event that SLA clocks look at.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ClockEvent {
     pub at: Instant,
     pub action: Action,
@@ -51,6 +55,39 @@ pub struct ClockEvent {
     pub kind: Option<NoteKind>,
     pub no_answer: bool,
     pub promised_at: Option<Instant>,
+    /// The severity a `classify` or `diagnose` set: a breach under an
+    /// earlier severity stands (spec §5.1).
+    pub severity: Option<String>,
+    /// When a plan sent is to be carried out by (the execution clock).
+    pub execute_by: Option<Instant>,
+    /// What a confirmation answers, and the answer (a refused plan stops
+    /// its execution clock).
+    pub confirms: Option<Confirms>,
+    pub accepted: Option<bool>,
+}
+
+/// When the ticket first had more than one department involved: its
+/// department (`assign --department`) and those added by `assign --also`,
+/// replayed in time order (events at the same time in file order). A
+/// hand-over replaces the department; an involved one stays involved.
+pub fn several_departments_since(history: &[Event]) -> Option<Instant> {
+    let mut events: Vec<&Event> = history.iter().collect();
+    events.sort_by_key(|e| e.at);
+    let mut department: Option<&str> = None;
+    let mut also: Vec<&str> = Vec::new();
+    for e in events {
+        department = e.department.as_deref().or(department);
+        for d in &e.also {
+            if !also.contains(&d.as_str()) {
+                also.push(d);
+            }
+        }
+        let others = also.iter().filter(|d| Some(**d) != department).count();
+        if others + usize::from(department.is_some()) > 1 {
+            return Some(e.at);
+        }
+    }
+    None
 }
 
 impl ClockEvent {
@@ -60,7 +97,16 @@ impl ClockEvent {
     fn drives_clocks(event: &Event) -> bool {
         event.to.is_some()
             || event.promised_at.is_some()
-            || matches!(event.action, Action::Note | Action::Followup | Action::Escalated)
+            || event.severity.is_some()
+            || matches!(
+                event.action,
+                Action::Note
+                    | Action::Followup
+                    | Action::Escalated
+                    | Action::PlanSent
+                    | Action::Executed
+                    | Action::Confirmation
+            )
     }
 
     fn of(event: &Event) -> ClockEvent {
@@ -71,6 +117,10 @@ impl ClockEvent {
             kind: event.kind,
             no_answer: event.no_answer,
             promised_at: event.promised_at,
+            severity: event.severity.clone(),
+            execute_by: event.execute_by,
+            confirms: event.confirms,
+            accepted: event.accepted,
         }
     }
 }
@@ -107,6 +157,7 @@ impl IndexEntry {
             status: ticket.status,
             last_event_at,
             settled_at,
+            several_departments_since: several_departments_since(&ticket.history),
             clock,
         }
     }

@@ -34,11 +34,38 @@ fn view_from_ticket_and_from_cached_summary_give_the_same_targets() {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&root.join("tickets"), &dir.path().join("tickets"));
     std::fs::copy(root.join("complaint.toml"), dir.path().join("complaint.toml")).unwrap();
+    let (compared, settled) = compare_views(dir.path());
+    assert!(compared >= 10 && settled >= 5, "{compared} compared, {settled} settled");
+}
+
+#[test]
+fn plans_severity_changes_and_departments_are_cached_alike() {
+    // A refused plan, a second plan, a severity lowered after a breach and a
+    // second department (issue 14): the cached view equals the full one.
+    let store = crate::support::Store::new();
+    let id = store.new_ticket("2026-11-23 09:00", &["--severity", "major"]);
+    store.ok("2026-11-23 09:30", &["assign", &id, "--department", "售后部", "--assignee", "孙磊"]);
+    store.ok("2026-11-23 10:30", &["classify", &id, "--severity", "general"]);
+    store.ok("2026-11-23 11:00", &["plan", &id, "-m", "上门更换", "--execute-by", "2026-11-24 18:00"]);
+    store.ok("2026-11-23 11:30", &["confirm", &id, "plan", "--refused", "--via", "phone", "-m", "要求换新"]);
+    store.ok("2026-11-23 13:00", &["assign", &id, "--also", "仓储部"]);
+    store.ok("2026-11-23 14:00", &["plan", &id, "-m", "整机换新", "--execute-by", "2026-11-25"]);
+    store.ok("2026-11-23 14:30", &["confirm", &id, "plan", "--accepted", "--via", "sms"]);
+    let other = store.new_ticket("2026-11-24 09:00", &[]);
+    store.ok("2026-11-24 09:10", &["plan", &other, "-m", "退款", "--execute-by", "2026-11-24 12:00"]);
+    store.ok("2026-11-24 11:00", &["execute", &other, "--done", "-m", "已退款"]);
+    assert_eq!(compare_views(store.path()), (2, 0));
+}
+
+/// Compares, for every ticket of the store at `dir`, the targets of its
+/// cached view with those of the whole ticket; returns how many were
+/// compared and how many were settled (no cached view).
+fn compare_views(dir: &Path) -> (usize, usize) {
     // Old enough for the cache to trust its entries (the racy window).
     std::thread::sleep(Duration::from_millis(2200));
-    let store = Store::open(dir.path()).unwrap();
+    let store = Store::open(dir).unwrap();
     store.scan_summaries(|_| true).unwrap();
-    assert!(dir.path().join(".complaint/index").is_file());
+    assert!(dir.join(".complaint/index").is_file());
     let cached = store.scan_summaries(|_| true).unwrap();
     let scan = store.scan().unwrap();
     assert!(cached.errors.is_empty() && scan.errors.is_empty());
@@ -58,9 +85,8 @@ fn view_from_ticket_and_from_cached_summary_give_the_same_targets() {
         ]);
         match ClockView::of_summary(summary) {
             Some(view) => {
-                // The cache does not carry severity changes (issue 14: a breach
-                // under an earlier severity is kept from the full ticket only).
-                assert_eq!(view, ClockView { severities: Vec::new(), ..full.clone() }, "{}", ticket.id);
+                // Severity changes, plans and departments included (issue 14).
+                assert_eq!(view, full, "{}", ticket.id);
                 for now in instants {
                     assert_eq!(
                         sla::clock_targets(&cal, &config.sla, &view, now),
@@ -82,5 +108,5 @@ fn view_from_ticket_and_from_cached_summary_give_the_same_targets() {
             }
         }
     }
-    assert!(compared >= 10 && settled >= 5, "{compared} compared, {settled} settled");
+    (compared, settled)
 }

@@ -27,10 +27,12 @@ fn show_has_a_met_an_open_and_an_overdue_clock() {
     let store = Store::new();
     let id = diagnosed_and_planned(&store);
     let shown = store.ok("2026-11-24 12:00", &["show", &id]);
-    let table: String = shown.lines().skip_while(|l| *l != "时限").take(6).map(|l| format!("{l}\n")).collect();
+    let table: String = shown.lines().skip_while(|l| *l != "时限").take(7).map(|l| format!("{l}\n")).collect();
     // First response: 4h from 09:00, met by the plan's move out of new.
     // Resolution: 1wd => Tuesday 18:00, 6h left. Update: 24h after the
     // move to processing => Tuesday 10:00, 2h over (both inside work hours).
+    // Execution (issue 14): the plan's own Wednesday 18:00, 30 wall hours
+    // left, of which Tue 12–18 + Wed 9–18 = 15 working hours.
     insta::assert_snapshot!(table, @r"
     时限
     环节       截止时间           完成时间           状态       剩余/超时(工作)   剩余/超时(自然)
@@ -38,10 +40,11 @@ fn show_has_a_met_an_open_and_an_overdue_clock() {
     首次响应   2026-11-23 13:00   2026-11-23 10:00   按时完成   —                 —
     处理时限   2026-11-24 18:00   —                  进行中     剩余 6h           剩余 6h
     进展更新   2026-11-24 10:00   —                  已超时     超时 2h           超时 2h
+    方案执行   2026-11-25 18:00   —                  进行中     剩余 15h          剩余 1d 6h
     ");
     assert!(shown.contains("方案执行时限  2026-11-25 18:00\n"), "{shown}");
     let s = stages(&store, "2026-11-24 12:00", &id);
-    assert_eq!(s.len(), 3);
+    assert_eq!(s.len(), 4);
     assert_eq!(
         (&s[0]["target"], &s[0]["state"], &s[0]["met_at"], &s[0]["breach"]),
         (&"first_response".into(), &"met".into(), &"2026-11-23T10:00:00+08:00".into(), &false.into())
@@ -52,6 +55,8 @@ fn show_has_a_met_an_open_and_an_overdue_clock() {
     assert_eq!((&s[2]["target"], &s[2]["state"], &s[2]["breach"]), (&"update".into(), &"overdue".into(), &true.into()));
     assert_eq!((&s[2]["overdue_working_minutes"], &s[2]["overdue_wall_minutes"]), (&120.into(), &120.into()));
     assert_eq!(s[2]["provisional"], false);
+    assert_eq!((&s[3]["target"], &s[3]["due"]), (&"execution".into(), &"2026-11-25T18:00:00+08:00".into()));
+    assert_eq!((&s[3]["remaining_working_minutes"], &s[3]["remaining_wall_minutes"]), (&900.into(), &1800.into()));
 }
 
 #[test]

@@ -22,14 +22,16 @@ type Instant = DateTime<FixedOffset>;
 /// Bump when the layout or what a payload holds changes (4: entries are
 /// checked against their path; older builds cached misplaced files; 5: the
 /// events of seed 002's stages; 6: an index entry holds the product, events
-/// carry `done_item`, escalations are clock events).
-const FORMAT: u32 = 6;
+/// carry `done_item`, escalations are clock events; 7: clock events carry
+/// severity changes and plans (`execute_by`, answers), plans, answers and
+/// executions are clock events, an entry holds `several_departments_since`).
+const FORMAT: u32 = 7;
 /// The [`FORMAT`] the layout was last checked at and the fingerprint of
 /// its bytes then (`codec::layout_fingerprint`): a test fails when the
 /// bytes change while `FORMAT` stays, since an old cache would then be
 /// decoded wrongly instead of rebuilt.
 #[cfg(test)]
-const LAYOUT: (u32, u64) = (6, 0x90ad_c7c4_befc_b9bc);
+const LAYOUT: (u32, u64) = (7, 0x2187_1ed7_00bc_2337);
 const NS: i64 = 1_000_000_000;
 
 /// Files and directories changed in the second a scan started, or the one

@@ -89,13 +89,14 @@ layout! {
     // decoding the rest.
     IndexEntry [settled_at: Option<Instant>] {
         id, received_at, channel, customer_name, customer_contact, customer_id, product, summary, category,
-        severity, department, departments_involved, assignee, escalated, status, last_event_at, clock,
+        severity, department, departments_involved, assignee, escalated, status, last_event_at,
+        several_departments_since, clock,
     }
     not_cached {}
 }
 
 layout! {
-    ClockEvent { at, action, to, kind, no_answer, promised_at } not_cached {}
+    ClockEvent { at, action, to, kind, no_answer, promised_at, severity, execute_by, confirms, accepted } not_cached {}
 }
 
 /// A flag byte, then the satisfaction.
