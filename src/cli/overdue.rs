@@ -150,7 +150,8 @@ fn collect(
         .tickets
         .par_iter()
         .map(|(path, summary)| {
-            let view = match sla::ClockView::of_summary(summary) {
+            // Configured stages need every event's kinds, which the cache does not keep.
+            let view = match sla::ClockView::of_summary(summary).filter(|_| !config.sla.has_stages()) {
                 Some(view) => view,
                 // Closed after `as_of`: its clock events are not cached.
                 None => store.read_file(path, summary).map(|ticket: Ticket| sla::ClockView::from(&ticket))?,

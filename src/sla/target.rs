@@ -9,8 +9,9 @@ use super::duration::SlaDuration;
 
 type Instant = DateTime<FixedOffset>;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// Serialised as its [`TargetKind::id`] (`"first_response"`, or a
+/// configured stage's id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum TargetKind {
     /// Met by the first transition out of `new`.
     FirstResponse,
@@ -35,6 +36,34 @@ pub enum TargetKind {
     /// of the promise it moves (seed 002: 提前1天告知); one per extension,
     /// met by the extension itself.
     PromiseNotice,
+    /// A stage configured under `[sla.stages.ID]` (spec §5.1).
+    Stage(StageRef),
+}
+
+/// Which configured stage: its place in the configured order (so tables
+/// list stages as configured), its id and its label. The id and label live
+/// as long as the process (config is read once), which keeps
+/// [`TargetKind`] `Copy` and its `id`/`label` free of the policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct StageRef {
+    pub index: u16,
+    pub id: &'static str,
+    pub label: &'static str,
+}
+
+impl StageRef {
+    /// A stage reference made from config text; the text is kept for the
+    /// rest of the process.
+    pub fn new(index: usize, id: &str, label: &str) -> StageRef {
+        let index = u16::try_from(index).unwrap_or(u16::MAX);
+        StageRef { index, id: Box::leak(id.into()), label: Box::leak(label.into()) }
+    }
+}
+
+impl Serialize for TargetKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
 }
 
 impl TargetKind {
@@ -49,6 +78,7 @@ impl TargetKind {
             TargetKind::VetoReport => "veto_report",
             TargetKind::ActionItem => "action_item",
             TargetKind::PromiseNotice => "promise_notice",
+            TargetKind::Stage(stage) => stage.id,
         }
     }
 
@@ -63,6 +93,7 @@ impl TargetKind {
             TargetKind::VetoReport => "不满上报",
             TargetKind::ActionItem => "待办事项",
             TargetKind::PromiseNotice => "延期告知",
+            TargetKind::Stage(stage) => stage.label,
         }
     }
 }

@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
+use super::stage_kinds::KindSet;
 use crate::ticket::{self, Action, Event, IndexEntry, NoteKind, Status, Ticket, action};
 
 type Instant = DateTime<FixedOffset>;
@@ -26,6 +27,10 @@ pub struct ClockView {
     /// when unknown, as for a cached summary: only `severity` counts then).
     /// A breach under a severity in force keeps standing after a change.
     pub severities: Vec<(Instant, String)>,
+    /// The kinds of every history event, in time order, for the configured
+    /// stages (spec §5.1). Only a whole ticket has them: with stages
+    /// configured, a summary gives no view (see `SlaPolicy::has_stages`).
+    pub kinds: Vec<(Instant, KindSet)>,
 }
 
 /// An action item as its clock sees it: set at `at`, due at `due`, owned by
@@ -96,7 +101,7 @@ impl ClockView {
         let mut events: Vec<ClockEvent> = events.filter(ClockEvent::matters).collect();
         // Stable: events recorded at the same time keep their file order.
         events.sort_by_key(|e| e.at);
-        ClockView { received_at, severity: severity.to_string(), events, actions: Vec::new(), severities: Vec::new() }
+        ClockView { received_at, severity: severity.to_string(), events, actions: Vec::new(), severities: Vec::new(), kinds: Vec::new() }
     }
 
     /// The severities in force before the current one as of `now`, each
@@ -133,6 +138,9 @@ impl From<&Ticket> for ClockView {
             ticket.history.iter().filter_map(|e| Some((e.at, e.severity.clone()?))).collect();
         severities.sort_by_key(|(at, _)| *at);
         view.severities = severities;
+        let mut kinds: Vec<(Instant, KindSet)> = ticket.history.iter().map(|e| (e.at, KindSet::of(e))).collect();
+        kinds.sort_by_key(|(at, _)| *at);
+        view.kinds = kinds;
         view
     }
 }
