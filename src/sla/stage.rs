@@ -96,3 +96,7 @@ fn end(kinds: &[(Instant, KindSet)], stage: &StagePolicy, start: Start, next: Op
     }
     End::default()
 }
+
+#[cfg(test)]
+#[path = "stage_tests.rs"]
+mod tests;
