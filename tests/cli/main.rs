@@ -30,6 +30,7 @@ mod test_list_show;
 mod test_new;
 mod test_notify;
 mod test_overdue;
+mod test_preset;
 mod test_report;
 mod test_sample_store;
 mod test_stage_clocks;
