@@ -76,6 +76,10 @@ fn overdue_report_and_export_show_the_stages() {
     // Met on 10-09 10:00, due 10-08 18:00: a breach that stays.
     assert_eq!(line("plan"), (0, 1));
     assert_eq!(line("plan_confirmation"), (0, 1));
+    // Charged to who held the ticket when each deadline passed (spec §5.1).
+    let people = report["by_person"].as_array().unwrap();
+    let li_na = people.iter().find(|p| p["name"] == "李娜").expect("李娜 in by_person");
+    assert_eq!(li_na["breaches"], 3, "{li_na}");
 
     let csv = store.ok("2026-10-09 13:00", &["export"]);
     assert!(csv.contains("方案制定; 方案确认"), "{csv}");
