@@ -6,8 +6,8 @@ pub mod calendar;
 mod choice;
 mod departments;
 mod git;
-pub mod sla;
 mod presets;
+pub mod sla;
 mod sla_stages;
 mod sla_values;
 

@@ -77,7 +77,10 @@ fn one(index: usize, id: &str, raw: &RawStage, starts: EventKind, section: &str)
         return Err(format!("{}: name at least one event kind that meets the stage", key("met_by")));
     }
     if raw.durations.is_empty() {
-        return Err(format!("{}: give at least one severity's duration, e.g. {{ general = \"30m\" }}", key("durations")));
+        return Err(format!(
+            "{}: give at least one severity's duration, e.g. {{ general = \"30m\" }}",
+            key("durations")
+        ));
     }
     let mut all_starts = vec![starts];
     all_starts.extend(kinds(&raw.restarts_on, &key("restarts_on"))?);

@@ -24,4 +24,3 @@ pub(super) fn statuses(names: &[String], key: &str) -> Result<Vec<Status>, Strin
         })
         .collect()
 }
-

@@ -87,7 +87,10 @@ impl StagePolicy {
         let by_severity = |map: &BTreeMap<String, SlaDuration>| {
             map.get(severity).or_else(|| map.get("general")).or_else(|| map.values().next()).copied()
         };
-        several_departments.then(|| by_severity(&self.multi_department)).flatten().or_else(|| by_severity(&self.durations))
+        several_departments
+            .then(|| by_severity(&self.multi_department))
+            .flatten()
+            .or_else(|| by_severity(&self.durations))
     }
 }
 

@@ -17,12 +17,7 @@ use crate::ticket::EventKind;
 type Instant = DateTime<FixedOffset>;
 
 /// The clocks of every stage of `stages` for a ticket of `severity`.
-pub(super) fn clocks<'p>(
-    t: &Timeline,
-    view: &ClockView,
-    stages: &'p [StagePolicy],
-    severity: &str,
-) -> Vec<Clock<'p>> {
+pub(super) fn clocks<'p>(t: &Timeline, view: &ClockView, stages: &'p [StagePolicy], severity: &str) -> Vec<Clock<'p>> {
     let kinds = &view.kinds[..view.kinds.partition_point(|(at, _)| *at <= t.now)];
     let several = kinds.iter().any(|(_, k)| k.contains(EventKind::DepartmentInvolved));
     stages.iter().flat_map(|stage| stage_clocks(t, kinds, stage, severity, several)).collect()

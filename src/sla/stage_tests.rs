@@ -166,11 +166,16 @@ fn several_departments_use_the_multi_department_durations() {
 
 #[test]
 fn a_ticket_is_judged_by_the_version_in_force_when_received() {
-    let text = format!("{HANDOVER}\n[[sla.versions]]\nfrom = 2027-01-01\n{}", HANDOVER.replace("[sla.stages.fix]", "[sla.versions.stages.fix]").replace("\"4h\"", "\"8h\""));
+    let text = format!(
+        "{HANDOVER}\n[[sla.versions]]\nfrom = 2027-01-01\n{}",
+        HANDOVER.replace("[sla.stages.fix]", "[sla.versions.stages.fix]").replace("\"4h\"", "\"8h\"")
+    );
     let config = Config::from_toml(&text, Path::new("test")).unwrap();
     for (received, due) in [("2026-12-31 09:00", "2026-12-31 14:00"), ("2027-01-04 09:00", "2027-01-04 18:00")] {
         let mut tk = ticket(received, "general");
-        record(&mut tk, &received.replace("09:00", "10:00"), Action::Assigned, |e| e.department = Some("售后部".into()));
+        record(&mut tk, &received.replace("09:00", "10:00"), Action::Assigned, |e| {
+            e.department = Some("售后部".into())
+        });
         assert_eq!(stages(&config, &tk, received).len(), 0);
         assert_eq!(stages(&config, &tk, &received.replace("09:00", "10:30"))[0].1, due, "{received}");
     }
@@ -180,7 +185,10 @@ fn a_ticket_is_judged_by_the_version_in_force_when_received() {
 fn the_config_names_the_bad_key() {
     let bad_kind = HANDOVER.replace(r#"met_by = ["resolved"]"#, r#"met_by = ["solved"]"#);
     let err = Config::from_toml(&bad_kind, Path::new("test")).unwrap_err().to_string();
-    assert!(err.contains("sla.stages.fix.met_by: \"solved\" is not an event kind; the kinds are received, responded"), "{err}");
+    assert!(
+        err.contains("sla.stages.fix.met_by: \"solved\" is not an event kind; the kinds are received, responded"),
+        "{err}"
+    );
     let zero = HANDOVER.replace(r#"general = "4h""#, r#"general = "0m""#);
     let err = Config::from_toml(&zero, Path::new("test")).unwrap_err().to_string();
     assert!(err.contains("sla.stages.fix.durations.general"), "{err}");

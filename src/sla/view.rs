@@ -101,7 +101,14 @@ impl ClockView {
         let mut events: Vec<ClockEvent> = events.filter(ClockEvent::matters).collect();
         // Stable: events recorded at the same time keep their file order.
         events.sort_by_key(|e| e.at);
-        ClockView { received_at, severity: severity.to_string(), events, actions: Vec::new(), severities: Vec::new(), kinds: Vec::new() }
+        ClockView {
+            received_at,
+            severity: severity.to_string(),
+            events,
+            actions: Vec::new(),
+            severities: Vec::new(),
+            kinds: Vec::new(),
+        }
     }
 
     /// The severities in force before the current one as of `now`, each

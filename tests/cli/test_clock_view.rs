@@ -60,7 +60,12 @@ fn view_from_ticket_and_from_cached_summary_give_the_same_targets() {
             Some(view) => {
                 // The cache does not carry severity changes (issue 14: a breach
                 // under an earlier severity is kept from the full ticket only).
-                assert_eq!(view, ClockView { severities: Vec::new(), kinds: Vec::new(), ..full.clone() }, "{}", ticket.id);
+                assert_eq!(
+                    view,
+                    ClockView { severities: Vec::new(), kinds: Vec::new(), ..full.clone() },
+                    "{}",
+                    ticket.id
+                );
                 for now in instants {
                     assert_eq!(
                         sla::clock_targets(&cal, &config.sla, &view, now),

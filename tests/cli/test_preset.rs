@@ -17,7 +17,8 @@ fn after_sales() -> Store {
 fn the_preset_writes_every_stage_of_seed_002() {
     let store = after_sales();
     let config = std::fs::read_to_string(store.path().join("complaint.toml")).unwrap();
-    for label in ["受理响应", "转交", "初步诊断", "方案制定", "方案确认", "结果确认", "回访", "补救落实"] {
+    for label in ["受理响应", "转交", "初步诊断", "方案制定", "方案确认", "结果确认", "回访", "补救落实"]
+    {
         assert!(config.contains(&format!("label = \"{label}\"")), "{label} missing");
     }
     store.cmd("2026-09-30 08:00").arg("check").assert().success();
