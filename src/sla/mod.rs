@@ -11,6 +11,7 @@ mod notice;
 mod policy;
 mod stage;
 mod stage_kinds;
+mod stage_ref;
 mod target;
 mod targets;
 mod timeline;

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveTime};
 
 use super::SlaDuration;
-use super::target::StageRef;
+use super::stage_ref::StageRef;
 use crate::ticket::{EventKind, Status};
 
 /// `[calendar]`, checked and typed.
