@@ -50,7 +50,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if std::fs::read_dir(&tickets_dir).is_ok_and(|mut d| d.any(|e| e.is_ok_and(|e| e.file_name() != ".gitkeep"))) {
         return Err(format!("{} already holds tickets", tickets_dir.display()).into());
     }
-    store::init(&args.out_dir)?;
+    store::init(&args.out_dir, None)?;
     let store = Store::open(&args.out_dir)?;
     let config = store.config();
     let zone = config.zone();

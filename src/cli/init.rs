@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{Context, output};
-use crate::error::Result;
-use crate::store;
+use crate::error::{Error, Result};
+use crate::{config, store};
 
 /// Create a store: complaint.toml (every setting, commented), tickets/,
 /// .gitignore and .gitattributes; inside git, register the merge driver in
@@ -21,11 +21,25 @@ pub struct InitArgs {
     /// Print the commented default complaint.toml instead of writing anything
     #[arg(long)]
     pub print_config: bool,
+
+    /// Add a stage set to the new complaint.toml: `after-sales` (seed 002's
+    /// procedure: 受理响应, 转交, 初步诊断, 方案制定, 方案确认, 结果确认, 回访, 补救落实)
+    #[arg(long, value_name = "NAME")]
+    pub preset: Option<String>,
 }
 
 pub fn run(ctx: &mut Context, args: InitArgs) -> Result<ExitCode> {
+    let preset = match args.preset.as_deref() {
+        None => None,
+        Some(name) => Some(config::preset(name).ok_or_else(|| {
+            Error::invalid(
+                format!("--preset {name:?}: no such preset; presets: {}", config::preset_names().join(", ")),
+                None,
+            )
+        })?),
+    };
     if args.print_config {
-        output::print(crate::config::TEMPLATE)?;
+        output::print(&format!("{}{}", config::TEMPLATE, preset.unwrap_or("")))?;
         return Ok(ExitCode::SUCCESS);
     }
     let dir = match args.dir {
@@ -33,7 +47,7 @@ pub fn run(ctx: &mut Context, args: InitArgs) -> Result<ExitCode> {
         Some(dir) => ctx.cwd().join(dir),
         None => ctx.cwd().to_path_buf(),
     };
-    let report = store::init(&dir)?;
+    let report = store::init(&dir, preset)?;
     for path in &report.created {
         ctx.info(format!("created {}", path.display()));
     }

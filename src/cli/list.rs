@@ -80,7 +80,8 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
                 if s.settled_by(now) {
                     return Ok(false);
                 }
-                match sla::ClockView::of_summary(s) {
+                // Configured stages need every event's kinds, which the cache does not keep.
+                match sla::ClockView::of_summary(s).filter(|_| !config.sla.has_stages()) {
                     Some(view) => Ok(any_overdue(&view)),
                     None => store.read_file(path, s).map(|ticket| any_overdue(&sla::ClockView::from(&ticket))),
                 }

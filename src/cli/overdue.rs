@@ -149,7 +149,8 @@ fn collect(
     // (in scan order), so the summaries are never all held.
     let zone = config.zone();
     let evaluate = |(path, summary): &(PathBuf, IndexEntry)| -> Result<(Vec<OverdueRow>, Vec<i32>)> {
-        let view = match sla::ClockView::of_summary(summary) {
+        // Configured stages need every event's kinds, which the cache does not keep.
+        let view = match sla::ClockView::of_summary(summary).filter(|_| !config.sla.has_stages()) {
             Some(view) => view,
             // Closed after `as_of`: its clock events are not cached.
             None => store.read_file(path, summary).map(|ticket: Ticket| sla::ClockView::from(&ticket))?,

@@ -6,7 +6,10 @@ pub mod calendar;
 mod choice;
 mod departments;
 mod git;
+mod presets;
 pub mod sla;
+mod sla_stages;
+mod sla_values;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -18,6 +21,7 @@ pub use crate::mail::MailConfig;
 pub use choice::{Choice, ChoiceKind, closest};
 pub use departments::DepartmentConfig;
 pub use git::GitConfig;
+pub use presets::{PRESETS, preset, preset_names};
 
 use crate::error::{Error, Result};
 use crate::ticket::Status;

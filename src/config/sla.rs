@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use super::sla_stages::{RawStage, RawVersion, stages, versions};
+use super::sla_values::{positive, statuses};
 use crate::sla::{PauseWhile, SeverityTargets, SlaDuration, SlaPolicy};
-use crate::ticket::Status;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -21,6 +22,10 @@ struct RawSlaPolicy {
     max_wait: String,
     veto_report: String,
     supervisor: String,
+    #[serde(default)]
+    stages: BTreeMap<String, RawStage>,
+    #[serde(default)]
+    versions: Vec<RawVersion>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -72,16 +77,20 @@ pub fn validate(policy: &SlaPolicy, severity_ids: &[&str]) -> Result<(), String>
                 }
             }
         }
+        for stage in policy.stages.iter().chain(policy.versions.iter().flat_map(|v| &v.stages)) {
+            for key in stage.durations.keys().chain(stage.multi_department.keys()) {
+                let template_default = ["general", "serious", "major"].contains(&key.as_str());
+                if !severity_ids.contains(&key.as_str()) && !template_default {
+                    return Err(format!(
+                        "sla.stages.{}: {key:?} is not a configured severity; severities: {}",
+                        stage.stage.id,
+                        severity_ids.join(", ")
+                    ));
+                }
+            }
+        }
         Ok(())
     }
-}
-
-fn positive(text: &str, key: &str) -> Result<SlaDuration, String> {
-    let d = SlaDuration::parse_for(text, key).map_err(|e| e.to_string())?;
-    if d.is_zero() {
-        return Err(format!("{key} = {text:?} must be longer than zero"));
-    }
-    Ok(d)
 }
 
 /// `sla.notice_before`: zero is allowed (an extension is then on time up to
@@ -94,19 +103,6 @@ fn notice_before(text: &str) -> Result<SlaDuration, String> {
         return Err(format!("{key} = {text:?}: use m, h, d or wd (business hours cannot be counted back)"));
     }
     Ok(d)
-}
-
-fn statuses(names: &[String], key: &str) -> Result<Vec<Status>, String> {
-    names
-        .iter()
-        .map(|n| {
-            n.parse::<Status>().map_err(|()| {
-                format!(
-                    "{key}: {n:?} is not a status; the statuses are new, processing, waiting_customer, resolved, closed"
-                )
-            })
-        })
-        .collect()
 }
 
 fn checked(raw: RawSlaPolicy) -> Result<SlaPolicy, String> {
@@ -141,6 +137,8 @@ fn checked(raw: RawSlaPolicy) -> Result<SlaPolicy, String> {
             max_wait: positive(&raw.max_wait, "sla.max_wait")?,
             veto_report: positive(&raw.veto_report, "sla.veto_report")?,
             supervisor: Some(raw.supervisor.trim().to_string()).filter(|s| !s.is_empty()),
+            stages: stages(&raw.stages, "sla.stages")?,
+            versions: versions(&raw.versions)?,
         })
     }
 }

@@ -6,11 +6,13 @@ use serde::Serialize;
 
 use super::calendar::{Calendar, Deadline};
 use super::duration::SlaDuration;
+pub use super::stage_ref::StageRef;
 
 type Instant = DateTime<FixedOffset>;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// Serialised as its [`TargetKind::id`] (`"first_response"`, or a
+/// configured stage's id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum TargetKind {
     /// Met by the first transition out of `new`.
     FirstResponse,
@@ -38,6 +40,14 @@ pub enum TargetKind {
     /// A plan sent to the customer is carried out by its own time
     /// (`execute_by`, seed 002 执行落地); met by `execute --done`.
     Execution,
+    /// A stage configured under `[sla.stages.ID]` (spec §5.1).
+    Stage(StageRef),
+}
+
+impl Serialize for TargetKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
 }
 
 impl TargetKind {
@@ -53,6 +63,7 @@ impl TargetKind {
             TargetKind::ActionItem => "action_item",
             TargetKind::PromiseNotice => "promise_notice",
             TargetKind::Execution => "execution",
+            TargetKind::Stage(stage) => stage.id,
         }
     }
 
@@ -68,6 +79,7 @@ impl TargetKind {
             TargetKind::ActionItem => "待办事项",
             TargetKind::PromiseNotice => "延期告知",
             TargetKind::Execution => "方案执行",
+            TargetKind::Stage(stage) => stage.label,
         }
     }
 }

@@ -6,6 +6,7 @@ use chrono::{DateTime, FixedOffset};
 use super::SlaPolicy;
 use super::calendar::Calendar;
 use super::kinds;
+use super::stage;
 use super::target::Target;
 use super::timeline::Timeline;
 use super::view::ClockView;
@@ -19,7 +20,8 @@ type Instant = DateTime<FixedOffset>;
 /// first response; each cycle's resolution followed by its follow-ups;
 /// each promise, followed by the notice of its extension if it was
 /// extended; the update; each stay in `waiting_customer`; each veto's
-/// report; each action item; each plan's execution.
+/// report; each action item; each plan's execution; each configured
+/// stage (spec §5.1) in configured order, each start of it in time order.
 pub fn clock_targets(cal: &Calendar, sla: &SlaPolicy, view: &ClockView, now: Instant) -> Vec<Target> {
     let mut targets = targets_under(cal, sla, view, &view.severity, now);
     for (severity, until) in view.earlier_severities(now) {
@@ -63,6 +65,7 @@ fn targets_under(cal: &Calendar, sla: &SlaPolicy, view: &ClockView, severity: &s
         .chain(kinds::veto_reports(&timeline, sla))
         .chain(kinds::action_items(&timeline, &view.actions))
         .chain(kinds::executions(&timeline))
+        .chain(stage::clocks(&timeline, view, sla.stages_for(view.received_at.date_naive()), severity))
         .map(|clock| clock.evaluate(cal, &timeline))
         .collect()
 }

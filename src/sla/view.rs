@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
+use super::stage_kinds::KindSet;
 use crate::ticket::{self, Action, Confirms, Event, IndexEntry, NoteKind, Status, Ticket, action};
 
 type Instant = DateTime<FixedOffset>;
@@ -29,6 +30,10 @@ pub struct ClockView {
     /// Since when more than one department is involved (seed 001 8.3): the
     /// first resolution clock may then use `multi_department`.
     pub several_departments_since: Option<Instant>,
+    /// The kinds of every history event, in time order, for the configured
+    /// stages (spec §5.1). Only a whole ticket has them: with stages
+    /// configured, a summary gives no view (see `SlaPolicy::has_stages`).
+    pub kinds: Vec<(Instant, KindSet)>,
 }
 
 /// An action item as its clock sees it: set at `at`, due at `due`, owned by
@@ -136,6 +141,7 @@ impl ClockView {
             actions: Vec::new(),
             severities: Vec::new(),
             several_departments_since: None,
+            kinds: Vec::new(),
         }
     }
 
@@ -175,6 +181,9 @@ impl From<&Ticket> for ClockView {
         view.actions = action_clocks(&ticket.history);
         view.severities = severities(ticket.history.iter().map(|e| (e.at, e.severity.as_ref())));
         view.several_departments_since = ticket::several_departments_since(&ticket.history);
+        let mut kinds: Vec<(Instant, KindSet)> = ticket.history.iter().map(|e| (e.at, KindSet::of(e))).collect();
+        kinds.sort_by_key(|(at, _)| *at);
+        view.kinds = kinds;
         view
     }
 }

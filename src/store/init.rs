@@ -20,7 +20,11 @@ pub struct InitReport {
 
 const GITIGNORE_LINE: &str = ".complaint/";
 
-pub fn init(dir: &Path) -> Result<InitReport> {
+/// Creates the store in `dir`; a new complaint.toml gets the template
+/// followed by `preset` (a stage set of `config::PRESETS`), if given. An
+/// existing complaint.toml is never rewritten: with a preset, that is an
+/// error rather than a preset silently not applied.
+pub fn init(dir: &Path, preset: Option<&str>) -> Result<InitReport> {
     let mut report = InitReport::default();
     std::fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?;
 
@@ -29,9 +33,15 @@ pub fn init(dir: &Path) -> Result<InitReport> {
         // Refuse to call a broken config a store: say what is wrong now.
         let text = std::fs::read_to_string(&config).map_err(|e| Error::io("read", &config, e))?;
         Config::from_toml(&text, &config)?;
+        if preset.is_some() {
+            return Err(Error::invalid(
+                format!("{} exists; a preset is written only into a new complaint.toml", config.display()),
+                Some("copy the [sla.stages.*] tables of `complaint init --print-config --preset NAME` into it"),
+            ));
+        }
         report.kept.push(config);
     } else {
-        write_new(&config, TEMPLATE)?;
+        write_new(&config, &format!("{TEMPLATE}{}", preset.unwrap_or("")))?;
         report.created.push(config);
     }
 

@@ -31,6 +31,7 @@ mod test_new;
 mod test_notify;
 mod test_overdue;
 mod test_plan_clocks;
+mod test_preset;
 mod test_report;
 mod test_sample_store;
 mod test_stage_clocks;

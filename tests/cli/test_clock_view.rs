@@ -85,8 +85,10 @@ fn compare_views(dir: &Path) -> (usize, usize) {
         ]);
         match ClockView::of_summary(summary) {
             Some(view) => {
-                // Severity changes, plans and departments included (issue 14).
-                assert_eq!(view, full, "{}", ticket.id);
+                // Severity changes, plans and departments included (issue 14);
+                // the kinds of every event only a whole ticket has (configured
+                // stages read the file).
+                assert_eq!(view, ClockView { kinds: Vec::new(), ..full.clone() }, "{}", ticket.id);
                 for now in instants {
                     assert_eq!(
                         sla::clock_targets(&cal, &config.sla, &view, now),
