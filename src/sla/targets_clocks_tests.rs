@@ -164,7 +164,9 @@ fn the_cache_keeps_a_breach_made_before_the_severity_was_lowered() {
     let config = Config::default();
     let cal = config.business_calendar();
     let view = ClockView::of_summary(&IndexEntry::of(&tk)).expect("open ticket");
-    assert_eq!(view, ClockView::from(&tk));
+    // Everything but the kinds of every event, which only configured stages
+    // need (they read the whole ticket).
+    assert_eq!(view, ClockView { kinds: Vec::new(), ..ClockView::from(&tk) });
     let cached = clock_targets(&cal, &config.sla, &view, t("2026-03-09 12:30"));
     assert_eq!((cached[0].kind, cached[0].due.at, cached[0].state), (FirstResponse, t("2026-03-09 11:00"), Overdue));
 }
