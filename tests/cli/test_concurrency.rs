@@ -17,18 +17,19 @@ fn spawn(store: &Store, args: &[&str]) -> std::process::Child {
         .expect("spawn complaint")
 }
 
+/// `complaint new` with a summary numbered `i`, running.
+fn spawn_new(store: &Store, i: usize) -> std::process::Child {
+    let summary = format!("并发登记 {i}");
+    spawn(
+        store,
+        &["new", "--customer", "张三", "--contact", "13812345678", "--channel", "phone", "--summary", &summary],
+    )
+}
+
 #[test]
 fn eight_concurrent_new_get_eight_distinct_ids() {
     let store = Store::new();
-    let children: Vec<_> = (0..8)
-        .map(|i| {
-            let summary = format!("并发登记 {i}");
-            spawn(
-                &store,
-                &["new", "--customer", "张三", "--contact", "13812345678", "--channel", "phone", "--summary", &summary],
-            )
-        })
-        .collect();
+    let children: Vec<_> = (0..8).map(|i| spawn_new(&store, i)).collect();
     let ids: Vec<String> = children
         .into_iter()
         .map(|child| {
@@ -203,15 +204,7 @@ fn import_racing_new_gives_every_ticket_its_own_id() {
     }
     std::fs::write(store.path().join("calls.csv"), csv).unwrap();
     let import = spawn(&store, &["import", "calls.csv"]);
-    let news: Vec<_> = (0..6)
-        .map(|i| {
-            let summary = format!("并发登记 {i}");
-            spawn(
-                &store,
-                &["new", "--customer", "张三", "--contact", "13812345678", "--channel", "phone", "--summary", &summary],
-            )
-        })
-        .collect();
+    let news: Vec<_> = (0..6).map(|i| spawn_new(&store, i)).collect();
     let mut ids: Vec<String> = Vec::new();
     for child in std::iter::once(import).chain(news) {
         let output = child.wait_with_output().unwrap();
