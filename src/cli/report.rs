@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use clap::{ArgGroup, Args, ValueEnum};
 
 use super::common::{self, LangArg};
+use super::filter::{Filter, FilterArgs};
 use super::{Context, output};
 use crate::error::{Error, Result};
 use crate::report::analysis::{self, Period, PeriodKind, ReportFold, TicketSummary};
@@ -72,6 +73,10 @@ pub struct ReportArgs {
     /// Write to FILE (atomically) instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The filters of `list`, applied to this and the previous period
+    /// (e.g. `--product P` drills down into a complaint point)
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }
 
 pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
@@ -82,6 +87,7 @@ pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
     let period = period(&args, as_of.with_timezone(&zone).date_naive())?;
     let previous = period.previous();
     let calendar = config.business_calendar();
+    let filter = Filter::from_args(&args.filter, config)?;
     // Only the tickets a figure can use are read and summarised: those of
     // the two periods, plus (for the weekly agenda) every ticket received
     // by then.
@@ -93,7 +99,7 @@ pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
     // Summaries are made in parallel and folded in path order as the scan
     // goes: never all held at once.
     let mut fold = ReportFold::new(period, config, zone, as_of);
-    let summarise = |t: Ticket| Some(TicketSummary::of(&t, &calendar, &config.sla, as_of));
+    let summarise = |t: Ticket| filter.matches(&t).then(|| TicketSummary::of(&t, &calendar, &config.sla, as_of));
     let scan = store.fold_tickets(relevant, summarise, &mut |_, summary| fold.add(&summary))?;
     common::warn_collisions(ctx, &store, &scan.collisions);
     let report = fold.finish();

@@ -9,6 +9,8 @@ use super::figures::{Averages, Counter, Mean, Share};
 use super::groups::{Group, GroupLine, charge_groups, group_add, groups};
 use super::people::{People, PersonLine};
 use super::period::Period;
+use super::points::{PointLine, Points};
+use super::stage_times::{StageLine, StageTimes};
 use super::summary::TicketSummary;
 use crate::config::{ChoiceKind, Config};
 use crate::sla::TargetKind;
@@ -79,6 +81,8 @@ pub struct Stats {
     pub response_time: TimeFigures,
     pub resolution_time: TimeFigures,
     pub sla: SlaFigures,
+    /// 各环节处理时长: per target kind, start → met and the breach rate.
+    pub stages: Vec<StageLine>,
     pub satisfaction: SatisfactionFigures,
     pub reopened: usize,
     /// Reopened tickets / tickets resolved at least once.
@@ -89,6 +93,8 @@ pub struct Stats {
     pub by_person: Vec<PersonLine>,
     pub staff: Vec<(String, usize)>,
     pub products: Vec<(String, usize)>,
+    /// 高频投诉点: product × category, top ten.
+    pub points: Vec<PointLine>,
     /// Tickets received per day (periods up to 62 days) or per ISO week.
     pub trend: Vec<(NaiveDate, usize)>,
     pub trend_unit: &'static str,
@@ -114,6 +120,7 @@ pub struct Accumulator<'a> {
     sla: BTreeMap<TargetKind, (usize, usize, usize)>,
     breaches: usize,
     breached_tickets: usize,
+    stages: StageTimes,
     scores: Mean,
     distribution: BTreeMap<(u32, u32), usize>,
     satisfied: usize,
@@ -125,6 +132,7 @@ pub struct Accumulator<'a> {
     people: People,
     staff: Counter,
     products: Counter,
+    points: Points,
     days: Counter,
 }
 
@@ -145,6 +153,7 @@ impl<'a> Accumulator<'a> {
             sla: BTreeMap::new(),
             breaches: 0,
             breached_tickets: 0,
+            stages: StageTimes::default(),
             scores: Mean::default(),
             distribution: BTreeMap::new(),
             satisfied: 0,
@@ -156,6 +165,7 @@ impl<'a> Accumulator<'a> {
             people: People::default(),
             staff: Counter::default(),
             products: Counter::default(),
+            points: Points::default(),
             days: Counter::default(),
         }
     }
@@ -164,8 +174,15 @@ impl<'a> Accumulator<'a> {
         &self.period
     }
 
+    /// The complaint points so far (the next period's "previous" counts).
+    pub fn points(&self) -> &Points {
+        &self.points
+    }
+
     pub fn add(&mut self, s: &TicketSummary) {
         self.total += 1;
+        self.stages.add(s);
+        self.points.add(s);
         let category = s.category.as_deref().unwrap_or(UNCLASSIFIED);
         self.category.add(category);
         self.severity.add(&s.severity);
@@ -269,6 +286,7 @@ impl<'a> Accumulator<'a> {
                 breached_tickets: self.breached_tickets,
                 compliance: ratio(met, decided),
             },
+            stages: self.stages.finish(),
             satisfaction: SatisfactionFigures {
                 answered,
                 mean: self.scores.value(),
@@ -302,10 +320,18 @@ impl<'a> Accumulator<'a> {
             by_person: self.people.finish(),
             staff: self.staff.top(10, 1),
             products: self.products.top(10, 2),
+            points: self.points.top(|id| category_label(config, id)),
             trend,
             trend_unit,
         }
     }
+}
+
+fn category_label(config: &Config, id: &str) -> String {
+    if id == UNCLASSIFIED {
+        return "未分类".to_string();
+    }
+    config.choices(ChoiceKind::Category).iter().find(|c| c.id == id).map_or_else(|| id.to_string(), |c| c.label.clone())
 }
 
 /// Configured dimensions first, in their order, then any others by name.
