@@ -106,7 +106,8 @@ pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
     let unreadable = common::unreadable(&store, &scan.errors);
     let lang: Lang = args.lang.map_or(config.lang(), Lang::from);
     let format = if ctx.global.json { ReportFormat::Json } else { args.format };
-    let bytes = render(&report, config, format, lang, zone, as_of, &unreadable);
+    let filters = filter_words(&args.filter);
+    let bytes = render(&report, config, format, lang, zone, &unreadable, &filters);
     match &args.output {
         Some(path) => {
             output::write_file(path, &bytes)?;
@@ -123,11 +124,15 @@ fn render(
     format: ReportFormat,
     lang: Lang,
     zone: chrono_tz::Tz,
-    as_of: DateTime<FixedOffset>,
     unreadable: &[String],
+    filters: &[String],
 ) -> Vec<u8> {
     let title = document::title(report, lang);
     let mut subtitle = document::subtitle(report, lang, zone);
+    if !filters.is_empty() {
+        subtitle.push_str(lang.pick("；筛选：", "; filtered: "));
+        subtitle.push_str(&filters.join(" "));
+    }
     if !unreadable.is_empty() {
         subtitle
             .push_str(lang.pick("。警告：以下文件无法读取，未计入：", ". Warning: unreadable files, not counted: "));
@@ -151,11 +156,32 @@ fn render(
                 ("period", p.label()),
                 ("from", p.first.to_string()),
                 ("to", p.last.to_string()),
-                ("as_of", time::format_instant(&as_of)),
+                ("as_of", time::format_instant(&report.as_of)),
             ];
             report_text::render_csv(&sections(), &meta)
         }
     }
+}
+
+/// The filter flags given, as typed (`--product P1`), for the subtitle: a
+/// filtered report must say so.
+fn filter_words(f: &FilterArgs) -> Vec<String> {
+    let lists =
+        [("--status", &f.status), ("--category", &f.category), ("--severity", &f.severity), ("--channel", &f.channel)];
+    let mut words: Vec<String> =
+        lists.iter().filter(|(_, v)| !v.is_empty()).map(|(flag, v)| format!("{flag} {}", v.join(","))).collect();
+    let single = [
+        ("--assignee", &f.assignee),
+        ("--department", &f.department),
+        ("--customer", &f.customer),
+        ("--product", &f.product),
+        ("--since", &f.since),
+        ("--until", &f.until),
+    ];
+    words.extend(single.iter().filter_map(|(flag, v)| v.as_ref().map(|v| format!("{flag} {v}"))));
+    words.extend(f.escalated.then(|| "--escalated".to_string()));
+    words.extend(f.open.then(|| "--open".to_string()));
+    words
 }
 
 /// The period the flags name; `previous` (a flag without value) is the one

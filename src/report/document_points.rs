@@ -86,3 +86,29 @@ fn quote(word: &str) -> String {
     let plain = !word.is_empty() && word.chars().all(|c| !c.is_whitespace() && !"'\"\\$`&|;<>()*?!#~".contains(c));
     if plain { word.to_string() } else { format!("'{}'", word.replace('\'', r"'\''")) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(product: &str, category: &str) -> PointLine {
+        PointLine {
+            product: product.into(),
+            category: category.into(),
+            category_label: String::new(),
+            count: 1,
+            previous: 0,
+            tickets: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn drill_down_is_a_command_a_shell_runs_as_is() {
+        assert_eq!(drill_down(&point("P1", "logistics")), "complaint list --product P1 --category logistics");
+        assert_eq!(
+            drill_down(&point("智能手表 X2", "unclassified")),
+            "complaint list --product '智能手表 X2' --category none"
+        );
+        assert_eq!(drill_down(&point("Tom's", "x")), r"complaint list --product 'Tom'\''s' --category x");
+    }
+}
