@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::stats::UNCLASSIFIED;
+use super::figures::UNCLASSIFIED;
 use super::summary::TicketSummary;
 
 /// How many points a report shows.

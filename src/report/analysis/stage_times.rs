@@ -5,8 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::figures::Averages;
-use super::stats::{TimeFigures, ratio};
+use super::figures::{Averages, TimeFigures, ratio};
 use super::summary::TicketSummary;
 use crate::sla::{TargetKind, TargetState};
 

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::figures::{Averages, Counter, Mean, Share};
+pub use super::figures::{TimeFigures, UNCLASSIFIED, UNDETERMINED, ratio};
 use super::groups::{Group, GroupLine, charge_groups, group_add, groups};
 use super::people::{People, PersonLine};
 use super::period::Period;
@@ -18,13 +19,6 @@ use crate::ticket::Status;
 
 /// Satisfied rate under which a category is flagged (seed 002 §六: 满意度低于80%的问题类型).
 pub const LOW_SATISFACTION: f64 = 0.8;
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct TimeFigures {
-    pub count: usize,
-    pub work: Averages,
-    pub wall: Averages,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SlaLine {
@@ -99,10 +93,6 @@ pub struct Stats {
     pub trend: Vec<(NaiveDate, usize)>,
     pub trend_unit: &'static str,
 }
-
-/// Ids for tickets with no category or cause yet.
-pub const UNCLASSIFIED: &str = "unclassified";
-pub const UNDETERMINED: &str = "undetermined";
 
 /// Accumulates one period; `add` is called once per summary.
 pub struct Accumulator<'a> {
@@ -347,10 +337,6 @@ fn dimension_names<'k>(config: &Config, seen: impl Iterator<Item = &'k String>) 
 
 fn time_figures((work, wall): (Vec<f64>, Vec<f64>)) -> TimeFigures {
     TimeFigures { count: work.len(), work: Averages::of(work), wall: Averages::of(wall) }
-}
-
-pub fn ratio(part: usize, whole: usize) -> Option<f64> {
-    (whole > 0).then(|| part as f64 / whole as f64)
 }
 
 /// Daily counts for periods up to 62 days, else weekly (bucket = Monday).
