@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use clap::{ArgGroup, Args, ValueEnum};
 
 use super::common::{self, LangArg};
+use super::filter::{Filter, FilterArgs};
 use super::{Context, output};
 use crate::error::{Error, Result};
 use crate::report::analysis::{self, Period, PeriodKind, ReportFold, TicketSummary};
@@ -72,6 +73,10 @@ pub struct ReportArgs {
     /// Write to FILE (atomically) instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The filters of `list`, applied to this and the previous period
+    /// (e.g. `--product P` drills down into a complaint point)
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }
 
 pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
@@ -82,6 +87,7 @@ pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
     let period = period(&args, as_of.with_timezone(&zone).date_naive())?;
     let previous = period.previous();
     let calendar = config.business_calendar();
+    let filter = Filter::from_args(&args.filter, config)?;
     // Only the tickets a figure can use are read and summarised: those of
     // the two periods, plus (for the weekly agenda) every ticket received
     // by then.
@@ -93,14 +99,15 @@ pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
     // Summaries are made in parallel and folded in path order as the scan
     // goes: never all held at once.
     let mut fold = ReportFold::new(period, config, zone, as_of);
-    let summarise = |t: Ticket| Some(TicketSummary::of(&t, &calendar, &config.sla, as_of));
+    let summarise = |t: Ticket| filter.matches(&t).then(|| TicketSummary::of(&t, &calendar, &config.sla, as_of));
     let scan = store.fold_tickets(relevant, summarise, &mut |_, summary| fold.add(&summary))?;
     common::warn_collisions(ctx, &store, &scan.collisions);
     let report = fold.finish();
     let unreadable = common::unreadable(&store, &scan.errors);
     let lang: Lang = args.lang.map_or(config.lang(), Lang::from);
     let format = if ctx.global.json { ReportFormat::Json } else { args.format };
-    let bytes = render(&report, config, format, lang, zone, as_of, &unreadable);
+    let filters = filter_words(&args.filter);
+    let bytes = render(&report, config, format, lang, zone, &unreadable, &filters);
     match &args.output {
         Some(path) => {
             output::write_file(path, &bytes)?;
@@ -117,11 +124,15 @@ fn render(
     format: ReportFormat,
     lang: Lang,
     zone: chrono_tz::Tz,
-    as_of: DateTime<FixedOffset>,
     unreadable: &[String],
+    filters: &[String],
 ) -> Vec<u8> {
     let title = document::title(report, lang);
     let mut subtitle = document::subtitle(report, lang, zone);
+    if !filters.is_empty() {
+        subtitle.push_str(lang.pick("；筛选：", "; filtered: "));
+        subtitle.push_str(&filters.join(" "));
+    }
     if !unreadable.is_empty() {
         subtitle
             .push_str(lang.pick("。警告：以下文件无法读取，未计入：", ". Warning: unreadable files, not counted: "));
@@ -145,11 +156,32 @@ fn render(
                 ("period", p.label()),
                 ("from", p.first.to_string()),
                 ("to", p.last.to_string()),
-                ("as_of", time::format_instant(&as_of)),
+                ("as_of", time::format_instant(&report.as_of)),
             ];
             report_text::render_csv(&sections(), &meta)
         }
     }
+}
+
+/// The filter flags given, as typed (`--product P1`), for the subtitle: a
+/// filtered report must say so.
+fn filter_words(f: &FilterArgs) -> Vec<String> {
+    let lists =
+        [("--status", &f.status), ("--category", &f.category), ("--severity", &f.severity), ("--channel", &f.channel)];
+    let mut words: Vec<String> =
+        lists.iter().filter(|(_, v)| !v.is_empty()).map(|(flag, v)| format!("{flag} {}", v.join(","))).collect();
+    let single = [
+        ("--assignee", &f.assignee),
+        ("--department", &f.department),
+        ("--customer", &f.customer),
+        ("--product", &f.product),
+        ("--since", &f.since),
+        ("--until", &f.until),
+    ];
+    words.extend(single.iter().filter_map(|(flag, v)| v.as_ref().map(|v| format!("{flag} {v}"))));
+    words.extend(f.escalated.then(|| "--escalated".to_string()));
+    words.extend(f.open.then(|| "--open".to_string()));
+    words
 }
 
 /// The period the flags name; `previous` (a flag without value) is the one

@@ -44,6 +44,7 @@ pub fn sections(report: &Report, config: &Config, lang: Lang, zone: Tz) -> Vec<S
     out.push(shares("by_cause", lang.pick("根本原因", "By root cause"), lang, &s.by_cause, false));
     out.push(times(s, lang));
     out.push(sla(s, lang));
+    out.push(super::document_points::stages(&s.stages, lang));
     out.extend(satisfaction(s, lang));
     out.push(groups("by_department", lang.pick("按部门", "By department"), lang, &s.by_department, false));
     out.push(groups("by_assignee", lang.pick("按处理人", "By assignee"), lang, &s.by_assignee, true));
@@ -62,6 +63,7 @@ pub fn sections(report: &Report, config: &Config, lang: Lang, zone: Tz) -> Vec<S
         &s.products,
         lang,
     ));
+    out.push(super::document_points::points(&s.points, lang));
     out
 }
 

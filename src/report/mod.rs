@@ -9,6 +9,7 @@ mod chart;
 pub mod csv;
 pub mod document;
 mod document_agenda;
+mod document_points;
 pub mod export;
 pub mod export_order;
 pub mod export_xlsx;

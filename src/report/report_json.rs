@@ -4,7 +4,9 @@
 use chrono_tz::Tz;
 use serde_json::{Value, json};
 
-use super::analysis::{Agenda, Averages, GroupLine, Period, PersonLine, Report, Share, Stats, TimeFigures};
+use super::analysis::{
+    Agenda, Averages, GroupLine, Period, PersonLine, PointLine, Report, Share, StageLine, Stats, TimeFigures,
+};
 use crate::time;
 
 pub const SCHEMA: u32 = 1;
@@ -75,6 +77,31 @@ fn people(lines: &[PersonLine]) -> Value {
         .collect()
 }
 
+fn stages(lines: &[StageLine]) -> Value {
+    lines
+        .iter()
+        .map(|l| {
+            json!({
+                "kind": l.kind.id(), "label": l.kind.label(), "count": l.count, "met": l.times.count,
+                "working_hours": averages(&l.times.work), "wall_hours": averages(&l.times.wall),
+                "breach_rate": rate(l.breach_rate),
+            })
+        })
+        .collect()
+}
+
+fn points(lines: &[PointLine]) -> Value {
+    lines
+        .iter()
+        .map(|p| {
+            json!({
+                "product": p.product, "category": p.category, "category_label": p.category_label,
+                "count": p.count, "previous": p.previous, "change": p.change(), "tickets": p.tickets,
+            })
+        })
+        .collect()
+}
+
 fn stats(s: &Stats) -> serde_json::Map<String, Value> {
     let sat = &s.satisfaction;
     let by_category: Vec<Value> = s
@@ -107,6 +134,7 @@ fn stats(s: &Stats) -> serde_json::Map<String, Value> {
                 "breached": l.breached, "open": l.open, "compliance": rate(l.compliance),
             })).collect::<Vec<_>>(),
         },
+        "stages": stages(&s.stages),
         "satisfaction": {
             "answered": sat.answered,
             "mean": round(sat.mean, 1),
@@ -126,6 +154,7 @@ fn stats(s: &Stats) -> serde_json::Map<String, Value> {
         "by_person": people(&s.by_person),
         "staff": s.staff.iter().map(|(n, c)| json!({ "name": n, "count": c })).collect::<Vec<_>>(),
         "products": s.products.iter().map(|(n, c)| json!({ "name": n, "count": c })).collect::<Vec<_>>(),
+        "points": points(&s.points),
         "trend": {
             "unit": s.trend_unit,
             "points": s.trend.iter().map(|(d, c)| json!({ "start": d.to_string(), "count": c })).collect::<Vec<_>>(),

@@ -190,6 +190,15 @@ fn weekly_table() {
     进展更新   1        0      1      1        0.0%
     不满上报   1        0      1      0        0.0%
 
+    各环节处理时长(小时)
+    环节       件数   已完成   平均(工作)   中位数(工作)   P90(工作)   平均(自然)   中位数(自然)   P90(自然)   超时率
+    ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+    首次响应   5      4        1.5          0.8            4.0         13.8         3.5            47.5        60.0%
+    处理时限   6      3        12.3         12.0           15.0        27.3         27.0           30.0        25.0%
+    回访       3      3        5.0          4.0            9.0         20.0         19.0           24.0        0.0%
+    进展更新   2      0        —            —              —           —            —              —           100.0%
+    不满上报   1      0        —            —              —           —            —              —           100.0%
+
     满意度分布
     评分   数量   占比
     ─────────────────────
@@ -232,6 +241,12 @@ fn weekly_table() {
     产品          次数
     ────────────────────
     智能手表 X2   3
+
+    高频投诉点(产品×类型)
+    产品          投诉类型   次数   上期   变化   查看明细
+    ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+    智能手表 X2   产品质量   2      0      +2     complaint list --product '智能手表 X2' --category product_quality
+    智能手表 X2   物流配送   1      0      +1     complaint list --product '智能手表 X2' --category logistics
     "#);
 }
 
@@ -463,6 +478,16 @@ fn markdown_in_english_for_a_custom_range() {
     | update | 1 | 0 | 1 | 0 | 0.0% |
     | veto\_report | 1 | 0 | 1 | 0 | 0.0% |
 
+    ## Time per stage (hours)
+
+    | Stage | Count | Met | Mean (working) | Median (working) | P90 (working) | Mean (wall) | Median (wall) | P90 (wall) | Breach rate |
+    |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+    | first\_response | 3 | 3 | 1.8 | 1.0 | 4.0 | 2.5 | 1.0 | 6.0 | 33.3% |
+    | resolution | 4 | 3 | 12.3 | 12.0 | 15.0 | 27.3 | 27.0 | 30.0 | 0.0% |
+    | followup | 3 | 3 | 5.0 | 4.0 | 9.0 | 20.0 | 19.0 | 24.0 | 0.0% |
+    | update | 1 | 0 | — | — | — | — | — | — | 100.0% |
+    | veto\_report | 1 | 0 | — | — | — | — | — | — | 100.0% |
+
     ## Satisfaction distribution
 
     | Score | Count | Share |
@@ -512,6 +537,13 @@ fn markdown_in_english_for_a_custom_range() {
     | Product | Count |
     |---|---:|
     | 智能手表 X2 | 3 |
+
+    ## Frequent complaint points (product × category)
+
+    | Product | Category | Count | Previous | Change | Drill down |
+    |---|---|---:|---:|---|---|
+    | 智能手表 X2 | product\_quality | 2 | 0 | +2 | complaint list --product '智能手表 X2' --category product\_quality |
+    | 智能手表 X2 | logistics | 1 | 0 | +1 | complaint list --product '智能手表 X2' --category logistics |
     "#);
 }
 

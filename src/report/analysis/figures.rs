@@ -43,6 +43,22 @@ impl Averages {
     }
 }
 
+/// A time figure: how many, and their averages in working and wall hours.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TimeFigures {
+    pub count: usize,
+    pub work: Averages,
+    pub wall: Averages,
+}
+
+/// Ids for tickets with no category or cause yet.
+pub const UNCLASSIFIED: &str = "unclassified";
+pub const UNDETERMINED: &str = "undetermined";
+
+pub fn ratio(part: usize, whole: usize) -> Option<f64> {
+    (whole > 0).then(|| part as f64 / whole as f64)
+}
+
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Mean {
     pub sum: f64,

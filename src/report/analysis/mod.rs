@@ -7,6 +7,8 @@ mod figures;
 mod groups;
 mod people;
 mod period;
+mod points;
+mod stage_times;
 mod stats;
 mod summary;
 
@@ -18,6 +20,8 @@ pub use figures::{Averages, Share};
 pub use groups::GroupLine;
 pub use people::PersonLine;
 pub use period::{Period, PeriodKind, parse_month, parse_quarter, parse_week, parse_year};
+pub use points::{POINT_TICKETS, PointLine, TOP_POINTS};
+pub use stage_times::StageLine;
 pub use stats::{
     Accumulator, LOW_SATISFACTION, SatisfactionFigures, ScoreCount, SlaFigures, SlaLine, Stats, TimeFigures,
     UNCLASSIFIED, UNDETERMINED, ratio,
@@ -85,7 +89,10 @@ impl<'a> ReportFold<'a> {
     }
 
     pub fn finish(self) -> Report {
-        let current = self.current.finish();
+        let mut current = self.current.finish();
+        for point in &mut current.points {
+            point.previous = self.previous.points().count(&point.product, &point.category);
+        }
         let agenda = self.agenda.map(|builder| builder.finish(&current));
         Report { current, previous: self.previous.finish(), agenda, as_of: self.as_of }
     }

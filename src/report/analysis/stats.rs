@@ -6,9 +6,12 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::figures::{Averages, Counter, Mean, Share};
+pub use super::figures::{TimeFigures, UNCLASSIFIED, UNDETERMINED, ratio};
 use super::groups::{Group, GroupLine, charge_groups, group_add, groups};
 use super::people::{People, PersonLine};
 use super::period::Period;
+use super::points::{PointLine, Points};
+use super::stage_times::{StageLine, StageTimes};
 use super::summary::TicketSummary;
 use crate::config::{ChoiceKind, Config};
 use crate::sla::TargetKind;
@@ -16,13 +19,6 @@ use crate::ticket::Status;
 
 /// Satisfied rate under which a category is flagged (seed 002 §六: 满意度低于80%的问题类型).
 pub const LOW_SATISFACTION: f64 = 0.8;
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct TimeFigures {
-    pub count: usize,
-    pub work: Averages,
-    pub wall: Averages,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SlaLine {
@@ -79,6 +75,8 @@ pub struct Stats {
     pub response_time: TimeFigures,
     pub resolution_time: TimeFigures,
     pub sla: SlaFigures,
+    /// 各环节处理时长: per target kind, start → met and the breach rate.
+    pub stages: Vec<StageLine>,
     pub satisfaction: SatisfactionFigures,
     pub reopened: usize,
     /// Reopened tickets / tickets resolved at least once.
@@ -89,14 +87,12 @@ pub struct Stats {
     pub by_person: Vec<PersonLine>,
     pub staff: Vec<(String, usize)>,
     pub products: Vec<(String, usize)>,
+    /// 高频投诉点: product × category, top ten.
+    pub points: Vec<PointLine>,
     /// Tickets received per day (periods up to 62 days) or per ISO week.
     pub trend: Vec<(NaiveDate, usize)>,
     pub trend_unit: &'static str,
 }
-
-/// Ids for tickets with no category or cause yet.
-pub const UNCLASSIFIED: &str = "unclassified";
-pub const UNDETERMINED: &str = "undetermined";
 
 /// Accumulates one period; `add` is called once per summary.
 pub struct Accumulator<'a> {
@@ -114,6 +110,7 @@ pub struct Accumulator<'a> {
     sla: BTreeMap<TargetKind, (usize, usize, usize)>,
     breaches: usize,
     breached_tickets: usize,
+    stages: StageTimes,
     scores: Mean,
     distribution: BTreeMap<(u32, u32), usize>,
     satisfied: usize,
@@ -125,6 +122,7 @@ pub struct Accumulator<'a> {
     people: People,
     staff: Counter,
     products: Counter,
+    points: Points,
     days: Counter,
 }
 
@@ -145,6 +143,7 @@ impl<'a> Accumulator<'a> {
             sla: BTreeMap::new(),
             breaches: 0,
             breached_tickets: 0,
+            stages: StageTimes::default(),
             scores: Mean::default(),
             distribution: BTreeMap::new(),
             satisfied: 0,
@@ -156,6 +155,7 @@ impl<'a> Accumulator<'a> {
             people: People::default(),
             staff: Counter::default(),
             products: Counter::default(),
+            points: Points::default(),
             days: Counter::default(),
         }
     }
@@ -164,8 +164,15 @@ impl<'a> Accumulator<'a> {
         &self.period
     }
 
+    /// The complaint points so far (the next period's "previous" counts).
+    pub fn points(&self) -> &Points {
+        &self.points
+    }
+
     pub fn add(&mut self, s: &TicketSummary) {
         self.total += 1;
+        self.stages.add(s);
+        self.points.add(s);
         let category = s.category.as_deref().unwrap_or(UNCLASSIFIED);
         self.category.add(category);
         self.severity.add(&s.severity);
@@ -269,6 +276,7 @@ impl<'a> Accumulator<'a> {
                 breached_tickets: self.breached_tickets,
                 compliance: ratio(met, decided),
             },
+            stages: self.stages.finish(),
             satisfaction: SatisfactionFigures {
                 answered,
                 mean: self.scores.value(),
@@ -302,10 +310,18 @@ impl<'a> Accumulator<'a> {
             by_person: self.people.finish(),
             staff: self.staff.top(10, 1),
             products: self.products.top(10, 2),
+            points: self.points.top(|id| category_label(config, id)),
             trend,
             trend_unit,
         }
     }
+}
+
+fn category_label(config: &Config, id: &str) -> String {
+    if id == UNCLASSIFIED {
+        return "未分类".to_string();
+    }
+    config.choices(ChoiceKind::Category).iter().find(|c| c.id == id).map_or_else(|| id.to_string(), |c| c.label.clone())
 }
 
 /// Configured dimensions first, in their order, then any others by name.
@@ -321,10 +337,6 @@ fn dimension_names<'k>(config: &Config, seen: impl Iterator<Item = &'k String>) 
 
 fn time_figures((work, wall): (Vec<f64>, Vec<f64>)) -> TimeFigures {
     TimeFigures { count: work.len(), work: Averages::of(work), wall: Averages::of(wall) }
-}
-
-pub fn ratio(part: usize, whole: usize) -> Option<f64> {
-    (whole > 0).then(|| part as f64 / whole as f64)
 }
 
 /// Daily counts for periods up to 62 days, else weekly (bucket = Monday).

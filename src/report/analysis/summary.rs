@@ -37,6 +37,8 @@ pub struct TargetFact {
     pub state: TargetState,
     /// Who held the ticket when the deadline passed: charged with a breach.
     pub charged: Holder,
+    /// From the clock's start to the target being met (on time or late).
+    pub took: Option<Span>,
 }
 
 /// An answered follow-up (回访).
@@ -152,6 +154,7 @@ impl TicketSummary {
                 due: t.due.at,
                 state: t.state,
                 charged: charges.breach(&t),
+                took: t.met_at.map(|met| Span { wall: met - t.start, work: cal.business_time_between(t.start, met) }),
             })
             .collect();
         let followups: Vec<FollowupFact> = events.iter().filter_map(|e| followup(e, &charges)).collect();
