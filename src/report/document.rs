@@ -5,6 +5,7 @@
 use chrono_tz::Tz;
 
 use super::analysis::{GroupLine, PersonLine, Report, Share, Stats, TimeFigures};
+use super::document_points::{time_cells, time_columns};
 use super::section::{Cell, Section, text};
 use crate::config::Config;
 use crate::time;
@@ -172,31 +173,13 @@ fn shares(id: &'static str, title: &str, lang: Lang, lines: &[Share], satisfacti
 }
 
 fn times(s: &Stats, lang: Lang) -> Section {
-    let mut sec = Section::new(
-        "times",
-        lang.pick("处理时效(小时)", "Times (hours)"),
-        &[
-            ("measure", lang.pick("指标", "Measure")),
-            ("count", lang.pick("件数", "Count")),
-            ("mean_work", lang.pick("平均(工作)", "Mean (working)")),
-            ("median_work", lang.pick("中位数(工作)", "Median (working)")),
-            ("p90_work", lang.pick("P90(工作)", "P90 (working)")),
-            ("mean_wall", lang.pick("平均(自然)", "Mean (wall)")),
-            ("median_wall", lang.pick("中位数(自然)", "Median (wall)")),
-            ("p90_wall", lang.pick("P90(自然)", "P90 (wall)")),
-        ],
-    );
+    let mut columns = vec![("measure", lang.pick("指标", "Measure")), ("count", lang.pick("件数", "Count"))];
+    columns.extend(time_columns(lang));
+    let mut sec = Section::new("times", lang.pick("处理时效(小时)", "Times (hours)"), &columns);
     let line = |label: &str, t: &TimeFigures| {
-        vec![
-            text(label),
-            Cell::Count(t.count),
-            Cell::Hours(t.work.mean),
-            Cell::Hours(t.work.median),
-            Cell::Hours(t.work.p90),
-            Cell::Hours(t.wall.mean),
-            Cell::Hours(t.wall.median),
-            Cell::Hours(t.wall.p90),
-        ]
+        let mut cells = vec![text(label), Cell::Count(t.count)];
+        cells.extend(time_cells(t));
+        cells
     };
     sec.row("first_response", line(lang.pick("首次响应", "First response"), &s.response_time));
     sec.row("resolution", line(lang.pick("处理完成", "Resolution"), &s.resolution_time));

@@ -2,47 +2,53 @@
 //! per stage) and 高频投诉点 (frequent complaint points, with the command
 //! that lists the tickets behind each).
 
-use super::analysis::{PointLine, StageLine};
+use super::analysis::{PointLine, StageLine, TimeFigures};
 use super::section::{Cell, Section, text};
 use crate::lang::Lang;
 
 /// One line per target kind that occurred: start → met, and the breach rate.
 pub fn stages(lines: &[StageLine], lang: Lang) -> Section {
-    let mut sec = Section::new(
-        "stages",
-        lang.pick("各环节处理时长(小时)", "Time per stage (hours)"),
-        &[
-            ("stage", lang.pick("环节", "Stage")),
-            ("count", lang.pick("件数", "Count")),
-            ("met", lang.pick("已完成", "Met")),
-            ("mean_work", lang.pick("平均(工作)", "Mean (working)")),
-            ("median_work", lang.pick("中位数(工作)", "Median (working)")),
-            ("p90_work", lang.pick("P90(工作)", "P90 (working)")),
-            ("mean_wall", lang.pick("平均(自然)", "Mean (wall)")),
-            ("median_wall", lang.pick("中位数(自然)", "Median (wall)")),
-            ("p90_wall", lang.pick("P90(自然)", "P90 (wall)")),
-            ("breach_rate", lang.pick("超时率", "Breach rate")),
-        ],
-    );
+    let mut columns = vec![
+        ("stage", lang.pick("环节", "Stage")),
+        ("count", lang.pick("件数", "Count")),
+        ("met", lang.pick("已完成", "Met")),
+    ];
+    columns.extend(time_columns(lang));
+    columns.push(("breach_rate", lang.pick("超时率", "Breach rate")));
+    let mut sec = Section::new("stages", lang.pick("各环节处理时长(小时)", "Time per stage (hours)"), &columns);
     for l in lines {
-        let t = &l.times;
-        sec.row(
-            l.kind.id(),
-            vec![
-                text(lang.coded(l.kind.id(), l.kind.label())),
-                Cell::Count(l.count),
-                Cell::Count(t.count),
-                Cell::Hours(t.work.mean),
-                Cell::Hours(t.work.median),
-                Cell::Hours(t.work.p90),
-                Cell::Hours(t.wall.mean),
-                Cell::Hours(t.wall.median),
-                Cell::Hours(t.wall.p90),
-                Cell::Percent(l.breach_rate),
-            ],
-        );
+        let label = text(lang.coded(l.kind.id(), l.kind.label()));
+        let mut cells = vec![label, Cell::Count(l.count), Cell::Count(l.times.count)];
+        cells.extend(time_cells(&l.times));
+        cells.push(Cell::Percent(l.breach_rate));
+        sec.row(l.kind.id(), cells);
     }
     sec
+}
+
+/// The hours of a [`TimeFigures`] (mean, median and p90 in working and wall
+/// hours), shared by the times and the stage sections.
+pub fn time_columns(lang: Lang) -> [(&'static str, &'static str); 6] {
+    [
+        ("mean_work", lang.pick("平均(工作)", "Mean (working)")),
+        ("median_work", lang.pick("中位数(工作)", "Median (working)")),
+        ("p90_work", lang.pick("P90(工作)", "P90 (working)")),
+        ("mean_wall", lang.pick("平均(自然)", "Mean (wall)")),
+        ("median_wall", lang.pick("中位数(自然)", "Median (wall)")),
+        ("p90_wall", lang.pick("P90(自然)", "P90 (wall)")),
+    ]
+}
+
+/// The cells of [`time_columns`].
+pub fn time_cells(t: &TimeFigures) -> [Cell; 6] {
+    [
+        Cell::Hours(t.work.mean),
+        Cell::Hours(t.work.median),
+        Cell::Hours(t.work.p90),
+        Cell::Hours(t.wall.mean),
+        Cell::Hours(t.wall.median),
+        Cell::Hours(t.wall.p90),
+    ]
 }
 
 /// The top product × category points with the change versus the previous
