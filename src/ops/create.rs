@@ -73,7 +73,7 @@ pub fn create(input: NewInput, config: &Config, now: DateTime<FixedOffset>) -> R
     }
     let zone = config.zone();
     let received_at = match input.received_at.as_deref() {
-        Some(text) => time::in_zone(time::parse_when(text, zone, now, "received_at")?.at, zone),
+        Some(text) => time::parse_when(text, zone, now, "received_at")?.at,
         None => now,
     };
     if received_at > now {

@@ -24,7 +24,7 @@ pub fn stamp_time(
     now: DateTime<FixedOffset>,
 ) -> Result<DateTime<FixedOffset>> {
     let at = match requested {
-        Some(text) => time::in_zone(time::parse_when(text, zone, now, "at")?.at, zone),
+        Some(text) => time::parse_when(text, zone, now, "at")?.at,
         None => now,
     };
     if at > now {

@@ -11,13 +11,6 @@ use crate::error::Result;
 use crate::sla::SlaDuration;
 use crate::time::{self, When};
 
-/// Reads a point in time; no durations (`--at`, `received_at`).
-pub fn point(text: &str, config: &Config, now: DateTime<FixedOffset>, what: &str) -> Result<When> {
-    let zone = config.zone();
-    let when = time::parse_when(text, zone, now, what)?;
-    Ok(When { at: time::in_zone(when.at, zone), ..when })
-}
-
 /// Reads a deadline: a point in time, or `+DURATION` from `now`.
 pub fn deadline(text: &str, config: &Config, now: DateTime<FixedOffset>, what: &str) -> Result<When> {
     match text.trim().strip_prefix('+') {
@@ -26,7 +19,7 @@ pub fn deadline(text: &str, config: &Config, now: DateTime<FixedOffset>, what: &
             let at = config.business_calendar().add(now, duration).at;
             Ok(When { at: time::in_zone(at, config.zone()), date_only: false })
         }
-        None => point(text, config, now, what),
+        None => time::parse_when(text, config.zone(), now, what),
     }
 }
 

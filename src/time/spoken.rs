@@ -17,7 +17,8 @@ pub struct When {
     pub date_only: bool,
 }
 
-/// Reads `text` as a spoken or strict time in `tz`, relative to `now`.
+/// Reads `text` as a spoken or strict time in `tz`, relative to `now`; the
+/// instant carries `tz`'s offset whatever offset was typed.
 pub fn parse_when(text: &str, tz: Tz, now: DateTime<FixedOffset>, what: &str) -> Result<When> {
     let invalid = || Error::InvalidTime { text: text.to_string(), what: what.to_string() };
     let trimmed = text.trim();
@@ -25,7 +26,7 @@ pub fn parse_when(text: &str, tz: Tz, now: DateTime<FixedOffset>, what: &str) ->
         let at = super::local_to_instant(when.0.and_time(when.1.unwrap_or(NaiveTime::MIN)), tz).ok_or_else(invalid)?;
         return Ok(When { at, date_only: when.1.is_none() });
     }
-    let at = super::parse_time(trimmed, tz, what)?;
+    let at = super::in_zone(super::parse_time(trimmed, tz, what)?, tz);
     Ok(When { at, date_only: super::parse_date(trimmed, what).is_ok() || slashed_date(trimmed).is_some() })
 }
 
