@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::Context;
 use crate::error::Result;
-use crate::store::git::{self, Repo, Uncommitted};
+use crate::store::git::{Repo, Uncommitted};
 use crate::store::{Store, TICKETS_DIR};
 
 /// Attachments live beside `tickets/` (spec §3.1); their files are part of
@@ -84,10 +84,7 @@ pub fn commit(ctx: &Context, store: &Store) -> Result<Vec<String>> {
     );
     let actor = ctx.actor(store)?;
     let ids: Vec<String> = files.iter().filter_map(|f| ticket_id(store, &f.path)).collect();
-    let mut trailers: Vec<(&str, &str)> = ids.iter().map(|id| ("Complaint-Id", id.as_str())).collect();
-    trailers.extend([("Action", "commit-leftovers"), ("Actor", actor.as_str())]);
-    let text = git::message_text(&subject, Some(&body), &trailers);
-    match repo.commit_with_text(&paths, &text, &repo.commit_command(&paths, &subject)) {
+    match repo.commit_tickets(&paths, &ids, &subject, Some(&body), ("commit-leftovers", &actor)) {
         Ok(hash) => Ok(vec![format!("committed {hash}: {subject}")]),
         Err(e) => {
             super::autocommit::warn_not_committed(ctx, &e);

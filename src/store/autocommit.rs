@@ -64,10 +64,7 @@ impl Store {
         let Some(repo) = self.commit_repo(policy) else { return CommitOutcome::Skipped };
         let paths: Vec<PathBuf> =
             ids.iter().filter_map(|id| self.parse_id(id).ok()).map(|id| self.path_of(&id)).collect();
-        let mut trailers: Vec<(&str, &str)> = ids.iter().map(|id| ("Complaint-Id", id.as_str())).collect();
-        trailers.extend([("Action", action), ("Actor", actor)]);
-        let text = super::git::message_text(subject, None, &trailers);
-        match repo.commit_with_text(&paths, &text, &repo.commit_command(&paths, subject)) {
+        match repo.commit_tickets(&paths, ids, subject, None, (action, actor)) {
             Ok(hash) => CommitOutcome::Committed { hash, subject: subject.to_string() },
             Err(e) => CommitOutcome::Failed(e),
         }

@@ -248,6 +248,23 @@ impl Repo {
         self.commit_with_text(paths, &message.text(), &self.commit_command(paths, &message.subject()))
     }
 
+    /// Commits exactly `paths` as the change of several tickets (an import,
+    /// a repair): `subject`, an optional `body`, a `Complaint-Id` trailer per
+    /// ticket so the audit search by ID finds it, then `Action` and `Actor`.
+    pub fn commit_tickets(
+        &self,
+        paths: &[PathBuf],
+        ids: &[String],
+        subject: &str,
+        body: Option<&str>,
+        (action, actor): (&str, &str),
+    ) -> Result<String> {
+        let mut trailers: Vec<(&str, &str)> = ids.iter().map(|id| ("Complaint-Id", id.as_str())).collect();
+        trailers.extend([("Action", action), ("Actor", actor)]);
+        let text = message_text(subject, body, &trailers);
+        self.commit_with_text(paths, &text, &self.commit_command(paths, subject))
+    }
+
     /// Commits exactly `paths` with the message `text` (see [`message_text`]);
     /// `commit_later` is the command that makes the commit by hand, for the
     /// hint when it cannot be made.
