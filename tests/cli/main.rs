@@ -34,6 +34,7 @@ mod test_plan_clocks;
 mod test_preset;
 mod test_report;
 mod test_report_points;
+mod test_sample_after_sales;
 mod test_sample_store;
 mod test_stage_clocks;
 mod test_stage_events;
