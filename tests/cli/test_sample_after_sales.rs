@@ -113,13 +113,13 @@ fn breaches_are_charged_to_who_held_the_ticket() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| format!("{} received {} handled {} breaches {}", p["name"], p["received"], p["handled"], p["breaches"]))
+        .map(|p| format!("{} received {} handled {} breaches {}", p["name"].as_str().unwrap(), p["received"], p["handled"], p["breaches"]))
         .collect();
     insta::assert_snapshot!(people.join("\n"), @r"
-        "孙磊" received 0 handled 2 breaches 1
-        "李娜" received 0 handled 2 breaches 5
-        "周婷" received 0 handled 1 breaches 0
-        "刘洋" received 3 handled 0 breaches 0
-        "王芳" received 3 handled 0 breaches 0
+        孙磊 received 0 handled 2 breaches 1
+        李娜 received 0 handled 2 breaches 5
+        周婷 received 0 handled 1 breaches 0
+        刘洋 received 3 handled 0 breaches 0
+        王芳 received 3 handled 0 breaches 0
     ");
 }
