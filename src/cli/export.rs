@@ -1,6 +1,6 @@
 //! `complaint export`
 
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -100,12 +100,7 @@ pub fn run(ctx: &mut Context, args: ExportArgs) -> Result<ExitCode> {
     let map = |t: Ticket| filter.matches(&t).then(|| (t.received_at, t.id.clone(), render(&t)));
     if format == ExportFormat::Xlsx {
         // A workbook is built whole in memory (rust_xlsxwriter), like the JSON document.
-        if args.output.is_none() && std::io::stdout().is_terminal() {
-            return Err(Error::invalid(
-                "a workbook is binary and is not printed on a terminal",
-                Some("write it to a file: complaint export --format xlsx -o 投诉记录.xlsx"),
-            ));
-        }
+        output::refuse_binary_on_terminal(args.output.as_deref(), "complaint export --format xlsx -o 投诉记录.xlsx")?;
         let scan = store.scan_tickets(|_| true, map)?;
         common::warn_collisions(ctx, &store, &scan.collisions);
         let unreadable = common::unreadable(&store, &scan.errors);

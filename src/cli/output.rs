@@ -95,3 +95,15 @@ pub fn ticket_json(ticket: &Ticket, config: &Config, masker: &Masker) -> Value {
 pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     crate::store::write_atomic(path, bytes)
 }
+
+/// A workbook is binary: refused on a terminal when no `-o FILE` is given
+/// (piped, it goes to stdout like any other format).
+pub fn refuse_binary_on_terminal(output: Option<&std::path::Path>, example: &str) -> Result<()> {
+    if output.is_none() && std::io::stdout().is_terminal() {
+        return Err(Error::invalid(
+            "工作簿是二进制文件，不在终端上输出 (a workbook is binary and is not printed on a terminal)",
+            Some(&format!("写入文件 (write it to a file): {example}")),
+        ));
+    }
+    Ok(())
+}

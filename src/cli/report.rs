@@ -12,6 +12,7 @@ use super::{Context, output};
 use crate::error::{Error, Result};
 use crate::report::analysis::{self, Period, PeriodKind, ReportFold, TicketSummary};
 use crate::report::document::{self, Lang};
+use crate::report::report_xlsx::{self, Cover};
 use crate::report::{html, report_json, report_text};
 use crate::ticket::Ticket;
 use crate::time;
@@ -28,6 +29,8 @@ pub enum ReportFormat {
     Json,
     /// One self-contained HTML file with charts, printable
     Html,
+    /// An Excel workbook: one sheet per table, numbers as numbers, native charts (needs -o FILE on a terminal)
+    Xlsx,
 }
 
 /// Complaint statistics for a period (seed 000 §五, 002 §六, 003 §五): counts
@@ -107,7 +110,10 @@ pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
     let lang: Lang = args.lang.map_or(config.lang(), Lang::from);
     let format = if ctx.global.json { ReportFormat::Json } else { args.format };
     let filters = filter_words(&args.filter);
-    let bytes = render(&report, config, format, lang, zone, &unreadable, &filters);
+    if format == ReportFormat::Xlsx {
+        output::refuse_binary_on_terminal(args.output.as_deref(), "complaint report --format xlsx -o 报告.xlsx")?;
+    }
+    let bytes = render(&report, config, format, lang, zone, &unreadable, &filters)?;
     match &args.output {
         Some(path) => {
             output::write_file(path, &bytes)?;
@@ -126,7 +132,7 @@ fn render(
     zone: chrono_tz::Tz,
     unreadable: &[String],
     filters: &[String],
-) -> Vec<u8> {
+) -> Result<Vec<u8>> {
     let title = document::title(report, lang);
     let mut subtitle = document::subtitle(report, lang, zone);
     if !filters.is_empty() {
@@ -140,12 +146,17 @@ fn render(
     }
     let zh = lang == Lang::Zh;
     let sections = || document::sections(report, config, lang, zone);
-    match format {
+    Ok(match format {
         ReportFormat::Json => {
             let mut text = serde_json::to_string_pretty(&report_json::render(report, zone, unreadable))
                 .expect("JSON values serialise");
             text.push('\n');
             text.into_bytes()
+        }
+        ReportFormat::Xlsx => {
+            let s = &report.current;
+            let cover = Cover { title: &title, subtitle: &subtitle, trend: &s.trend, trend_unit: s.trend_unit };
+            report_xlsx::render(&cover, &sections(), lang)?
         }
         ReportFormat::Table => report_text::render_table(&title, &subtitle, &sections(), zh).into_bytes(),
         ReportFormat::Markdown => report_text::render_markdown(&title, &subtitle, &sections(), zh).into_bytes(),
@@ -160,7 +171,7 @@ fn render(
             ];
             report_text::render_csv(&sections(), &meta)
         }
-    }
+    })
 }
 
 /// The filter flags given, as typed (`--product P1`), for the subtitle: a

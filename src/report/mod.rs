@@ -21,6 +21,7 @@ pub mod overdue;
 pub mod overdue_mail;
 pub mod report_json;
 pub mod report_text;
+pub mod report_xlsx;
 pub mod section;
 pub mod stages;
 pub mod table;

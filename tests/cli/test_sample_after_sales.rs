@@ -113,7 +113,15 @@ fn breaches_are_charged_to_who_held_the_ticket() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| format!("{} received {} handled {} breaches {}", p["name"].as_str().unwrap(), p["received"], p["handled"], p["breaches"]))
+        .map(|p| {
+            format!(
+                "{} received {} handled {} breaches {}",
+                p["name"].as_str().unwrap(),
+                p["received"],
+                p["handled"],
+                p["breaches"]
+            )
+        })
         .collect();
     insta::assert_snapshot!(people.join("\n"), @r"
         孙磊 received 0 handled 2 breaches 1
