@@ -12,6 +12,7 @@ use super::{Context, output};
 use crate::error::{Error, Result};
 use crate::report::analysis::{self, Period, PeriodKind, ReportFold, TicketSummary};
 use crate::report::document::{self, Lang};
+use crate::report::fit::Room;
 use crate::report::{html, report_json, report_text};
 use crate::ticket::Ticket;
 use crate::time;
@@ -77,6 +78,8 @@ pub struct ReportArgs {
     /// (e.g. `--product P` drills down into a complaint point)
     #[command(flatten)]
     pub filter: FilterArgs,
+    #[command(flatten)]
+    pub fit: output::FitArgs,
 }
 
 pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
@@ -107,7 +110,9 @@ pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
     let lang: Lang = args.lang.map_or(config.lang(), Lang::from);
     let format = if ctx.global.json { ReportFormat::Json } else { args.format };
     let filters = filter_words(&args.filter);
-    let bytes = render(&report, config, format, lang, zone, &unreadable, &filters);
+    // A file gets full rows, like a pipe.
+    let room = if args.output.is_some() { Room::Unlimited } else { ctx.room(args.fit.wide) };
+    let bytes = render(&report, config, format, (lang, room), zone, &unreadable, &filters);
     match &args.output {
         Some(path) => {
             output::write_file(path, &bytes)?;
@@ -122,7 +127,7 @@ fn render(
     report: &analysis::Report,
     config: &crate::config::Config,
     format: ReportFormat,
-    lang: Lang,
+    (lang, room): (Lang, Room),
     zone: chrono_tz::Tz,
     unreadable: &[String],
     filters: &[String],
@@ -147,7 +152,7 @@ fn render(
             text.push('\n');
             text.into_bytes()
         }
-        ReportFormat::Table => report_text::render_table(&title, &subtitle, &sections(), zh).into_bytes(),
+        ReportFormat::Table => report_text::render_table(&title, &subtitle, &sections(), zh, room).into_bytes(),
         ReportFormat::Markdown => report_text::render_markdown(&title, &subtitle, &sections(), zh).into_bytes(),
         ReportFormat::Html => html::render(report, &title, &subtitle, &sections(), lang).into_bytes(),
         ReportFormat::Csv => {
