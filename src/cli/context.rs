@@ -2,6 +2,7 @@
 //! the mail delivery and the actor. The only place in the CLI that reads
 //! the environment (beyond clap's `env` flags) and the clock.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Utc};
@@ -11,6 +12,7 @@ use clap::Args;
 use super::output;
 use crate::error::{Error, Result};
 use crate::mail::{Delivery, MailConfig};
+use crate::report::fit::Room;
 use crate::store::Store;
 use crate::store::git::user_name as git_user_name;
 use crate::ticket::text;
@@ -45,6 +47,11 @@ pub struct GlobalArgs {
     /// Colour: auto (only on a terminal), always or never
     #[arg(long, global = true, value_name = "WHEN", default_value = "auto", value_parser = ["auto", "always", "never"])]
     pub color: String,
+
+    /// Fit tables into N columns, also when piped (default: the terminal's
+    /// width, `$COLUMNS` on a terminal; piped output keeps full rows)
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
 }
 
 /// The environment variable naming the SMTP server (after `--smtp`,
@@ -56,16 +63,31 @@ pub struct Context {
     cwd: PathBuf,
     /// `COMPLAINT_SMTP_URL`, read once.
     smtp_url: Option<String>,
+    /// The terminal's width if stdout is one, read once.
+    terminal_width: Option<usize>,
 }
 
 impl Context {
     /// Reads the environment: colour (`--color`, `NO_COLOR`), the current
-    /// directory and `COMPLAINT_SMTP_URL`.
+    /// directory, `COMPLAINT_SMTP_URL` and the terminal's width (`COLUMNS`).
     pub fn new(global: GlobalArgs) -> Result<Context> {
         output::set_color(&global.color, std::env::var_os("NO_COLOR").is_some());
         let cwd = std::env::current_dir().map_err(|e| Error::io("read", "the current directory", e))?;
         let smtp_url = std::env::var(SMTP_URL_VAR).ok();
-        Ok(Context { global, cwd, smtp_url })
+        let terminal_width = terminal_width();
+        Ok(Context { global, cwd, smtp_url, terminal_width })
+    }
+
+    /// How wide tables may be: `--wide` (the command's flag) no limit, else
+    /// `--width N`, else the terminal's width; piped output has no limit, so
+    /// scripts and files get full rows.
+    pub fn room(&self, wide: bool) -> Room {
+        match (wide, self.global.width, self.terminal_width) {
+            (true, _, _) => Room::Unlimited,
+            (false, Some(n), _) => Room::Columns(n.into()),
+            (false, None, Some(n)) => Room::Columns(n),
+            (false, None, None) => Room::Unlimited,
+        }
     }
 
     pub fn cwd(&self) -> &Path {
@@ -141,6 +163,16 @@ impl Context {
     pub fn warn(&self, message: impl std::fmt::Display) {
         eprintln!("complaint: warning: {message}");
     }
+}
+
+/// On a terminal: `$COLUMNS` if it is a number, else the terminal's size
+/// (as comfy-table reads it), else 80. Not a terminal: `None`.
+fn terminal_width() -> Option<usize> {
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok()).filter(|&c| c > 0);
+    Some(columns.or_else(|| comfy_table::Table::new().width().map(usize::from)).unwrap_or(80))
 }
 
 /// `name` trimmed, if it is a name at all. Checked before trimming: a

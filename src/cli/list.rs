@@ -11,6 +11,7 @@ use super::filter::{Filter, FilterArgs};
 use super::{Context, output};
 use crate::config::ChoiceKind;
 use crate::error::Result;
+use crate::report::fit::{self, Column};
 use crate::report::mask::Masker;
 use crate::report::table;
 use crate::sla::{self, TargetState};
@@ -37,6 +38,8 @@ pub enum SortKey {
 pub struct ListArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
+    #[command(flatten)]
+    pub fit: output::FitArgs,
     /// Sort order
     #[arg(long, value_enum, default_value = "received")]
     pub sort: SortKey,
@@ -53,6 +56,21 @@ pub struct ListArgs {
     #[arg(long)]
     pub unmask: bool,
 }
+
+/// What each column gives up on a narrow terminal: the channel first, then
+/// the category, customer, severity, time received and owner; the ID and
+/// the status stay, the summary is shortened.
+const COLUMNS: [Column; 9] = [
+    Column::KEEP,
+    Column::drop(4),
+    Column::KEEP,
+    Column::drop(3),
+    Column::drop(1),
+    Column::drop(0),
+    Column::drop(2),
+    Column::drop(5),
+    Column::TEXT,
+];
 
 pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
     let store = ctx.open_store()?;
@@ -124,7 +142,7 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
         let lang = config.lang();
         let headers = ["编号", "受理时间", "状态", "严重程度", "类型", "渠道", "客户", "负责人", "摘要"]
             .map(|h| lang.term(h).to_string());
-        let text = table::render_rows(&headers, tickets.len(), |i| {
+        let cells = |i: usize| {
             let ticket = &tickets[i].1;
             vec![
                 ticket.id.clone(),
@@ -141,8 +159,8 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
                 ticket.assignee.clone().unwrap_or_default(),
                 table::truncate(&ticket.summary, 30),
             ]
-        });
-        output::print(&text)?;
+        };
+        output::print(&fit::render_rows(&headers, tickets.len(), cells, &COLUMNS, ctx.room(args.fit.wide), lang))?;
     }
     ctx.info(format!("{} ticket(s)", tickets.len()));
     warn_collisions(ctx, &store, &collisions);

@@ -7,6 +7,7 @@ use clap::Args;
 use super::{Context, common, output};
 use crate::error::Result;
 use crate::lang::Lang;
+use crate::report::fit::{self, Column};
 use crate::report::{history, table};
 use crate::store::git::{LogEntry, Repo};
 
@@ -19,6 +20,8 @@ pub struct LogArgs {
     /// Also list the git commits that touched the ticket's file (hash, date, author, subject)
     #[arg(long)]
     pub git: bool,
+    #[command(flatten)]
+    pub fit: output::FitArgs,
 }
 
 pub fn run(ctx: &mut Context, args: LogArgs) -> Result<ExitCode> {
@@ -46,21 +49,29 @@ pub fn run(ctx: &mut Context, args: LogArgs) -> Result<ExitCode> {
         output::print_json(&doc)?;
         return Ok(ExitCode::SUCCESS);
     }
+    let room = ctx.room(args.fit.wide);
+    let lang = store.config().lang();
     let mut text = String::new();
     for ticket in &tickets {
         if tickets.len() > 1 {
             text.push_str(&format!("{} (uid {})\n", ticket.id, ticket.uid));
         }
-        text.push_str(&table::render(&history::table(ticket, store.config())));
+        text.push_str(&fit::render_table(&history::table(ticket, store.config()), &history::COLUMNS, room, lang));
     }
     if args.git {
-        let lang = store.config().lang();
         let title = lang.pick("提交记录 (git)", "Commits (git)");
-        text.push_str(&format!("{title}\n{}", table::render(&commits_table(&commits, lang))));
+        text.push_str(&format!(
+            "{title}\n{}",
+            fit::render_table(&commits_table(&commits, lang), &COMMIT_COLUMNS, room, lang)
+        ));
     }
     output::print(&text)?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// On a narrow terminal the author goes first, then the date; the subject
+/// is shortened.
+const COMMIT_COLUMNS: [Column; 4] = [Column::KEEP, Column::drop(1), Column::drop(0), Column::TEXT];
 
 fn commits_table(commits: &[LogEntry], lang: Lang) -> comfy_table::Table {
     let mut t = table::new_table(["提交", "时间", "作者", "说明"].map(|h| lang.term(h)));

@@ -13,6 +13,15 @@ use crate::ticket::Ticket;
 /// The version of every `--json` document; bumped only on breaking change.
 pub const JSON_SCHEMA: u32 = 1;
 
+/// `--wide` of the table commands: every column in full, however wide the
+/// terminal (tables otherwise fit it, see `report::fit`).
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct FitArgs {
+    /// Show every column in full, however narrow the terminal (piped output always does)
+    #[arg(long)]
+    pub wide: bool,
+}
+
 /// Writes `text` to stdout; a closed pipe surfaces as a BrokenPipe I/O error
 /// that `main` ends quietly on.
 pub fn print(text: &str) -> Result<()> {

@@ -40,6 +40,8 @@ pub enum Format {
 /// `--exit-code`, `--format email`, `--send`.
 #[derive(Debug, Args)]
 pub struct OverdueArgs {
+    #[command(flatten)]
+    pub fit: output::FitArgs,
     /// Evaluate as of this time instead of now, e.g. 2026-11-23T10:00
     #[arg(long, value_name = "TIME")]
     pub as_of: Option<String>,
@@ -284,7 +286,7 @@ fn emit(
     match format {
         Format::Table => {
             if !listing.rows.is_empty() {
-                output::print(&overdue::render_table(&listing.rows, zone, config.lang()))?;
+                output::print(&overdue::render_table(&listing.rows, zone, config.lang(), ctx.room(args.fit.wide)))?;
             }
             ctx.info(overdue::count_line(&listing.rows));
         }

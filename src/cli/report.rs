@@ -12,6 +12,7 @@ use super::{Context, output};
 use crate::error::{Error, Result};
 use crate::report::analysis::{self, Period, PeriodKind, ReportFold, TicketSummary};
 use crate::report::document::{self, Lang};
+use crate::report::fit::Room;
 use crate::report::report_xlsx::{self, Cover};
 use crate::report::{html, report_json, report_text};
 use crate::ticket::Ticket;
@@ -80,6 +81,8 @@ pub struct ReportArgs {
     /// (e.g. `--product P` drills down into a complaint point)
     #[command(flatten)]
     pub filter: FilterArgs,
+    #[command(flatten)]
+    pub fit: output::FitArgs,
 }
 
 pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
@@ -113,7 +116,9 @@ pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
     if format == ReportFormat::Xlsx {
         output::refuse_binary_on_terminal(args.output.as_deref(), "complaint report --format xlsx -o 报告.xlsx")?;
     }
-    let bytes = render(&report, config, format, lang, zone, &unreadable, &filters)?;
+    // A file gets full rows, like a pipe.
+    let room = if args.output.is_some() { Room::Unlimited } else { ctx.room(args.fit.wide) };
+    let bytes = render(&report, config, format, (lang, room), zone, &unreadable, &filters)?;
     match &args.output {
         Some(path) => {
             output::write_file(path, &bytes)?;
@@ -128,7 +133,7 @@ fn render(
     report: &analysis::Report,
     config: &crate::config::Config,
     format: ReportFormat,
-    lang: Lang,
+    (lang, room): (Lang, Room),
     zone: chrono_tz::Tz,
     unreadable: &[String],
     filters: &[String],
@@ -158,7 +163,7 @@ fn render(
             let cover = Cover { title: &title, subtitle: &subtitle, trend: &s.trend, trend_unit: s.trend_unit };
             report_xlsx::render(&cover, &sections(), lang)?
         }
-        ReportFormat::Table => report_text::render_table(&title, &subtitle, &sections(), zh).into_bytes(),
+        ReportFormat::Table => report_text::render_table(&title, &subtitle, &sections(), zh, room).into_bytes(),
         ReportFormat::Markdown => report_text::render_markdown(&title, &subtitle, &sections(), zh).into_bytes(),
         ReportFormat::Html => html::render(report, &title, &subtitle, &sections(), lang).into_bytes(),
         ReportFormat::Csv => {

@@ -8,6 +8,7 @@ use super::{Context, common, output};
 use crate::config::{ChoiceKind, Config};
 use crate::error::Result;
 use crate::lang::Lang;
+use crate::report::fit::{self, Column};
 use crate::report::mask::Masker;
 use crate::report::{history, stages, table};
 use crate::sla;
@@ -23,6 +24,8 @@ pub struct ShowArgs {
     /// Show name and contact unmasked
     #[arg(long)]
     pub unmask: bool,
+    #[command(flatten)]
+    pub fit: output::FitArgs,
 }
 
 pub fn run(ctx: &mut Context, args: ShowArgs) -> Result<ExitCode> {
@@ -47,6 +50,7 @@ pub fn run(ctx: &mut Context, args: ShowArgs) -> Result<ExitCode> {
         output::print_json(&doc)?;
         return Ok(ExitCode::SUCCESS);
     }
+    let room = ctx.room(args.fit.wide);
     let mut text = String::new();
     for ticket in &tickets {
         let lang = config.lang();
@@ -56,9 +60,9 @@ pub fn run(ctx: &mut Context, args: ShowArgs) -> Result<ExitCode> {
         let (clocks_title, title) = (lang.pick("时限", "Deadlines"), lang.field("history"));
         text.push_str(&format!(
             "{}\n{clocks_title}\n{}\n{title}\n{}",
-            table::render(&fields),
-            table::render(&clocks),
-            table::render(&history)
+            fit::render_table(&fields, &[Column::KEEP, Column::TEXT], room, lang),
+            fit::render_table(&clocks, &stages::COLUMNS, room, lang),
+            fit::render_table(&history, &history::COLUMNS, room, lang)
         ));
     }
     output::print(&text)?;

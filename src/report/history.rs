@@ -1,11 +1,16 @@
 //! One line of text per history event, for `show` and `log`, in the
 //! `[ui] lang` of the store.
 
+use super::fit::Column;
 use super::table;
 use crate::config::{ChoiceKind, Config};
 use crate::lang::Lang;
 use crate::ticket::{Action, Event, NoteKind, Ticket};
 use crate::time;
+
+/// What the history table gives up on a narrow terminal: the actor goes,
+/// the text is shortened.
+pub const COLUMNS: [Column; 4] = [Column::KEEP, Column::drop(0), Column::KEEP, Column::TEXT];
 
 /// A ticket's history as a table (time, actor, action, what changed), for
 /// `show` and `log`.

@@ -13,6 +13,7 @@ mod document_points;
 pub mod export;
 pub mod export_order;
 pub mod export_xlsx;
+pub mod fit;
 pub mod history;
 pub mod html;
 pub mod markup;

@@ -5,6 +5,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 use chrono_tz::Tz;
 use serde_json::{Value, json};
 
+use super::fit::{self, Column, Room};
 use super::table;
 use crate::lang::Lang;
 use crate::time;
@@ -93,8 +94,28 @@ fn hours_one_decimal(span: Duration) -> String {
     format!("{:.1}", span.num_seconds() as f64 / 3600.0)
 }
 
-/// The table people read in a terminal and in the mail body.
-pub fn render_table(rows: &[OverdueRow], zone: Tz, lang: Lang) -> String {
+/// What each column of the overdue table gives up on a narrow terminal:
+/// the kind of ticket and the wall-clock span go first, then the status,
+/// the customer, the severity, the owner, the due time; the urgency, the
+/// ID, the target and the working hours over stay, the summary is shortened.
+const COLUMNS: [Column; 12] = [
+    Column::KEEP,
+    Column::KEEP,
+    Column::drop(3),
+    Column::drop(0),
+    Column::drop(2),
+    Column::KEEP,
+    Column::drop(5),
+    Column::KEEP,
+    Column::drop(1),
+    Column::drop(4),
+    Column::drop(3),
+    Column::TEXT,
+];
+
+/// The table people read in a terminal (fitted into `room`) and in the
+/// mail body (`Room::Unlimited`).
+pub fn render_table(rows: &[OverdueRow], zone: Tz, lang: Lang, room: Room) -> String {
     let headers = [
         "提醒",
         "编号",
@@ -110,7 +131,7 @@ pub fn render_table(rows: &[OverdueRow], zone: Tz, lang: Lang) -> String {
         "摘要",
     ];
     let headers = headers.map(|h| lang.term(h).to_string());
-    table::render_rows(&headers, rows.len(), |i| {
+    let cells = |i: usize| {
         let row = &rows[i];
         let (working, wall) = match row.urgency {
             Urgency::Overdue => (format_working(row.overdue_working), format_span(row.overdue_wall)),
@@ -135,7 +156,8 @@ pub fn render_table(rows: &[OverdueRow], zone: Tz, lang: Lang) -> String {
             row.customer.clone(),
             table::truncate(&row.summary, 30),
         ]
-    })
+    };
+    fit::render_rows(&headers, rows.len(), cells, &COLUMNS, room, lang)
 }
 
 fn target_label(row: &OverdueRow, lang: Lang) -> String {

@@ -17,7 +17,7 @@ pub fn body(rows: &[OverdueRow], unreadable: &[String], zone: Tz, as_of: DateTim
         Lang::En => format!("As of {as_of}: {}.\n\n", overdue::count_line(rows)),
     };
     if !rows.is_empty() {
-        body.push_str(&overdue::render_table(rows, zone, lang));
+        body.push_str(&overdue::render_table(rows, zone, lang, super::fit::Room::Unlimited));
         body.push('\n');
     }
     if !unreadable.is_empty() {

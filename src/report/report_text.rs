@@ -1,15 +1,18 @@
 //! A report as an aligned table, as markdown, and as CSV (one line per
 //! figure, for spreadsheets and scripts).
 
+use super::fit::{self, Column, Room};
 use super::section::{Cell, Row, Section};
 use super::table;
+use crate::lang::Lang;
 
 fn none(lang_zh: bool) -> &'static str {
     if lang_zh { "（无）" } else { "(none)" }
 }
 
-/// Titled tables for a terminal or a plain-text mail.
-pub fn render_table(title: &str, subtitle: &str, sections: &[Section], zh: bool) -> String {
+/// Titled tables for a terminal (fitted into `room`) or a plain-text mail.
+pub fn render_table(title: &str, subtitle: &str, sections: &[Section], zh: bool, room: Room) -> String {
+    let lang = if zh { Lang::Zh } else { Lang::En };
     let mut out = format!("{title}\n{subtitle}\n");
     for section in sections {
         out.push_str(&format!("\n{}\n", section.title));
@@ -22,9 +25,26 @@ pub fn render_table(title: &str, subtitle: &str, sections: &[Section], zh: bool)
         for row in &section.rows {
             t.add_row(row.cells.iter().map(|c| c.display()).collect::<Vec<_>>());
         }
-        out.push_str(&table::render(&t));
+        out.push_str(&fit::render_table(&t, &fit_columns(section), room, lang));
     }
     out
+}
+
+/// What a report column gives up on a narrow terminal. The first column
+/// (what the row is about) and IDs stay; free text is shortened; the drill-
+/// down command goes first, then wall-clock hours, medians, 90th
+/// percentiles, then the other figures from the right.
+fn fit_columns(section: &Section) -> Vec<Column> {
+    let rank = |i: usize, id: &str| match id {
+        _ if i == 0 || id == "id" => Column::KEEP,
+        "summary" | "comment" | "item" => Column::TEXT,
+        "drill_down" => Column::drop(0),
+        _ if id.ends_with("_wall") => Column::drop(1),
+        _ if id.starts_with("median_") => Column::drop(2),
+        _ if id.starts_with("p90_") => Column::drop(3),
+        _ => Column::drop(4),
+    };
+    section.columns.iter().enumerate().map(|(i, (id, _))| rank(i, id)).collect()
 }
 
 /// GitHub-flavoured markdown: a heading and a pipe table per section.

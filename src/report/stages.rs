@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 use chrono_tz::Tz;
 use serde_json::{Value, json};
 
+use super::fit::Column;
 use super::overdue::{format_span, format_working};
 use super::table;
 use crate::lang::Lang;
@@ -63,6 +64,11 @@ pub fn target_label(target: &Target, lang: Lang) -> String {
         label.to_string()
     }
 }
+
+/// What the stage table gives up on a narrow terminal: the wall-clock
+/// standing first, then the time met, then the working standing.
+pub const COLUMNS: [Column; 6] =
+    [Column::KEEP, Column::KEEP, Column::drop(1), Column::KEEP, Column::drop(2), Column::drop(0)];
 
 /// The stage table of `show`: one row per clock.
 pub fn table(cal: &Calendar, targets: &[Target], now: Instant, zone: Tz, lang: Lang) -> comfy_table::Table {
