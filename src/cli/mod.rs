@@ -38,6 +38,7 @@ mod promise;
 mod report;
 mod show;
 mod sync;
+mod task;
 mod transition;
 
 use std::ffi::OsString;
@@ -84,6 +85,7 @@ pub enum Command {
     Plan(plan::PlanArgs),
     Confirm(confirm::ConfirmArgs),
     Execute(execute::ExecuteArgs),
+    Task(task::TaskArgs),
     Followup(followup::FollowupArgs),
     Log(log::LogArgs),
     Overdue(overdue::OverdueArgs),
@@ -130,6 +132,7 @@ fn dispatch(ctx: &mut Context, command: Command) -> crate::Result<ExitCode> {
         Command::Escalate(args) => escalate::run(ctx, args),
         Command::Transition(args) => transition::run(ctx, args),
         Command::Note(args) => note::run(ctx, args),
+        Command::Task(args) => task::run(ctx, args),
         Command::Diagnose(args) => diagnose::run(ctx, args),
         Command::Plan(args) => plan::run(ctx, args),
         Command::Confirm(args) => confirm::run(ctx, args),

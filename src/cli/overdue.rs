@@ -251,7 +251,7 @@ fn row(
         _ => None,
     };
     let who = match target.kind {
-        TargetKind::ActionItem => target.owner.clone(),
+        TargetKind::ActionItem | TargetKind::ExecutionTask => target.owner.clone(),
         _ => supervisor.clone().or_else(|| ticket.assignee.clone()),
     };
     OverdueRow {
@@ -260,7 +260,7 @@ fn row(
         severity: label(ChoiceKind::Severity, &ticket.severity),
         category: ticket.category.as_deref().map(|c| label(ChoiceKind::Category, c)),
         status: (ticket.status.id().to_string(), config.status_label(ticket.status).to_string()),
-        target: (target.kind.id().to_string(), target.kind.label().to_string()),
+        target: (target.kind.id().to_string(), target_label(target)),
         cycle: target.cycle,
         due: target.due.at,
         provisional: target.due.provisional,
@@ -270,6 +270,15 @@ fn row(
         supervisor,
         customer: masker.name(&ticket.customer_name),
         summary: ticket.summary.clone(),
+    }
+}
+
+/// The target's label; an execution task's names the department it was
+/// handed to, e.g. `执行任务 (仓储部)`.
+fn target_label(target: &sla::Target) -> String {
+    match &target.department {
+        Some(department) => format!("{} ({department})", target.kind.label()),
+        None => target.kind.label().to_string(),
     }
 }
 

@@ -1,10 +1,12 @@
 //! `[departments.NAME]`: settings per department (the name used with
-//! `assign --department`), and who takes a veto (spec §5.1: the department's
-//! supervisor, else `[sla] supervisor`).
+//! `assign --department`), who takes a veto (spec §5.1: the department's
+//! supervisor, else `[sla] supervisor`), and how long its execution tasks
+//! may take by default (`task_within`).
 
 use serde::Deserialize;
 
 use super::Config;
+use crate::sla::SlaDuration;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -12,6 +14,11 @@ pub struct DepartmentConfig {
     /// Takes this department's vetoes: a `[people]` name or an address.
     #[serde(default)]
     pub supervisor: Option<String>,
+    /// How long an execution task handed to this department (`task`) may
+    /// take by default, from when it is handed over, through the business
+    /// calendar (seed 000 执行落地: `"24h"`, `"3wd"`).
+    #[serde(default)]
+    pub task_within: Option<SlaDuration>,
 }
 
 impl Config {
@@ -30,6 +37,12 @@ impl Config {
     /// itself (an address).
     pub fn supervisor_address<'a>(&'a self, supervisor: &'a str) -> &'a str {
         self.people.get(supervisor).map_or(supervisor, String::as_str)
+    }
+
+    /// The supervisor of `department` itself (not `[sla] supervisor`): the
+    /// default owner of a task handed to it.
+    pub fn department_supervisor(&self, department: &str) -> Option<&str> {
+        self.departments.get(department)?.supervisor.as_deref().map(str::trim).filter(|s| !s.is_empty())
     }
 
     /// Every supervisor named is a `[people]` name or a valid address, so

@@ -59,6 +59,23 @@ pub enum Refusal {
     #[error("{id} has no action item {number}; it has {items}")]
     NoSuchActionItem { id: String, number: u32, items: usize },
 
+    #[error("department {department:?} is not configured; configured departments: {}", configured.join(", "))]
+    UnknownDepartment { department: String, configured: Vec<String> },
+
+    /// Seed 000 执行落地: every task has a time it is due by.
+    #[error("a task for {department} needs a due time: none given and [departments.{department}] sets no task_within")]
+    TaskNeedsDue { department: String },
+
+    #[error("{id} has no execution task {number}; it has {tasks}")]
+    NoSuchTask { id: String, number: u32, tasks: usize },
+
+    #[error("execution task {number} of {id} is already done (at {at})")]
+    TaskAlreadyDone { id: String, number: u32, at: String },
+
+    /// A done marker names an existing task and nothing else.
+    #[error("marking a task done takes its number only; it has no department, owner or due time")]
+    TaskDoneFields,
+
     #[error("received_at {at} is in the future (now is {now})")]
     ReceivedInFuture { at: String, now: String },
 
@@ -135,6 +152,12 @@ impl Refusal {
             Refusal::NothingToConfirm { .. } => "record the plan sent or the execution done first",
             Refusal::PlanRefused { .. } => "send the customer a new plan (seed 002: 拒绝方案则需重新协商)",
             Refusal::ResultRefusedAfterResolved { .. } => "record it as an unsatisfied follow-up, which reopens it",
+            Refusal::UnknownDepartment { .. } => "add it as [departments.NAME] in complaint.toml",
+            Refusal::TaskNeedsDue { .. } => "give a due time (e.g. +24h, +3wd) or set task_within = \"24h\" for it",
+            Refusal::NoSuchTask { .. } => "tasks are numbered from 1 in history order (`complaint show ID`)",
+            Refusal::TaskAlreadyDone { .. } => {
+                "nothing to do; `complaint show ID` lists each task and when it was done"
+            }
             Refusal::NoSuchActionItem { .. } => {
                 "action items are numbered from 1 in history order (`complaint log ID`)"
             }
@@ -151,7 +174,8 @@ impl Refusal {
             | Refusal::StepOnSettled { .. }
             | Refusal::NothingToConfirm { .. }
             | Refusal::PlanRefused { .. }
-            | Refusal::ResultRefusedAfterResolved { .. } => ErrorKind::Conflict,
+            | Refusal::ResultRefusedAfterResolved { .. }
+            | Refusal::TaskAlreadyDone { .. } => ErrorKind::Conflict,
             _ => ErrorKind::BadInput,
         }
     }

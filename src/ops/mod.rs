@@ -24,6 +24,7 @@ mod note;
 mod plan;
 mod promise;
 mod stamp;
+mod task;
 mod text;
 mod transition;
 mod when;
@@ -41,6 +42,7 @@ pub use note::{NoteInput, note};
 pub use plan::{PlanInput, plan};
 pub use promise::{PromiseInput, promise};
 pub use stamp::{Stamp, stamp_time};
+pub use task::{TaskInput, task};
 pub use text::{clean_text, optional_text, required_text};
 pub use transition::{TransitionInput, resolved_without_plan, transition};
 

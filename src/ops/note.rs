@@ -65,7 +65,7 @@ pub fn note(ticket: &Ticket, config: &Config, input: &NoteInput, stamp: Stamp) -
 /// `--done N`: an action note marking item N done (the done rule of
 /// `ticket::action`, which the weekly agenda and `overdue` share).
 fn done_marker(ticket: &Ticket, number: u32, text: String, stamp: Stamp) -> Result<Change> {
-    let items = action::count(&ticket.history);
+    let items = action::count(action::List::Review, &ticket.history);
     if number == 0 || number as usize > items {
         return Err(Refusal::NoSuchActionItem { id: ticket.id.clone(), number, items }.into());
     }
@@ -78,7 +78,8 @@ fn done_marker(ticket: &Ticket, number: u32, text: String, stamp: Stamp) -> Resu
 
 /// A bare date (`2026-11-25`, `后天`) means the end of that day (24:00),
 /// like a period's last day; `+2wd` counts working days from the note.
-fn parse_due(text: &str, config: &Config, now: DateTime<FixedOffset>) -> Result<DateTime<FixedOffset>> {
+/// Shared with `task --due`.
+pub(super) fn parse_due(text: &str, config: &Config, now: DateTime<FixedOffset>) -> Result<DateTime<FixedOffset>> {
     let when = super::when::deadline(text, config, now, "due")?;
     Ok(if when.date_only { when.at + chrono::Duration::days(1) } else { when.at })
 }

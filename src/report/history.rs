@@ -104,6 +104,11 @@ pub fn describe(event: &Event, config: &Config) -> String {
     }
     if let Some(kind) = event.kind {
         parts.push(describe_note(event, kind, lang, zone));
+    } else if event.action == Action::Task {
+        // Told like an action item: `[仓储部] 发货 (责任人 张仓管, 截止 …)`.
+        let note = describe_note(event, NoteKind::Action, lang, zone);
+        let tag = event.task_department.as_ref().map_or(String::new(), |d| format!("[{d}] "));
+        parts.push(note.replacen(&format!("[{}] ", lang.term("待办")), &tag, 1));
     } else if let (Action::Diagnosed | Action::Executed, Some(note)) = (event.action, &event.note) {
         parts.push(note.clone());
     } else if let Some(note) = &event.note {

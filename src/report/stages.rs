@@ -60,6 +60,9 @@ pub fn target_label(target: &Target, lang: Lang) -> String {
             Lang::Zh => format!("{label} (第{}轮)", target.cycle + 1),
             Lang::En => format!("{label} (cycle {})", target.cycle + 1),
         }
+    } else if let (Some(owner), Some(department)) = (&target.owner, &target.department) {
+        // An execution task: who must do it, for which department.
+        if owner == department { format!("{label} ({owner})") } else { format!("{label} ({owner}, {department})") }
     } else {
         label.to_string()
     }

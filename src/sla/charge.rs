@@ -3,7 +3,8 @@
 //! deadline passed; a reopen and a vetoed score to whoever resolved it (the
 //! holder at the `resolved` transition); the agent who took the complaint
 //! (the `created` event's actor) and the one who made each follow-up call
-//! (the `followup` event's actor) are credited. Pure: a function of the
+//! (the `followup` event's actor) are credited; a late execution task is
+//! charged to its owner. Pure: a function of the
 //! history and the targets; the configurable stages will charge through the
 //! same [`Charges::holder_at`].
 
@@ -90,10 +91,18 @@ impl Charges {
         self.holders.iter().take_while(|(from, _)| *from < at).last().map(|(_, h)| h.clone()).unwrap_or_default()
     }
 
-    /// Who is charged with a breach of `target`: the holder when its
-    /// deadline passed.
+    /// Who is charged with a breach of `target`: the person it names
+    /// (an execution task's owner, with the task's department; a task owned
+    /// by its department alone charges nobody by name), else the holder
+    /// when its deadline passed.
     pub fn breach(&self, target: &Target) -> Holder {
-        self.holder_at(target.due.at)
+        match &target.owner {
+            Some(owner) => Holder {
+                assignee: Some(owner.clone()).filter(|o| Some(o) != target.department.as_ref()),
+                department: target.department.clone(),
+            },
+            None => self.holder_at(target.due.at),
+        }
     }
 
     /// The resolver of the latest resolution so far.

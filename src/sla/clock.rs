@@ -62,6 +62,8 @@ pub(super) struct Clock<'p> {
     pub end: End,
     /// Who must act, if the clock names someone (an action item's owner).
     pub owner: Option<&'p str>,
+    /// The department an execution task is handed to.
+    pub department: Option<&'p str>,
 }
 
 impl Clock<'_> {
@@ -86,6 +88,7 @@ impl Clock<'_> {
             paused,
             state: TargetState::of(due, self.end.met, self.end.stopped, timeline.now),
             owner: self.owner.map(str::to_string),
+            department: self.department.map(str::to_string),
         }
     }
 

@@ -23,6 +23,7 @@ pub(super) fn first_response<'p>(t: &Timeline, sla: &'p SlaPolicy, durations: &S
         pause_while: &sla.pause_while.first_response,
         end: End::met(t.steps.get(1).map(|s| s.at)),
         owner: None,
+        department: None,
     }
 }
 
@@ -47,6 +48,7 @@ pub(super) fn resolutions<'p>(
                 pause_while: &sla.pause_while.resolution,
                 end: End::by_finish(t.first_finish_after(k)),
                 owner: None,
+                department: None,
             };
             if k == 0 { first_resolution(t, durations, cal, clock) } else { clock }
         })
@@ -82,6 +84,7 @@ pub(super) fn followups<'p>(t: &Timeline, sla: &'p SlaPolicy, durations: &Severi
                 pause_while: &sla.pause_while.followup,
                 end: followup_end(t.events_after(t.steps[r])),
                 owner: None,
+                department: None,
             });
         }
     }
@@ -144,6 +147,7 @@ fn promise(t: &Timeline, p: usize, next: Option<&ClockEvent>) -> Clock<'static> 
         pause_while: &[],
         end,
         owner: None,
+        department: None,
     }
 }
 
@@ -163,6 +167,7 @@ fn notice(cal: &Calendar, sla: &SlaPolicy, promise: &Clock, next: &ClockEvent) -
         pause_while: &[],
         end: End::met(Some(next.at)),
         owner: None,
+        department: None,
     })
 }
 
@@ -183,6 +188,7 @@ pub(super) fn update(t: &Timeline, sla: &SlaPolicy) -> Option<Clock<'static>> {
         pause_while: &[],
         end: End::default(),
         owner: None,
+        department: None,
     })
 }
 
@@ -203,6 +209,7 @@ pub(super) fn max_waits<'p>(t: &Timeline, sla: &'p SlaPolicy) -> Vec<Clock<'p>> 
             pause_while: &[],
             end: End::met(t.steps.get(k + 1).map(|s| s.at)),
             owner: None,
+            department: None,
         })
         .collect()
 }
@@ -222,6 +229,7 @@ pub(super) fn veto_reports<'p>(t: &Timeline, sla: &'p SlaPolicy) -> Vec<Clock<'p
             pause_while: &[],
             end: escalation_end(&t.events[i + 1..]),
             owner: None,
+            department: None,
         })
         .collect()
 }
@@ -239,14 +247,16 @@ fn escalation_end(later: &[ClockEvent]) -> End {
 }
 
 /// Action items, one clock per review item with an owner and a due time
-/// (seed 001 8.4): from when it was set until its due time, met when done
-/// (`ticket::action::done_at`); the owner is who must act.
-pub(super) fn action_items<'v>(t: &Timeline, actions: &'v [ActionClock]) -> Vec<Clock<'v>> {
+/// (seed 001 8.4, `kind` [`TargetKind::ActionItem`]) or per execution task
+/// (seed 000 执行落地, [`TargetKind::ExecutionTask`]): from when it was set
+/// until its due time, met when done (`ticket::action::done_at`); the owner
+/// is who must act.
+pub(super) fn action_items<'v>(t: &Timeline, actions: &'v [ActionClock], kind: TargetKind) -> Vec<Clock<'v>> {
     actions
         .iter()
         .filter(|a| a.at <= t.now)
         .map(|a| Clock {
-            kind: TargetKind::ActionItem,
+            kind,
             cycle: t.cycle_at(a.at),
             start: a.at,
             length: Length::Until(a.due),
@@ -254,6 +264,7 @@ pub(super) fn action_items<'v>(t: &Timeline, actions: &'v [ActionClock]) -> Vec<
             // A done time after `now` (an `--as-of` in the past) is not yet.
             end: End::met(a.done_at.filter(|&d| d <= t.now)),
             owner: Some(&a.owner),
+            department: a.department.as_deref(),
         })
         .collect()
 }
@@ -274,6 +285,7 @@ pub(super) fn executions(t: &Timeline) -> Vec<Clock<'static>> {
             pause_while: &[],
             end: execution_end(&t.events[i + 1..]),
             owner: None,
+            department: None,
         })
         .collect()
 }

@@ -53,6 +53,7 @@ fn stage_clocks<'p>(
             pause_while: &stage.pause_while,
             end: end(kinds, stage, *start, starts.get(n + 1).copied()),
             owner: None,
+            department: None,
         })
         .collect()
 }

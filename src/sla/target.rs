@@ -33,6 +33,9 @@ pub enum TargetKind {
     VetoReport,
     /// A review action item with an owner and a due time; met when done.
     ActionItem,
+    /// A task a plan hands to another department (seed 000 执行落地), with
+    /// its owner and due time; met when done, like an action item.
+    ExecutionTask,
     /// Telling the customer of an extension at least `notice_before` ahead
     /// of the promise it moves (seed 002: 提前1天告知); one per extension,
     /// met by the extension itself.
@@ -61,6 +64,7 @@ impl TargetKind {
             TargetKind::MaxWait => "max_wait",
             TargetKind::VetoReport => "veto_report",
             TargetKind::ActionItem => "action_item",
+            TargetKind::ExecutionTask => "execution_task",
             TargetKind::PromiseNotice => "promise_notice",
             TargetKind::Execution => "execution",
             TargetKind::Stage(stage) => stage.id,
@@ -77,6 +81,7 @@ impl TargetKind {
             TargetKind::MaxWait => "待客户回复超时",
             TargetKind::VetoReport => "不满上报",
             TargetKind::ActionItem => "待办事项",
+            TargetKind::ExecutionTask => "执行任务",
             TargetKind::PromiseNotice => "延期告知",
             TargetKind::Execution => "方案执行",
             TargetKind::Stage(stage) => stage.label,
@@ -150,6 +155,9 @@ pub struct Target {
     /// Who must act, when the target names someone (an action item's owner).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
+    /// The department an execution task is handed to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
 }
 
 /// How far past due: (working time inside work hours, wall-clock time).

@@ -7,7 +7,7 @@ use super::SlaPolicy;
 use super::calendar::Calendar;
 use super::kinds;
 use super::stage;
-use super::target::Target;
+use super::target::{Target, TargetKind};
 use super::timeline::Timeline;
 use super::view::ClockView;
 use crate::ticket::Ticket;
@@ -20,7 +20,7 @@ type Instant = DateTime<FixedOffset>;
 /// first response; each cycle's resolution followed by its follow-ups;
 /// each promise, followed by the notice of its extension if it was
 /// extended; the update; each stay in `waiting_customer`; each veto's
-/// report; each action item; each plan's execution; each configured
+/// report; each action item; each plan's execution; each execution task; each configured
 /// stage (spec §5.1) in configured order, each start of it in time order.
 pub fn clock_targets(cal: &Calendar, sla: &SlaPolicy, view: &ClockView, now: Instant) -> Vec<Target> {
     let mut targets = targets_under(cal, sla, view, &view.severity, now);
@@ -63,8 +63,9 @@ fn targets_under(cal: &Calendar, sla: &SlaPolicy, view: &ClockView, severity: &s
         .chain(kinds::update(&timeline, sla))
         .chain(kinds::max_waits(&timeline, sla))
         .chain(kinds::veto_reports(&timeline, sla))
-        .chain(kinds::action_items(&timeline, &view.actions))
+        .chain(kinds::action_items(&timeline, &view.actions, TargetKind::ActionItem))
         .chain(kinds::executions(&timeline))
+        .chain(kinds::action_items(&timeline, &view.tasks, TargetKind::ExecutionTask))
         .chain(stage::clocks(&timeline, view, sla.stages_for(view.received_at.date_naive()), severity))
         .map(|clock| clock.evaluate(cal, &timeline))
         .collect()

@@ -6,7 +6,8 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::stage_kinds::KindSet;
-use crate::ticket::{self, Action, Confirms, Event, IndexEntry, NoteKind, Status, Ticket, action};
+use crate::ticket::action::{self, List};
+use crate::ticket::{self, Action, Confirms, Event, IndexEntry, NoteKind, Status, Ticket};
 
 type Instant = DateTime<FixedOffset>;
 
@@ -23,6 +24,9 @@ pub struct ClockView {
     /// Only a whole ticket has them: a summary with an action note gives no
     /// view (see [`ClockView::of_summary`]).
     pub actions: Vec<ActionClock>,
+    /// Execution tasks handed to other departments (`task`), like
+    /// [`ClockView::actions`] only from a whole ticket.
+    pub tasks: Vec<ActionClock>,
     /// Each severity the ticket was given and when, in time order (empty
     /// when it never changed). A breach under a severity in force keeps
     /// standing after a change.
@@ -36,12 +40,15 @@ pub struct ClockView {
     pub kinds: Vec<(Instant, KindSet)>,
 }
 
-/// An action item as its clock sees it: set at `at`, due at `due`, owned by
-/// `owner`, done at `done_at` by the rule of `ticket::action::done_at`.
+/// An action item or an execution task as its clock sees it: set at `at`,
+/// due at `due`, owned by `owner` (a task without an owner: its
+/// department), done at `done_at` by the rule of `ticket::action::done_at`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActionClock {
     pub at: Instant,
     pub owner: String,
+    /// The department an execution task is handed to.
+    pub department: Option<String>,
     pub due: Instant,
     pub done_at: Option<Instant>,
 }
@@ -139,6 +146,7 @@ impl ClockView {
             severity: severity.to_string(),
             events,
             actions: Vec::new(),
+            tasks: Vec::new(),
             severities: Vec::new(),
             several_departments_since: None,
             kinds: Vec::new(),
@@ -155,9 +163,10 @@ impl ClockView {
     /// The view of a cached summary, without reading the ticket; `None` for
     /// a settled ticket, whose clock events the cache does not keep (an
     /// `--as-of` before it settled must read the file), and for a ticket
-    /// with action items, whose owners and due times it does not keep.
+    /// with action items or execution tasks, whose owners and due times it
+    /// does not keep.
     pub fn of_summary(summary: &IndexEntry) -> Option<ClockView> {
-        let has_actions = summary.clock.iter().any(|e| e.kind == Some(NoteKind::Action));
+        let has_actions = summary.clock.iter().any(|e| e.kind == Some(NoteKind::Action) || e.action == Action::Task);
         if summary.settled_at.is_some() || has_actions {
             return None;
         }
@@ -178,7 +187,8 @@ impl From<&Ticket> for ClockView {
     fn from(ticket: &Ticket) -> ClockView {
         let mut view =
             ClockView::new(ticket.received_at, &ticket.severity, ticket.history.iter().map(ClockEvent::from));
-        view.actions = action_clocks(&ticket.history);
+        view.actions = action_clocks(&ticket.history, List::Review);
+        view.tasks = action_clocks(&ticket.history, List::Tasks);
         view.severities = severities(ticket.history.iter().map(|e| (e.at, e.severity.as_ref())));
         view.several_departments_since = ticket::several_departments_since(&ticket.history);
         let mut kinds: Vec<(Instant, KindSet)> = ticket.history.iter().map(|e| (e.at, KindSet::of(e))).collect();
@@ -195,16 +205,19 @@ fn severities<'e>(set: impl Iterator<Item = (Instant, Option<&'e String>)>) -> V
     severities
 }
 
-/// The action items of `history` that have an owner and a due time.
-fn action_clocks(history: &[Event]) -> Vec<ActionClock> {
+/// The items of `list` in `history` that have an owner (for a task: or a
+/// department) and a due time.
+fn action_clocks(history: &[Event], list: List) -> Vec<ActionClock> {
     let mut events: Vec<&Event> = history.iter().collect();
     events.sort_by_key(|e| e.at);
-    action::items(&events)
+    action::items(list, &events)
         .into_iter()
         .filter_map(|item| {
+            let department = item.event.task_department.clone();
             Some(ActionClock {
                 at: item.event.at,
-                owner: item.event.owner.clone()?,
+                owner: item.event.owner.clone().or_else(|| department.clone())?,
+                department,
                 due: item.event.due?,
                 done_at: item.done_at,
             })

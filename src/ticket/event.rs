@@ -32,12 +32,16 @@ pub enum Action {
     Confirmation,
     /// 执行完成 (seed 002 四): execution of the plan reported done.
     Executed,
+    /// 执行任务 (seed 000 执行落地): a task the plan hands to another
+    /// department (`task_department`), with its `owner` and `due` time; with
+    /// `done_item` N, the marker that task N is done.
+    Task,
 }
 
 impl Action {
     /// Every action, in declaration order (the cache encodes an action as
     /// its index here).
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 15] = [
         Action::Created,
         Action::Classified,
         Action::Assigned,
@@ -52,6 +56,7 @@ impl Action {
         Action::PlanSent,
         Action::Confirmation,
         Action::Executed,
+        Action::Task,
     ];
 
     pub fn id(self) -> &'static str {
@@ -70,6 +75,7 @@ impl Action {
             Action::PlanSent => "plan_sent",
             Action::Confirmation => "confirmation",
             Action::Executed => "executed",
+            Action::Task => "task",
         }
     }
 
@@ -89,6 +95,7 @@ impl Action {
             Action::PlanSent => "方案告知",
             Action::Confirmation => "客户确认",
             Action::Executed => "执行完成",
+            Action::Task => "执行任务",
         }
     }
 }
@@ -213,6 +220,10 @@ pub struct Event {
     /// in history order) done (`note --kind action --done N`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done_item: Option<u32>,
+    /// The department an execution task ([`Action::Task`]) is handed to.
+    /// Not `department`: the task does not hand the ticket over.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_department: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -279,6 +290,7 @@ impl Event {
             owner: None,
             due: None,
             done_item: None,
+            task_department: None,
             score: None,
             scale: None,
             satisfied: None,

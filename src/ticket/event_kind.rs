@@ -25,6 +25,7 @@ pub enum EventKind {
     CustomerReplied,
     ProgressNoted,
     ActionItem,
+    ExecutionTask,
     Promised,
     Escalated,
     Resolved,
@@ -36,7 +37,7 @@ pub enum EventKind {
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 25] = [
+    pub const ALL: [EventKind; 26] = [
         EventKind::Received,
         EventKind::Responded,
         EventKind::Classified,
@@ -54,6 +55,7 @@ impl EventKind {
         EventKind::CustomerReplied,
         EventKind::ProgressNoted,
         EventKind::ActionItem,
+        EventKind::ExecutionTask,
         EventKind::Promised,
         EventKind::Escalated,
         EventKind::Resolved,
@@ -84,6 +86,7 @@ impl EventKind {
             EventKind::CustomerReplied => "customer_replied",
             EventKind::ProgressNoted => "progress_noted",
             EventKind::ActionItem => "action_item",
+            EventKind::ExecutionTask => "execution_task",
             EventKind::Promised => "promised",
             EventKind::Escalated => "escalated",
             EventKind::Resolved => "resolved",
@@ -123,6 +126,7 @@ impl EventKind {
             EventKind::CustomerReplied => e.from == Some(Status::WaitingCustomer) && e.to == Some(Status::Processing),
             EventKind::ProgressNoted => e.action == Action::Note && matches!(e.kind, None | Some(NoteKind::Progress)),
             EventKind::ActionItem => e.action == Action::Note && e.kind == Some(NoteKind::Action),
+            EventKind::ExecutionTask => e.action == Action::Task && e.done_item.is_none(),
             EventKind::Promised => e.promised_at.is_some(),
             EventKind::Escalated => e.escalated_to.is_some(),
             EventKind::Resolved => e.to == Some(Status::Resolved),

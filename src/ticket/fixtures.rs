@@ -38,6 +38,7 @@ pub fn every_event_field() -> Event {
         owner: Some("zhao".into()),
         due: Some(at("2026-11-30T18:00:00+08:00")),
         done_item: Some(2),
+        task_department: Some("财务部".into()),
         score: Some(4),
         scale: Some(5),
         satisfied: Some(true),

@@ -106,6 +106,7 @@ impl ClockEvent {
                     | Action::PlanSent
                     | Action::Executed
                     | Action::Confirmation
+                    | Action::Task
             )
     }
 

@@ -18,6 +18,7 @@ mod test_crash;
 mod test_crash_multifile;
 mod test_edit_import;
 mod test_everyday;
+mod test_execution_tasks;
 mod test_export;
 mod test_git;
 mod test_git_integrity;

@@ -223,7 +223,7 @@ fn followup(e: &Event, charges: &Charges) -> Option<FollowupFact> {
 /// The action items, done by the rule `overdue` uses too
 /// (`ticket::action::done_at`, docs/reports.md).
 fn actions(ticket: &str, events: &[&Event]) -> Vec<ActionItem> {
-    action::items(events)
+    action::items(action::List::Review, events)
         .into_iter()
         .map(|item| ActionItem {
             ticket: ticket.to_string(),

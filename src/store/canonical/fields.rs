@@ -152,6 +152,7 @@ fields!(EventFields => Event {
     owner: Option<String> = default,
     due: Option<DateTime<FixedOffset>> = default,
     done_item: Option<u32> = default,
+    task_department: Option<String> = default,
     score: Option<u32> = default,
     scale: Option<u32> = default,
     satisfied: Option<bool> = default,

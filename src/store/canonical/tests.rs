@@ -833,6 +833,12 @@ fn build_ticket(
                 event.via = has(bit + 3).then_some(Via::ALL[i % 4]);
             }
             Action::Executed => event.reason = opt(bit + 4, 43),
+            Action::Task => {
+                event.owner = opt(bit + 4, 37);
+                event.task_department = Some(text(31));
+                event.due = has(bit + 4).then_some(instants[2]);
+                event.done_item = has(bit + 3).then_some(numbers[3]);
+            }
         }
         history.push(event);
     }

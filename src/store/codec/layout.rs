@@ -78,7 +78,7 @@ layout! {
 layout! {
     Event {
         at, by, action, from, to, category, severity, department, assignee, also, staff, plan, cause,
-        kind, owner, due, done_item, score, scale, satisfied, comment, dimensions, no_answer, promised_at,
+        kind, owner, due, done_item, task_department, score, scale, satisfied, comment, dimensions, no_answer, promised_at,
         escalated_to, execute_by, confirms, accepted, via, changed, renamed_from, reason, note,
     }
     not_cached { extra: BTreeMap::new() }
