@@ -39,8 +39,8 @@
 #   received Thu 11-19 14:00, major; response 14:10 (due 14:05: late 5m); diagnosis
 #   14:30 (10m: due 14:10, late 20m); 售后部 14:50 (due 14:30, late 20m); plan 17:00
 #   (4h: due 18:00, met) to be carried out by Sat 11-21 12:00, accepted 18:30 (due
-#   19:00); not executed: 执行 OVERDUE since Sat 12:00. A task to 仓储部 at 17:30
-#   (24h wall: due Fri 11-20 17:30) is done Fri 11:00; one to 财务部 (3wd: Fri, Mon,
+#   19:00); not executed: 执行 OVERDUE since Sat 12:00. A task to 仓储部 at 18:40
+#   (24h wall: due Fri 11-20 18:40) is done Fri 11:00; one to 财务部 (3wd: Fri, Mon,
 #   Tue -> due Tue 11-24 18:00) is open.
 # CP20261120001  several departments, waiting for the customer since Fri 11-20 15:00:
 #   plan stage (1wd from Fri 11:00: Mon 11-23 18:00) paused with 12h left (Fri 3h +
@@ -136,7 +136,9 @@ c "2026-11-19 14:30" 李娜 diagnose "$id" -m "底座接地片脱焊，疑似批
 c "2026-11-19 14:50" 赵敏 assign "$id" --department 售后部 --assignee 李娜 --also 仓储部 --also 财务部
 c "2026-11-19 17:00" 李娜 plan "$id" -m "上门取回检测，换新并赔偿 500 元" --execute-by "2026-11-21 12:00"
 c "2026-11-19 18:30" 李娜 confirm "$id" plan --accepted --via phone
-# (execution tasks: added with the `task` command)
+c "2026-11-19 18:40" 李娜 task "$id" "24小时内寄出新水壶，取回旧机送检" --department 仓储部 --owner 马超
+c "2026-11-19 18:45" 李娜 task "$id" "赔偿 500 元打款" --department 财务部 --owner 周婷
+c "2026-11-20 11:00" 马超 task "$id" --done 1 -m "新机已发出，顺丰单号 SF1234567890"
 
 # --- Several departments; waiting for the customer.
 id=$(c "2026-11-20 11:01" 王芳 new --received-at "2026-11-20 11:00" --channel email \
