@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use super::Status;
+use super::{Attachment, Status};
 use crate::time::{instant, opt_instant};
 
 /// What an event did. Stored in the file as snake_case.
@@ -32,12 +32,14 @@ pub enum Action {
     Confirmation,
     /// 执行完成 (seed 002 四): execution of the plan reported done.
     Executed,
+    /// A file kept as evidence (spec §3.1): `attachment` says which.
+    Attached,
 }
 
 impl Action {
     /// Every action, in declaration order (the cache encodes an action as
     /// its index here).
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 15] = [
         Action::Created,
         Action::Classified,
         Action::Assigned,
@@ -52,6 +54,7 @@ impl Action {
         Action::PlanSent,
         Action::Confirmation,
         Action::Executed,
+        Action::Attached,
     ];
 
     pub fn id(self) -> &'static str {
@@ -70,6 +73,7 @@ impl Action {
             Action::PlanSent => "plan_sent",
             Action::Confirmation => "confirmation",
             Action::Executed => "executed",
+            Action::Attached => "attached",
         }
     }
 
@@ -89,6 +93,7 @@ impl Action {
             Action::PlanSent => "方案告知",
             Action::Confirmation => "客户确认",
             Action::Executed => "执行完成",
+            Action::Attached => "附件",
         }
     }
 }
@@ -247,6 +252,9 @@ pub struct Event {
     /// Fields changed by `edit`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changed: Vec<String>,
+    /// The file an `attached` event keeps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<Attachment>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renamed_from: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -292,6 +300,7 @@ impl Event {
             accepted: None,
             via: None,
             changed: Vec::new(),
+            attachment: None,
             renamed_from: None,
             reason: None,
             note: None,

@@ -9,7 +9,10 @@ use proptest::prelude::*;
 
 use super::parse;
 use crate::store::{parse_tickets_full, to_yaml};
-use crate::ticket::{Action, Confirms, Customer, Event, NoteKind, Satisfaction, Status, Ticket, Via};
+use crate::ticket::{
+    Action, Attachment, AttachmentKind, Confirms, ContactWay, Customer, Event, NoteKind, Purchase, Satisfaction, Status,
+    Ticket, Via,
+};
 
 fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
@@ -833,6 +836,15 @@ fn build_ticket(
                 event.via = has(bit + 3).then_some(Via::ALL[i % 4]);
             }
             Action::Executed => event.reason = opt(bit + 4, 43),
+            Action::Attached => {
+                event.attachment = Some(Attachment {
+                    name: text(18),
+                    kind: AttachmentKind::ALL[i % 6],
+                    sha256: text(19),
+                    bytes: u64::from(numbers[5]) << 8,
+                    extra: BTreeMap::new(),
+                })
+            }
         }
         history.push(event);
     }
@@ -844,7 +856,15 @@ fn build_ticket(
         received_at: instants[0],
         channel: text(3),
         customer: Customer { name: text(4), contact: text(5), id: opt(55, 6), extra: BTreeMap::new() },
+        preferred_contact: has(59).then_some(ContactWay::ALL[numbers[6] as usize % 5]),
         product: opt(56, 7),
+        purchase: has(60).then(|| Purchase {
+            proof: Some(text(20)),
+            model: opt(62, 21),
+            batch: opt(63, 22),
+            date: has(53).then(|| instants[1].date_naive()),
+            extra: BTreeMap::new(),
+        }),
         summary: text(8),
         description: opt(57, 9),
         expectation: opt(58, 45),
