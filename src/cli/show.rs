@@ -9,7 +9,7 @@ use crate::config::{ChoiceKind, Config};
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::report::mask::Masker;
-use crate::report::{history, stages, table};
+use crate::report::{attachments, history, stages, table};
 use crate::sla;
 use crate::ticket::Ticket;
 use crate::time;
@@ -54,12 +54,11 @@ pub fn run(ctx: &mut Context, args: ShowArgs) -> Result<ExitCode> {
         let clocks = stages::table(&calendar, &targets(ticket), now, zone, lang);
         let history = history::table(ticket, config);
         let (clocks_title, title) = (lang.pick("时限", "Deadlines"), lang.field("history"));
-        text.push_str(&format!(
-            "{}\n{clocks_title}\n{}\n{title}\n{}",
-            table::render(&fields),
-            table::render(&clocks),
-            table::render(&history)
-        ));
+        text.push_str(&format!("{}\n{clocks_title}\n{}\n", table::render(&fields), table::render(&clocks)));
+        if let Some(files) = attachments::table(ticket, config) {
+            text.push_str(&format!("{}\n{}\n", lang.pick("附件", "Attachments"), table::render(&files)));
+        }
+        text.push_str(&format!("{title}\n{}", table::render(&history)));
     }
     output::print(&text)?;
     Ok(ExitCode::SUCCESS)
@@ -101,7 +100,13 @@ fn fields_table(ticket: &Ticket, config: &Config, masker: &Masker) -> comfy_tabl
         }
     };
     optional(lang.field("customer_id"), ticket.customer.id.clone());
+    optional(lang.field("preferred_contact"), ticket.preferred_contact.map(|w| lang.coded(w.id(), w.label()).to_string()));
     optional(lang.field("product"), ticket.product.clone());
+    let purchase = ticket.purchase.clone().unwrap_or_default();
+    optional(lang.field("purchase_proof"), purchase.proof);
+    optional(lang.field("purchase_model"), purchase.model);
+    optional(lang.field("purchase_batch"), purchase.batch);
+    optional(lang.field("purchase_date"), purchase.date.map(|d| d.to_string()));
     optional(lang.field("summary"), Some(ticket.summary.clone()));
     optional(lang.field("description"), ticket.description.clone());
     optional(lang.field("expectation"), ticket.expectation.clone());

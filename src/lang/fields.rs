@@ -73,13 +73,13 @@ pub const FIELDS: &[FieldLabel] = &[
     ),
     field("purchase", "购买信息", "Purchase"),
     imported_from(
-        field("purchase.proof", "购买凭证", "Purchase proof"),
+        field("purchase_proof", "购买凭证", "Purchase proof"),
         &["购买凭证", "购买凭证编号", "凭证编号", "订单号", "发票号", "purchaseproof", "proof", "orderno"],
     ),
-    imported_from(field("purchase.model", "型号", "Model"), &["型号", "产品型号", "规格型号", "model"]),
-    imported_from(field("purchase.batch", "批次", "Batch"), &["批次", "批号", "生产批次", "batch", "lot"]),
+    imported_from(field("purchase_model", "型号", "Model"), &["型号", "产品型号", "规格型号", "model"]),
+    imported_from(field("purchase_batch", "批次", "Batch"), &["批次", "批号", "生产批次", "batch", "lot"]),
     imported_from(
-        field("purchase.date", "购买日期", "Purchase date"),
+        field("purchase_date", "购买日期", "Purchase date"),
         &["购买日期", "购买时间", "购买日", "purchasedate", "purchasedon"],
     ),
     imported_from(

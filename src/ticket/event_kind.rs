@@ -33,10 +33,13 @@ pub enum EventKind {
     Vetoed,
     Reopened,
     Closed,
+    /// A file kept as evidence (`attach`; seed 002: the customer's signed
+    /// confirmation, the execution proof).
+    Attached,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 25] = [
+    pub const ALL: [EventKind; 26] = [
         EventKind::Received,
         EventKind::Responded,
         EventKind::Classified,
@@ -62,6 +65,7 @@ impl EventKind {
         EventKind::Vetoed,
         EventKind::Reopened,
         EventKind::Closed,
+        EventKind::Attached,
     ];
 
     /// The name in `complaint.toml` (`starts = "plan_sent"`).
@@ -92,6 +96,7 @@ impl EventKind {
             EventKind::Vetoed => "vetoed",
             EventKind::Reopened => "reopened",
             EventKind::Closed => "closed",
+            EventKind::Attached => "attached",
         }
     }
 
@@ -133,6 +138,7 @@ impl EventKind {
                 matches!(e.from, Some(Status::Resolved | Status::Closed)) && e.to == Some(Status::Processing)
             }
             EventKind::Closed => e.to == Some(Status::Closed),
+            EventKind::Attached => e.action == Action::Attached,
         }
     }
 

@@ -38,10 +38,16 @@ impl Purchase {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ContactWay {
+    // The labels are read too, so that `edit` takes `preferred_contact: 微信`.
+    #[serde(alias = "电话")]
     Phone,
+    #[serde(alias = "短信")]
     Sms,
+    #[serde(alias = "微信")]
     Wechat,
+    #[serde(alias = "邮件")]
     Email,
+    #[serde(alias = "其他")]
     Other,
 }
 
