@@ -12,6 +12,7 @@
 //! /api/v1/tickets/{id}/{command}`), unknown keys refused.
 
 mod assign;
+mod attach;
 mod classify;
 mod confirm;
 mod create;
@@ -30,6 +31,7 @@ mod transition;
 mod when;
 
 pub use assign::{AssignInput, assign};
+pub use attach::{AttachInput, FileFacts, already_attached, attach, check_size, sanitise_name};
 pub use classify::{ClassifyInput, classify};
 pub use confirm::{ConfirmInput, confirm};
 pub use create::{CustomerInput, Fields, NewInput, create};
