@@ -7,6 +7,7 @@ mod support;
 #[path = "../support/smtp_server.rs"]
 mod smtp_server;
 
+mod test_attach;
 mod test_bad_input;
 mod test_cache;
 mod test_calendar;
