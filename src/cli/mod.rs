@@ -23,6 +23,7 @@ mod filter;
 mod flags;
 mod followup;
 mod import;
+mod import_columns;
 mod init;
 mod input;
 mod list;

@@ -30,6 +30,7 @@ mod test_lifecycle;
 mod test_list_show;
 mod test_new;
 mod test_notify;
+mod test_purchase_fields;
 mod test_overdue;
 mod test_plan_clocks;
 mod test_preset;
