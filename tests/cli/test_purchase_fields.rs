@@ -100,7 +100,7 @@ fn export_has_the_columns_as_text() {
     insta::assert_snapshot!(store.ok(NOW, &["export", "--columns", columns]).replace('\r', ""));
     let json: serde_json::Value =
         serde_json::from_str(&store.ok(NOW, &["export", "--format", "json", "--columns", columns])).unwrap();
-    let row = &json["rows"][0];
+    let row = &json["tickets"][0];
     assert_eq!(row["id"], serde_json::json!(id));
     assert_eq!(row["preferred_contact"], "wechat");
     assert_eq!(row["purchase_proof"], "000123");
