@@ -53,13 +53,19 @@ pub fn run(ctx: &mut Context, args: AttachArgs) -> Result<ExitCode> {
     for source in &sources {
         let mut already = None;
         let applied = store
-            .attach(&id, super::autocommit::policy(ctx), || ctx.now(zone), source, |ticket, now| {
-                let at = ops::stamp_time(ticket, zone, args.change.at.as_deref(), now)?;
-                let stamp = Stamp { at, by: ctx.actor(&store)? };
-                already = ops::already_attached(ticket, &source.facts.sha256).map(|a| a.name.clone());
-                let change = ops::attach(ticket, config, &source.facts, &input, stamp)?;
-                Ok(change.map(|c| (c.event, c.what)))
-            })
+            .attach(
+                &id,
+                super::autocommit::policy(ctx),
+                || ctx.now(zone),
+                source,
+                |ticket, now| {
+                    let at = ops::stamp_time(ticket, zone, args.change.at.as_deref(), now)?;
+                    let stamp = Stamp { at, by: ctx.actor(&store)? };
+                    already = ops::already_attached(ticket, &source.facts.sha256).map(|a| a.name.clone());
+                    let change = ops::attach(ticket, config, &source.facts, &input, stamp)?;
+                    Ok(change.map(|c| (c.event, c.what)))
+                },
+            )
             .map_err(|e| flags::reword(e, FLAGS))?;
         match (&applied.what, already) {
             (Some(what), _) => {

@@ -117,8 +117,8 @@ pub fn run(ctx: &mut Context, args: CheckArgs) -> Result<ExitCode> {
         })
         .chain(attachments.unreferenced.iter().map(|path| Problem {
             path: store.display_path(path).to_string(),
-            message: "file under attachments/ that no ticket records (an interrupted attach, or put there by hand)"
-                .into(),
+            message:
+                "file under attachments/ that no ticket records (an interrupted attach, or put there by hand)".into(),
         }))
         .collect();
     let checked = scan.tickets.len() + scan.errors.len();

@@ -16,9 +16,9 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use super::import_columns::{map_columns, row_input};
 use super::{Context, output};
 use crate::error::{Error, Result};
-use super::import_columns::{map_columns, row_input};
 use crate::ops::{self, Stamp};
 use crate::store::{ImportState, PendingImport, Store, StoreLock};
 use crate::ticket::TicketId;

@@ -207,4 +207,3 @@ pub fn row_input(record: &csv::StringRecord, columns: &[Option<Field>]) -> NewIn
     input.purchase = Some(purchase);
     input
 }
-

@@ -54,7 +54,10 @@ pub fn run(ctx: &mut Context, args: NoteArgs) -> Result<ExitCode> {
     if args.attach.is_some() {
         return Err(Error::invalid(
             "note takes no files: --attach is not an option of note",
-            Some(&format!("keep files with `complaint attach {} FILE… [--kind proof|photo|report|signed|receipt|other] [-m NOTE]`", args.id)),
+            Some(&format!(
+                "keep files with `complaint attach {} FILE… [--kind proof|photo|report|signed|receipt|other] [-m NOTE]`",
+                args.id
+            )),
         ));
     }
     let kind = match args.kind {

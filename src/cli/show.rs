@@ -100,7 +100,10 @@ fn fields_table(ticket: &Ticket, config: &Config, masker: &Masker) -> comfy_tabl
         }
     };
     optional(lang.field("customer_id"), ticket.customer.id.clone());
-    optional(lang.field("preferred_contact"), ticket.preferred_contact.map(|w| lang.coded(w.id(), w.label()).to_string()));
+    optional(
+        lang.field("preferred_contact"),
+        ticket.preferred_contact.map(|w| lang.coded(w.id(), w.label()).to_string()),
+    );
     optional(lang.field("product"), ticket.product.clone());
     let purchase = ticket.purchase.clone().unwrap_or_default();
     optional(lang.field("purchase_proof"), purchase.proof);

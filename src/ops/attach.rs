@@ -42,10 +42,8 @@ const MAX_NAME_BYTES: usize = 200;
 /// `_`), at most [`MAX_NAME_BYTES`] (the extension kept); `file` if nothing
 /// is left.
 pub fn sanitise_name(original: &str) -> String {
-    let replaced: String = original
-        .chars()
-        .map(|c| if matches!(c, '/' | '\\') || CharClass::of(c).is_some() { '_' } else { c })
-        .collect();
+    let replaced: String =
+        original.chars().map(|c| if matches!(c, '/' | '\\') || CharClass::of(c).is_some() { '_' } else { c }).collect();
     let name = replaced.trim().trim_start_matches('.').trim();
     let name = shorten(name);
     if name.is_empty() { "file".to_string() } else { name }
@@ -168,7 +166,10 @@ mod tests {
     #[test]
     fn oversize_files_and_unknown_kinds_are_refused() {
         let big = config().limits.max_attachment_bytes + 1;
-        assert!(attach(&ticket(), &config(), &facts("a.mp4", big), &AttachInput::default(), stamp("2026-11-23 10:00")).is_err());
+        assert!(
+            attach(&ticket(), &config(), &facts("a.mp4", big), &AttachInput::default(), stamp("2026-11-23 10:00"))
+                .is_err()
+        );
         let input = AttachInput { kind: Some("video".into()), message: None };
         let got = attach(&ticket(), &config(), &facts("a.jpg", 3), &input, stamp("2026-11-23 10:00"));
         assert!(matches!(got, Err(Error::UnknownValue { .. })));

@@ -175,10 +175,16 @@ mod tests {
     fn purchase_and_preferred_contact_are_kept() {
         let input = NewInput {
             preferred_contact: Some("短信".into()),
-            purchase: Some(PurchaseInput { proof: Some("000123".into()), date: Some("2026/11/01".into()), ..Default::default() }),
+            purchase: Some(PurchaseInput {
+                proof: Some("000123".into()),
+                date: Some("2026/11/01".into()),
+                ..Default::default()
+            }),
             ..complete()
         };
-        let ticket = create(input, &config(), at("2026-11-23 10:00")).unwrap().into_ticket("CP20261123001", &stamp("2026-11-23 10:00"));
+        let ticket = create(input, &config(), at("2026-11-23 10:00"))
+            .unwrap()
+            .into_ticket("CP20261123001", &stamp("2026-11-23 10:00"));
         assert_eq!(ticket.preferred_contact, Some(ContactWay::Sms));
         let purchase = ticket.purchase.unwrap();
         assert_eq!(purchase.proof.as_deref(), Some("000123"));

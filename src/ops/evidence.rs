@@ -43,7 +43,7 @@ fn one_line(field: &str, value: Option<&str>, max_bytes: usize) -> Result<Option
 pub fn purchase_date(text: &str) -> Result<NaiveDate> {
     let text = text.trim();
     let normalised: String =
-        text.replace(['/', '.'], "-").replace('年', "-").replace('月', "-").replace('日', "").trim().to_string();
+        text.replace(['/', '.'], "-").replace(['年', '月'], "-").replace('日', "").trim().to_string();
     NaiveDate::parse_from_str(&normalised, "%Y-%m-%d")
         .map_err(|_| Error::InvalidTime { text: text.to_string(), what: "purchase date (YYYY-MM-DD)".into() })
 }

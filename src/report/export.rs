@@ -201,7 +201,11 @@ pub fn field(column: &Column, t: &Ticket, s: &TicketSummary, o: &Options) -> Fie
         "reopened" => Field { text: s.reopens.len().to_string(), json: json!(s.reopens.len()), label: None },
         "promised_at" => instant(t.promised_at.as_ref()),
         "preferred_contact" => match t.preferred_contact {
-            Some(w) => Field { text: o.lang.coded(w.id(), w.label()).into(), json: json!(w.id()), label: Some(w.label().into()) },
+            Some(w) => Field {
+                text: o.lang.coded(w.id(), w.label()).into(),
+                json: json!(w.id()),
+                label: Some(w.label().into()),
+            },
             None => plain(None),
         },
         "purchase_proof" => plain(t.purchase.as_ref().and_then(|p| p.proof.as_deref())),

@@ -59,7 +59,10 @@ fn open_regular(path: &Path) -> Result<std::fs::File> {
     let meta = file.metadata().map_err(|e| Error::io("read", path, e))?;
     if !meta.is_file() {
         let what = if meta.is_dir() { "a directory" } else { "not a regular file (a FIFO, a device or a socket)" };
-        return Err(Error::BadFile { path: path.to_path_buf(), message: format!("is {what}; only files are attached") });
+        return Err(Error::BadFile {
+            path: path.to_path_buf(),
+            message: format!("is {what}; only files are attached"),
+        });
     }
     Ok(file)
 }
@@ -68,10 +71,12 @@ fn open_regular(path: &Path) -> Result<std::fs::File> {
 /// (checked on its size first, then on what is read: it may grow).
 fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>> {
     let file = open_regular(path)?;
-    let over = || Error::invalid(
-        format!("{} is over the attachment limit of {max} bytes", path.display()),
-        Some("raise [limits] max_attachment_bytes in complaint.toml, or keep large media elsewhere and note where"),
-    );
+    let over = || {
+        Error::invalid(
+            format!("{} is over the attachment limit of {max} bytes", path.display()),
+            Some("raise [limits] max_attachment_bytes in complaint.toml, or keep large media elsewhere and note where"),
+        )
+    };
     if file.metadata().map_err(|e| Error::io("read", path, e))?.len() > max {
         return Err(over());
     }
@@ -104,7 +109,11 @@ impl Store {
     /// `attachments/YYYY/MM/<ID>/`, YYYY/MM those of the ticket's ID.
     pub fn attachment_dir(&self, id: &TicketId) -> PathBuf {
         let date = id.date();
-        self.root().join(ATTACHMENTS_DIR).join(format!("{:04}", date.year())).join(format!("{:02}", date.month())).join(id.to_string())
+        self.root()
+            .join(ATTACHMENTS_DIR)
+            .join(format!("{:04}", date.year()))
+            .join(format!("{:02}", date.month()))
+            .join(id.to_string())
     }
 
     /// Where the file of `attachment` of ticket `id` is.
@@ -175,7 +184,11 @@ impl Store {
 /// What is wrong with the file of `a` at `path`, if anything.
 fn verify(path: &Path, a: &Attachment) -> Option<String> {
     if std::fs::symlink_metadata(path).is_err() {
-        return Some(format!("attachment {} recorded (sha256 {}) but its file is missing", a.name, &a.sha256[..12.min(a.sha256.len())]));
+        return Some(format!(
+            "attachment {} recorded (sha256 {}) but its file is missing",
+            a.name,
+            &a.sha256[..12.min(a.sha256.len())]
+        ));
     }
     match hash_file(path) {
         Ok((sha256, _)) if sha256 == a.sha256 => None,

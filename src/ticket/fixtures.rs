@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset};
 
 use super::{
-    Action, Attachment, AttachmentKind, ClockEvent, Confirms, ContactWay, Customer, Event, IndexEntry, NoteKind, Purchase,
-    Satisfaction, Status, Ticket, Via,
+    Action, Attachment, AttachmentKind, ClockEvent, Confirms, ContactWay, Customer, Event, IndexEntry, NoteKind,
+    Purchase, Satisfaction, Status, Ticket, Via,
 };
 
 pub fn at(text: &str) -> DateTime<FixedOffset> {

@@ -75,7 +75,9 @@ fn links_directories_and_oversize_files_are_refused_and_nothing_changes() {
     // One bad file among good ones: nothing is attached.
     store.fails_unchanged(NOW, &["attach", &id, "real.jpg", "link.jpg"], &["symbolic link"]);
     let config = store.path().join("complaint.toml");
-    let text = std::fs::read_to_string(&config).unwrap().replace("max_attachment_bytes = 20971520", "max_attachment_bytes = 4");
+    let text = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("max_attachment_bytes = 20971520", "max_attachment_bytes = 4");
     std::fs::write(&config, text).unwrap();
     store.fails_unchanged(NOW, &["attach", &id, "real.jpg"], &["over the attachment limit of 4 bytes"]);
 }
@@ -115,7 +117,10 @@ fn check_reports_a_changed_and_a_missing_attachment() {
     assert!(stdout.contains(&format!("attachments/2026/11/{id}/{}-a.jpg", &HELLO[..12])), "{stdout}");
     assert!(stdout.contains("attachment a.jpg changed: recorded sha256"), "{stdout}");
     assert!(stdout.contains("attachment b.pdf recorded") && stdout.contains("its file is missing"), "{stdout}");
-    assert!(stderr.contains("note: attachments/2026/11/stray.bin: file under attachments/ that no ticket records"), "{stderr}");
+    assert!(
+        stderr.contains("note: attachments/2026/11/stray.bin: file under attachments/ that no ticket records"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -82,14 +82,16 @@ fn fake_editor(store: &Store, sed: &str) -> PathBuf {
 #[test]
 fn edit_changes_them_and_names_them() {
     let (store, id) = store_with_purchase();
-    let editor = fake_editor(&store, "s/^preferred_contact: wechat/preferred_contact: 电话/; s/  batch: B2611/  batch: B2612/");
+    let editor =
+        fake_editor(&store, "s/^preferred_contact: wechat/preferred_contact: 电话/; s/  batch: B2611/  batch: B2612/");
     let out = store.cmd(NOW).env_remove("VISUAL").env("EDITOR", &editor).args(["edit", &id]).write_stdin("").output();
     let out = out.unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let ticket = store.ticket_yaml(&id);
     assert_eq!(ticket["preferred_contact"].as_str(), Some("phone"));
     assert_eq!(ticket["purchase"]["batch"].as_str(), Some("B2612"));
-    let changed: Vec<_> = ticket["history"][1]["changed"].as_sequence().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let changed: Vec<_> =
+        ticket["history"][1]["changed"].as_sequence().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
     assert_eq!(changed, ["preferred_contact", "purchase.batch"]);
 }
 
@@ -113,7 +115,10 @@ fn export_has_the_columns_as_text() {
 fn xlsx_keeps_proof_numbers_and_models_as_text() {
     let (store, _) = store_with_purchase();
     let path = store.path().join("out.xlsx");
-    store.ok(NOW, &["export", "--format", "xlsx", "--columns", "id,purchase_proof,purchase_model", "-o", path.to_str().unwrap()]);
+    store.ok(
+        NOW,
+        &["export", "--format", "xlsx", "--columns", "id,purchase_proof,purchase_model", "-o", path.to_str().unwrap()],
+    );
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(std::fs::read(&path).unwrap())).unwrap();
     let rows: Vec<Vec<Data>> = book.worksheet_range("投诉记录").unwrap().rows().map(|r| r.to_vec()).collect();
     assert_eq!(rows[0][1], Data::String("购买凭证".into()));

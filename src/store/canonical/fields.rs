@@ -9,8 +9,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::reader::{Reader, boolean, instant, number};
 use crate::ticket::{
-    Action, Attachment, AttachmentKind, Confirms, ContactWay, Customer, Event, NoteKind, Purchase, Satisfaction, Status,
-    Ticket, Via,
+    Action, Attachment, AttachmentKind, Confirms, ContactWay, Customer, Event, NoteKind, Purchase, Satisfaction,
+    Status, Ticket, Via,
 };
 
 /// How a value of each type is written in the file. `indent` is the column

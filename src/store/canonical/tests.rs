@@ -10,8 +10,8 @@ use proptest::prelude::*;
 use super::parse;
 use crate::store::{parse_tickets_full, to_yaml};
 use crate::ticket::{
-    Action, Attachment, AttachmentKind, Confirms, ContactWay, Customer, Event, NoteKind, Purchase, Satisfaction, Status,
-    Ticket, Via,
+    Action, Attachment, AttachmentKind, Confirms, ContactWay, Customer, Event, NoteKind, Purchase, Satisfaction,
+    Status, Ticket, Via,
 };
 
 fn at(text: &str) -> DateTime<FixedOffset> {
@@ -937,13 +937,17 @@ proptest! {
 type Place = Option<fn(&mut serde_yaml::Value) -> &mut serde_yaml::Value>;
 
 /// Each record of a ticket and the keys `fields.rs` reads in it.
-fn records() -> [(Place, &'static [&'static str]); 4] {
-    use super::fields::{CustomerFields, EventFields, SatisfactionFields, TicketFields};
+fn records() -> [(Place, &'static [&'static str]); 6] {
+    use super::fields::{
+        AttachmentFields, CustomerFields, EventFields, PurchaseFields, SatisfactionFields, TicketFields,
+    };
     [
         (None, TicketFields::KEYS),
         (Some(|v| &mut v["customer"]), CustomerFields::KEYS),
+        (Some(|v| &mut v["purchase"]), PurchaseFields::KEYS),
         (Some(|v| &mut v["satisfaction"]), SatisfactionFields::KEYS),
         (Some(|v| &mut v["history"][0]), EventFields::KEYS),
+        (Some(|v| &mut v["history"][0]["attachment"]), AttachmentFields::KEYS),
     ]
 }
 
