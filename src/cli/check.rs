@@ -19,7 +19,9 @@ use crate::ticket::{Ticket, integrity};
 /// history is ordered and starts with `created`, and the current fields
 /// equal what the history implies, no file holds git conflict markers or
 /// an ID collision, and (in git, with auto-commit) no ticket file has
-/// changes that were never committed. Exits 1 when a problem is found.
+/// changes that were never committed, and every attachment is present with
+/// its recorded SHA-256 (files no ticket records are noted). Exits 1 when
+/// a problem is found.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Repair ID collisions from merged clones: the later-created ticket
@@ -92,10 +94,20 @@ pub fn run(ctx: &mut Context, args: CheckArgs) -> Result<ExitCode> {
         }
     }
     problems.extend(store.interrupted_imports().into_iter().map(|(path, message)| Problem { path, message }));
+    let attachments = store.check_attachments(scan.tickets.iter().map(|(_, t)| t));
+    problems.extend(
+        attachments
+            .problems
+            .iter()
+            .map(|(path, message)| Problem { path: store.display_path(path).to_string(), message: message.clone() }),
+    );
     problems.sort_by(|a, b| a.path.cmp(&b.path));
     // Leftovers of killed writers are notes, not problems: the ticket beside
     // them is whole (old or new version), and the next writer in that
     // directory deletes them once they are ten minutes old.
+    // A file under attachments/ that no event records is harmless (an
+    // attach interrupted before its event was saved, or a file put there by
+    // hand): a note, like a temp file.
     let notes: Vec<Problem> = store
         .leftover_temp_files()
         .iter()
@@ -103,6 +115,11 @@ pub fn run(ctx: &mut Context, args: CheckArgs) -> Result<ExitCode> {
             path: store.display_path(path).to_string(),
             message: "temporary file left by an interrupted write; not a ticket, safe to delete".into(),
         })
+        .chain(attachments.unreferenced.iter().map(|path| Problem {
+            path: store.display_path(path).to_string(),
+            message:
+                "file under attachments/ that no ticket records (an interrupted attach, or put there by hand)".into(),
+        }))
         .collect();
     let checked = scan.tickets.len() + scan.errors.len();
     if ctx.global.json {

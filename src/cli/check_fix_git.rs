@@ -8,11 +8,9 @@ use std::path::{Path, PathBuf};
 use super::Context;
 use crate::error::Result;
 use crate::store::git::{Repo, Uncommitted};
-use crate::store::{Store, TICKETS_DIR};
-
-/// Attachments live beside `tickets/` (spec §3.1); their files are part of
-/// the record too.
-const ATTACHMENTS_DIR: &str = "attachments";
+// Attachments live beside `tickets/` (spec §3.1); their files are part of
+// the record too.
+use crate::store::{ATTACHMENTS_DIR, Store, TICKETS_DIR};
 
 /// The uncommitted ticket and attachment files of a store.
 pub struct Leftovers {

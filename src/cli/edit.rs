@@ -19,7 +19,8 @@ use crate::ticket::Ticket;
 
 /// Edit a ticket's customer data and description in $VISUAL / $EDITOR.
 ///
-/// Editable: customer (name, contact, id), product, summary, description,
+/// Editable: customer (name, contact, id), preferred_contact, product,
+/// purchase (proof, model, batch, date), summary, description,
 /// expectation, channel, and received_at within the same day. History is
 /// append-only and the other fields follow from it (use classify, assign,
 /// transition …). Invalid edits re-open the editor on a terminal; otherwise
@@ -31,8 +32,9 @@ pub struct EditArgs {
 }
 
 const HEADER: &str = "\
-# complaint edit: change customer, product, summary, description,
-# expectation, channel or received_at (same day), then save and quit.
+# complaint edit: change customer, preferred_contact, product, purchase,
+# summary, description, expectation, channel or received_at (same day),
+# then save and quit.
 # Everything else follows from history, which is append-only: use
 # classify, assign, promise, escalate, transition, note, followup.
 # Lines starting with # are ignored.

@@ -16,17 +16,19 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use super::import_columns::{map_columns, row_input};
 use super::{Context, output};
 use crate::error::{Error, Result};
-use crate::ops::{self, CustomerInput, NewInput, Stamp};
+use crate::ops::{self, Stamp};
 use crate::store::{ImportState, PendingImport, Store, StoreLock};
 use crate::ticket::TicketId;
 
 /// Import complaints from a CSV file (UTF-8, with or without BOM; CRLF
 /// from Excel is fine). The first line names the columns; Chinese and
 /// English names are recognised (客户/姓名, 电话/联系方式, 客户ID, 渠道,
-/// 产品, 摘要/投诉内容, 描述, 诉求, 类别, 级别, 投诉时间 …), others can be
-/// mapped with --map. Nothing is written unless every row is valid. Prints
+/// 产品, 摘要/投诉内容, 描述, 诉求, 类别, 级别, 投诉时间, 购买凭证, 型号, 批次,
+/// 购买日期, 偏好联系方式 …); any other column must be mapped with --map or
+/// left out with --ignore. Nothing is written unless every row is valid. Prints
 /// the new IDs, one per line. An import that was killed is finished by
 /// running it again (or `complaint check --fix`), never imported twice.
 #[derive(Debug, Args)]
@@ -34,160 +36,18 @@ pub struct ImportArgs {
     /// The CSV file
     pub file: PathBuf,
     /// Column mapping, e.g. --map 来电人=customer,号码=contact. Fields: customer,
-    /// contact, customer_id, channel, product, summary, description,
-    /// expectation, category, severity, received_at
+    /// contact, customer_id, preferred_contact, channel, product,
+    /// purchase_proof, purchase_model, purchase_batch, purchase_date, summary,
+    /// description, expectation, category, severity, received_at
     #[arg(long, value_name = "COLUMN=FIELD", value_delimiter = ',')]
     pub map: Vec<String>,
+    /// A column of the file to leave out (repeatable); any column neither
+    /// recognised, mapped nor ignored is refused
+    #[arg(long, value_name = "COLUMN")]
+    pub ignore: Vec<String>,
     /// Validate every row and say how many would be imported; write nothing
     #[arg(long)]
     pub dry_run: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Customer,
-    Contact,
-    CustomerId,
-    Channel,
-    Product,
-    Summary,
-    Description,
-    Expectation,
-    Category,
-    Severity,
-    ReceivedAt,
-}
-
-/// Field names and the column headers recognised for each (compared after
-/// trimming, lower-casing and dropping spaces, `_` and `-`): the aliases of
-/// the field dictionary (`lang::FIELDS`).
-const FIELDS: [(Field, &str, &[&str]); 11] = [
-    imported(Field::Customer, "customer"),
-    imported(Field::Contact, "contact"),
-    imported(Field::CustomerId, "customer_id"),
-    imported(Field::Channel, "channel"),
-    imported(Field::Product, "product"),
-    imported(Field::Summary, "summary"),
-    imported(Field::Description, "description"),
-    imported(Field::Expectation, "expectation"),
-    imported(Field::Category, "category"),
-    imported(Field::Severity, "severity"),
-    imported(Field::ReceivedAt, "received_at"),
-];
-
-const fn imported(field: Field, id: &'static str) -> (Field, &'static str, &'static [&'static str]) {
-    (field, id, crate::lang::field(id).aliases)
-}
-
-const REQUIRED: [Field; 4] = [Field::Customer, Field::Contact, Field::Channel, Field::Summary];
-
-fn normalise(header: &str) -> String {
-    header.trim().chars().filter(|c| !matches!(c, ' ' | '_' | '-')).flat_map(char::to_lowercase).collect()
-}
-
-fn field_named(name: &str) -> Option<Field> {
-    let wanted = normalise(name);
-    FIELDS.iter().find(|(_, id, _)| normalise(id) == wanted).map(|(field, _, _)| *field)
-}
-
-fn field_name(field: Field) -> &'static str {
-    FIELDS.iter().find(|(f, _, _)| *f == field).map_or("?", |(_, id, _)| id)
-}
-
-/// The field of each column: `--map` first, then the recognised names.
-fn map_columns(headers: &csv::StringRecord, map: &[String]) -> Result<Vec<Option<Field>>> {
-    let mut explicit = Vec::new();
-    for item in map.iter().filter(|m| !m.trim().is_empty()) {
-        let (column, field) = item.split_once('=').ok_or_else(|| {
-            Error::invalid(
-                format!("--map {item:?} is not COLUMN=FIELD"),
-                Some("e.g. --map 来电人=customer,号码=contact"),
-            )
-        })?;
-        let field = field_named(field).ok_or_else(|| Error::UnknownValue {
-            kind: "field",
-            value: field.trim().to_string(),
-            valid: FIELDS.iter().map(|(_, id, _)| *id).collect::<Vec<_>>().join(", "),
-            suggestion: crate::config::closest(field.trim(), FIELDS.iter().map(|(_, id, _)| *id)).map(str::to_string),
-        })?;
-        if !headers.iter().any(|h| normalise(h) == normalise(column)) {
-            return Err(Error::invalid(
-                format!("--map names column {:?}, which the file does not have", column.trim()),
-                Some(&format!("the columns are: {}", headers.iter().collect::<Vec<_>>().join(", "))),
-            ));
-        }
-        explicit.push((normalise(column), field));
-    }
-    let columns: Vec<Option<Field>> = headers
-        .iter()
-        .map(|header| {
-            let key = normalise(header);
-            explicit.iter().find(|(column, _)| *column == key).map(|(_, field)| *field).or_else(|| {
-                FIELDS
-                    .iter()
-                    .find(|(_, id, aliases)| normalise(id) == key || aliases.iter().any(|a| normalise(a) == key))
-                    .map(|(field, _, _)| *field)
-            })
-        })
-        .collect();
-    for field in FIELDS.iter().map(|(f, _, _)| *f) {
-        if columns.iter().filter(|c| **c == Some(field)).count() > 1 {
-            return Err(Error::invalid(
-                format!("several columns map to {}", field_name(field)),
-                Some("say which one with --map COLUMN=FIELD"),
-            ));
-        }
-    }
-    let missing: Vec<&str> =
-        REQUIRED.iter().filter(|f| !columns.contains(&Some(**f))).map(|f| field_name(*f)).collect();
-    if !missing.is_empty() {
-        return Err(Error::invalid(
-            format!("no column for {}", missing.join(", ")),
-            Some(&format!(
-                "the columns are: {}; map them with --map COLUMN=FIELD",
-                headers.iter().collect::<Vec<_>>().join(", ")
-            )),
-        ));
-    }
-    Ok(columns)
-}
-
-/// One CSV record as the input of `new`. Blank optional cells are absent;
-/// blank required ones stay blank and are refused by validation.
-fn row_input(record: &csv::StringRecord, columns: &[Option<Field>]) -> NewInput {
-    let mut input = NewInput::default();
-    let mut customer = CustomerInput::default();
-    for (cell, field) in record.iter().zip(columns) {
-        let Some(field) = field else { continue };
-        let value = Some(cell.to_string()).filter(|v| !v.trim().is_empty() || REQUIRED.contains(field));
-        match field {
-            Field::Customer => customer.name = value,
-            Field::Contact => customer.contact = value,
-            Field::CustomerId => customer.id = value,
-            Field::Channel => input.channel = value,
-            Field::Product => input.product = value,
-            Field::Summary => input.summary = value,
-            Field::Description => input.description = value,
-            Field::Expectation => input.expectation = value,
-            Field::Category => input.category = value,
-            Field::Severity => input.severity = value,
-            // Excel writes 2026/11/23 9:15.
-            Field::ReceivedAt => input.received_at = value.map(|v| v.trim().replace('/', "-")),
-        }
-    }
-    // Call-centre exports often have one free-text column (投诉内容): a
-    // multi-line one gives the summary its first line and, when there is
-    // no description column, the description its whole text.
-    if let Some(summary) = input.summary.take() {
-        let summary = summary.replace("\r\n", "\n");
-        let first = summary.trim().lines().next().unwrap_or("").to_string();
-        if first != summary.trim() && input.description.is_none() {
-            input.description = Some(summary.clone());
-        }
-        input.summary = Some(if summary.trim().contains('\n') { first } else { summary });
-    }
-    input.customer = Some(customer);
-    input
 }
 
 pub fn run(ctx: &mut Context, args: ImportArgs) -> Result<ExitCode> {
@@ -206,7 +66,7 @@ pub fn run(ctx: &mut Context, args: ImportArgs) -> Result<ExitCode> {
     })?;
     let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|e| csv_error(&shown, &e))?.clone();
-    let columns = map_columns(&headers, &args.map)?;
+    let columns = map_columns(&headers, &args.map, &args.ignore)?;
     let mut rows = Vec::new();
     let mut problems = Vec::new();
     let mut record = csv::StringRecord::new();
@@ -244,7 +104,7 @@ pub fn run(ctx: &mut Context, args: ImportArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     rows.sort_by_key(|fields| fields.received_at);
-    let source = source_identity(&args.map, bytes);
+    let source = source_identity(&args.map, &args.ignore, bytes);
     let stamp = Stamp { at: now, by: ctx.actor(&store)? };
     let lock = store.lock()?;
     if finish_interrupted(ctx, &store, &lock, &source)? {
@@ -266,8 +126,11 @@ pub fn run(ctx: &mut Context, args: ImportArgs) -> Result<ExitCode> {
 }
 
 /// What makes a rerun the same import: the mapping and the file's bytes.
-fn source_identity(map: &[String], bytes: &[u8]) -> Vec<u8> {
+fn source_identity(map: &[String], ignore: &[String], bytes: &[u8]) -> Vec<u8> {
     let mut source = format!("--map {}\n", map.join(",")).into_bytes();
+    if !ignore.is_empty() {
+        source.extend_from_slice(format!("--ignore {}\n", ignore.join(",")).as_bytes());
+    }
     source.extend_from_slice(bytes);
     source
 }

@@ -2,6 +2,7 @@
 //! subcommand, each with its own clap `Args` whose doc comments are the help.
 
 mod assign;
+mod attach;
 mod autocommit;
 mod calendar;
 mod change;
@@ -22,6 +23,7 @@ mod filter;
 mod flags;
 mod followup;
 mod import;
+mod import_columns;
 mod init;
 mod input;
 mod list;
@@ -86,6 +88,7 @@ pub enum Command {
     Confirm(confirm::ConfirmArgs),
     Execute(execute::ExecuteArgs),
     Task(task::TaskArgs),
+    Attach(attach::AttachArgs),
     Followup(followup::FollowupArgs),
     Log(log::LogArgs),
     Overdue(overdue::OverdueArgs),
@@ -137,6 +140,7 @@ fn dispatch(ctx: &mut Context, command: Command) -> crate::Result<ExitCode> {
         Command::Plan(args) => plan::run(ctx, args),
         Command::Confirm(args) => confirm::run(ctx, args),
         Command::Execute(args) => execute::run(ctx, args),
+        Command::Attach(args) => attach::run(ctx, args),
         Command::Followup(args) => followup::run(ctx, args),
         Command::Log(args) => log::run(ctx, args),
         Command::Overdue(args) => overdue::run(ctx, args),

@@ -9,7 +9,7 @@ use clap::Args;
 use super::{Context, output};
 use crate::config::ChoiceKind;
 use crate::error::{Error, Result};
-use crate::ops::{self, CustomerInput, NewInput, Stamp};
+use crate::ops::{self, CustomerInput, NewInput, PurchaseInput, Stamp};
 use crate::report::mask::Masker;
 use crate::store::message_for;
 
@@ -27,12 +27,27 @@ pub struct NewArgs {
     /// Customer ID in the CRM (客户ID)
     #[arg(long)]
     pub customer_id: Option<String>,
+    /// How the customer prefers to be contacted (偏好联系方式): phone 电话, sms 短信, wechat 微信, email 邮件, other 其他
+    #[arg(long, value_name = "WAY")]
+    pub preferred_contact: Option<String>,
     /// Channel: phone 电话, online_chat 在线客服, email 邮件, social_media 社交媒体, wechat 微信, online_form, store 门店, onsite 现场, other
     #[arg(long)]
     pub channel: Option<String>,
     /// Product or service concerned (涉及产品)
     #[arg(long)]
     pub product: Option<String>,
+    /// Purchase proof number: invoice, order or receipt number (购买凭证编号)
+    #[arg(long, value_name = "NUMBER")]
+    pub purchase_proof: Option<String>,
+    /// Product model (型号)
+    #[arg(long, value_name = "MODEL")]
+    pub purchase_model: Option<String>,
+    /// Production batch (批次)
+    #[arg(long, value_name = "BATCH")]
+    pub purchase_batch: Option<String>,
+    /// Date of purchase (购买日期), e.g. 2026-11-01
+    #[arg(long, value_name = "DATE")]
+    pub purchase_date: Option<String>,
     /// One-line summary (投诉内容摘要)
     #[arg(long)]
     pub summary: Option<String>,
@@ -104,8 +119,14 @@ fn merge_flags(input: &mut NewInput, args: NewArgs) {
     override_with(&mut customer.name, args.customer);
     override_with(&mut customer.contact, args.contact);
     override_with(&mut customer.id, args.customer_id);
+    override_with(&mut input.preferred_contact, args.preferred_contact);
     override_with(&mut input.channel, args.channel);
     override_with(&mut input.product, args.product);
+    let purchase = input.purchase.get_or_insert_with(PurchaseInput::default);
+    override_with(&mut purchase.proof, args.purchase_proof);
+    override_with(&mut purchase.model, args.purchase_model);
+    override_with(&mut purchase.batch, args.purchase_batch);
+    override_with(&mut purchase.date, args.purchase_date);
     override_with(&mut input.summary, args.summary);
     override_with(&mut input.description, args.description);
     override_with(&mut input.expectation, args.expectation);

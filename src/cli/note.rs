@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 use super::Context;
 use super::change::{self, ChangeArgs};
 use super::flags::reword;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::ops::{self, NoteInput};
 use crate::ticket::NoteKind;
 
@@ -28,8 +28,8 @@ pub struct NoteArgs {
     /// Ticket ID, e.g. CP20261123001
     pub id: String,
     /// The note text
-    #[arg(long = "message", short = 'm', value_name = "TEXT")]
-    pub message: String,
+    #[arg(long = "message", short = 'm', value_name = "TEXT", required_unless_present = "attach")]
+    pub message: Option<String>,
     /// Kind of note
     #[arg(long, value_enum, default_value = "progress")]
     pub kind: KindArg,
@@ -42,18 +42,31 @@ pub struct NoteArgs {
     /// Mark action item N of the ticket done (numbered from 1 in history order)
     #[arg(long, value_name = "N")]
     pub done: Option<u32>,
+    /// Files are kept with `complaint attach`; here only to say so (clap
+    /// would suggest --at).
+    #[arg(long, hide = true, num_args = 0.., value_name = "FILE")]
+    pub attach: Option<Vec<String>>,
     #[command(flatten)]
     pub change: ChangeArgs,
 }
 
 pub fn run(ctx: &mut Context, args: NoteArgs) -> Result<ExitCode> {
+    if args.attach.is_some() {
+        return Err(Error::invalid(
+            "note takes no files: --attach is not an option of note",
+            Some(&format!(
+                "keep files with `complaint attach {} FILE… [--kind proof|photo|report|signed|receipt|other] [-m NOTE]`",
+                args.id
+            )),
+        ));
+    }
     let kind = match args.kind {
         KindArg::Progress => NoteKind::Progress,
         KindArg::Internal => NoteKind::Internal,
         KindArg::Action => NoteKind::Action,
     };
     let input = NoteInput {
-        message: args.message,
+        message: args.message.unwrap_or_default(),
         kind,
         owner: args.owner,
         due: args.due,

@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::lang::Lang;
 use crate::report::fit::{self, Column};
 use crate::report::mask::Masker;
-use crate::report::{history, stages, table};
+use crate::report::{attachments, history, stages, table};
 use crate::sla;
 use crate::ticket::Ticket;
 use crate::time;
@@ -59,9 +59,25 @@ pub fn run(ctx: &mut Context, args: ShowArgs) -> Result<ExitCode> {
         let history = history::table(ticket, config);
         let (clocks_title, title) = (lang.pick("时限", "Deadlines"), lang.field("history"));
         text.push_str(&format!(
-            "{}\n{clocks_title}\n{}\n{title}\n{}",
+            "{}
+{clocks_title}
+{}
+",
             fit::render_table(&fields, &[Column::KEEP, Column::TEXT], room, lang),
             fit::render_table(&clocks, &stages::COLUMNS, room, lang),
+        ));
+        if let Some(files) = attachments::table(ticket, config) {
+            text.push_str(&format!(
+                "{}
+{}
+",
+                lang.pick("附件", "Attachments"),
+                table::render(&files)
+            ));
+        }
+        text.push_str(&format!(
+            "{title}
+{}",
             fit::render_table(&history, &history::COLUMNS, room, lang)
         ));
     }
@@ -105,7 +121,16 @@ fn fields_table(ticket: &Ticket, config: &Config, masker: &Masker) -> comfy_tabl
         }
     };
     optional(lang.field("customer_id"), ticket.customer.id.clone());
+    optional(
+        lang.field("preferred_contact"),
+        ticket.preferred_contact.map(|w| lang.coded(w.id(), w.label()).to_string()),
+    );
     optional(lang.field("product"), ticket.product.clone());
+    let purchase = ticket.purchase.clone().unwrap_or_default();
+    optional(lang.field("purchase_proof"), purchase.proof);
+    optional(lang.field("purchase_model"), purchase.model);
+    optional(lang.field("purchase_batch"), purchase.batch);
+    optional(lang.field("purchase_date"), purchase.date.map(|d| d.to_string()));
     optional(lang.field("summary"), Some(ticket.summary.clone()));
     optional(lang.field("description"), ticket.description.clone());
     optional(lang.field("expectation"), ticket.expectation.clone());

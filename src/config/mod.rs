@@ -79,6 +79,8 @@ pub struct UiConfig {
 pub struct Limits {
     pub max_file_bytes: u64,
     pub max_text_bytes: usize,
+    /// Largest file `attach` keeps (spec §3.1).
+    pub max_attachment_bytes: u64,
     #[serde(deserialize_with = "deserialize_wait")]
     pub lock_wait: std::time::Duration,
 }

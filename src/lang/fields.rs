@@ -64,8 +64,23 @@ pub const FIELDS: &[FieldLabel] = &[
     ),
     imported_from(field("customer_id", "客户ID", "Customer ID"), &["客户id", "客户编号", "会员号", "customerid"]),
     imported_from(
+        field("preferred_contact", "偏好联系方式", "Preferred contact"),
+        &["偏好联系方式", "偏好沟通方式", "联系偏好", "preferredcontact", "contactpreference"],
+    ),
+    imported_from(
         exported_as(field("product", "涉及产品", "Product"), "产品", "Product"),
         &["产品", "涉及产品", "产品名称", "商品"],
+    ),
+    field("purchase", "购买信息", "Purchase"),
+    imported_from(
+        field("purchase_proof", "购买凭证", "Purchase proof"),
+        &["购买凭证", "购买凭证编号", "凭证编号", "订单号", "发票号", "purchaseproof", "proof", "orderno"],
+    ),
+    imported_from(field("purchase_model", "型号", "Model"), &["型号", "产品型号", "规格型号", "model"]),
+    imported_from(field("purchase_batch", "批次", "Batch"), &["批次", "批号", "生产批次", "batch", "lot"]),
+    imported_from(
+        field("purchase_date", "购买日期", "Purchase date"),
+        &["购买日期", "购买时间", "购买日", "purchasedate", "purchasedon"],
     ),
     imported_from(
         exported_as(field("summary", "投诉摘要", "Summary"), "投诉内容摘要", "Summary"),

@@ -3,10 +3,11 @@
 use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
 
+use super::evidence::{PurchaseInput, preferred_contact, purchase};
 use super::{Stamp, clean_text, optional_text, required_text};
 use crate::config::{ChoiceKind, Config};
 use crate::error::{Error, Refusal, Result};
-use crate::ticket::{Action, Customer, Event, Ticket};
+use crate::ticket::{Action, ContactWay, Customer, Event, Purchase, Ticket};
 use crate::time;
 
 /// The fields of a new complaint, named as in the ticket file (the shape
@@ -15,8 +16,10 @@ use crate::time;
 #[serde(deny_unknown_fields)]
 pub struct NewInput {
     pub customer: Option<CustomerInput>,
+    pub preferred_contact: Option<String>,
     pub channel: Option<String>,
     pub product: Option<String>,
+    pub purchase: Option<PurchaseInput>,
     pub summary: Option<String>,
     pub description: Option<String>,
     pub expectation: Option<String>,
@@ -37,8 +40,10 @@ pub struct CustomerInput {
 #[derive(Debug)]
 pub struct Fields {
     pub customer: Customer,
+    pub preferred_contact: Option<ContactWay>,
     pub channel: String,
     pub product: Option<String>,
+    pub purchase: Option<Purchase>,
     pub summary: String,
     pub description: Option<String>,
     pub expectation: Option<String>,
@@ -90,8 +95,10 @@ pub fn create(input: NewInput, config: &Config, now: DateTime<FixedOffset>) -> R
             id: optional_text("customer id", customer.id.as_deref(), false, max)?,
             extra: Default::default(),
         },
+        preferred_contact: preferred_contact(input.preferred_contact.as_deref())?,
         channel: config.resolve(ChoiceKind::Channel, input.channel.as_deref().unwrap_or(""))?,
         product: optional_text("product", input.product.as_deref(), false, max)?,
+        purchase: purchase(&input.purchase.unwrap_or_default(), max)?,
         summary: required_text("summary", input.summary.as_deref().unwrap_or(""), false, max)?,
         description: input
             .description
@@ -118,6 +125,8 @@ impl Fields {
         let uid = ulid::Ulid::from_datetime(stamp.at.into()).to_string();
         let mut ticket = Ticket::new(id, &uid, self.received_at, &self.channel, self.customer, &self.summary, created);
         ticket.product = self.product;
+        ticket.preferred_contact = self.preferred_contact;
+        ticket.purchase = self.purchase;
         ticket.description = self.description;
         ticket.expectation = self.expectation;
         ticket
@@ -160,6 +169,26 @@ mod tests {
         let input = NewInput { received_at: Some("2026-11-24".into()), ..complete() };
         let got = create(input, &config(), at("2026-11-23 10:00"));
         assert!(matches!(got, Err(Error::Refused(Refusal::ReceivedInFuture { .. }))));
+    }
+
+    #[test]
+    fn purchase_and_preferred_contact_are_kept() {
+        let input = NewInput {
+            preferred_contact: Some("短信".into()),
+            purchase: Some(PurchaseInput {
+                proof: Some("000123".into()),
+                date: Some("2026/11/01".into()),
+                ..Default::default()
+            }),
+            ..complete()
+        };
+        let ticket = create(input, &config(), at("2026-11-23 10:00"))
+            .unwrap()
+            .into_ticket("CP20261123001", &stamp("2026-11-23 10:00"));
+        assert_eq!(ticket.preferred_contact, Some(ContactWay::Sms));
+        let purchase = ticket.purchase.unwrap();
+        assert_eq!(purchase.proof.as_deref(), Some("000123"));
+        assert_eq!(purchase.date.map(|d| d.to_string()).as_deref(), Some("2026-11-01"));
     }
 
     #[test]

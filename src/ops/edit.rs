@@ -6,17 +6,20 @@
 
 use chrono::{DateTime, FixedOffset};
 
+use super::evidence::{PurchaseInput, purchase};
 use super::{Change, Stamp, clean_text, optional_text, required_text};
 use crate::config::{ChoiceKind, Config};
 use crate::error::{Refusal, Result};
-use crate::ticket::{Action, Customer, Event, Ticket};
+use crate::ticket::{Action, ContactWay, Customer, Event, Purchase, Ticket};
 use crate::time;
 
 /// The fields `edit` may change, already cleaned and validated.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Editable {
     pub customer: Customer,
+    pub preferred_contact: Option<ContactWay>,
     pub product: Option<String>,
+    pub purchase: Option<Purchase>,
     pub summary: String,
     pub description: Option<String>,
     pub expectation: Option<String>,
@@ -28,7 +31,9 @@ impl Editable {
     pub fn of(ticket: &Ticket) -> Editable {
         Editable {
             customer: ticket.customer.clone(),
+            preferred_contact: ticket.preferred_contact,
             product: ticket.product.clone(),
+            purchase: ticket.purchase.clone(),
             summary: ticket.summary.clone(),
             description: ticket.description.clone(),
             expectation: ticket.expectation.clone(),
@@ -39,7 +44,9 @@ impl Editable {
 
     pub fn apply_to(&self, ticket: &mut Ticket) {
         ticket.customer = self.customer.clone();
+        ticket.preferred_contact = self.preferred_contact;
         ticket.product = self.product.clone();
+        ticket.purchase = self.purchase.clone();
         ticket.summary = self.summary.clone();
         ticket.description = self.description.clone();
         ticket.expectation = self.expectation.clone();
@@ -58,7 +65,13 @@ impl Editable {
         note("customer.name", self.customer.name != before.customer.name);
         note("customer.contact", self.customer.contact != before.customer.contact);
         note("customer.id", self.customer.id != before.customer.id);
+        note("preferred_contact", self.preferred_contact != before.preferred_contact);
         note("product", self.product != before.product);
+        let (purchase, was) = (self.purchase.clone().unwrap_or_default(), before.purchase.clone().unwrap_or_default());
+        note("purchase.proof", purchase.proof != was.proof);
+        note("purchase.model", purchase.model != was.model);
+        note("purchase.batch", purchase.batch != was.batch);
+        note("purchase.date", purchase.date != was.date);
         note("summary", self.summary != before.summary);
         note("description", self.description != before.description);
         note("expectation", self.expectation != before.expectation);
@@ -105,13 +118,30 @@ pub fn validate_edit(original: &Ticket, edited: Ticket, config: &Config) -> Resu
             id: optional_text("customer.id", edited.customer.id.as_deref(), false, max)?,
             extra: edited.customer.extra,
         },
+        preferred_contact: edited.preferred_contact,
         product: non_empty(clean_text("product", edited.product.as_deref().unwrap_or(""), false, max)?),
+        purchase: edited_purchase(edited.purchase, max)?,
         summary: required_text("summary", &edited.summary, false, max)?,
         description: non_empty(clean_text("description", edited.description.as_deref().unwrap_or(""), true, max)?),
         expectation: non_empty(clean_text("expectation", edited.expectation.as_deref().unwrap_or(""), true, max)?),
         channel: config.resolve(ChoiceKind::Channel, &edited.channel)?,
         received_at,
     })
+}
+
+/// The edited purchase, its text checked like `new`'s; keys of a newer
+/// version kept.
+fn edited_purchase(edited: Option<Purchase>, max: usize) -> Result<Option<Purchase>> {
+    let Some(edited) = edited else { return Ok(None) };
+    let input = PurchaseInput {
+        proof: edited.proof,
+        model: edited.model,
+        batch: edited.batch,
+        date: edited.date.map(|d| d.to_string()),
+    };
+    let mut checked = purchase(&input, max)?.unwrap_or_default();
+    checked.extra = edited.extra;
+    Ok(Some(checked).filter(|p| !p.is_empty()))
 }
 
 fn non_empty(text: String) -> Option<String> {
@@ -165,6 +195,20 @@ mod tests {
         assert_eq!(edited.customer.name, "王先生");
         let change = edit(&ticket(), &Editable::of(&ticket()), &edited, stamp("2026-11-23 10:00")).unwrap().unwrap();
         assert_eq!(change.what, "edited (customer.name)");
+    }
+
+    #[test]
+    fn purchase_and_preferred_contact_may_change() {
+        let mut copy = ticket();
+        copy.preferred_contact = Some(ContactWay::Email);
+        copy.purchase = Some(Purchase { model: Some(" 0012 ".into()), ..Default::default() });
+        let edited = validate_edit(&ticket(), copy, &config()).unwrap();
+        assert_eq!(edited.purchase.as_ref().and_then(|p| p.model.as_deref()), Some("0012"));
+        let change = edit(&ticket(), &Editable::of(&ticket()), &edited, stamp("2026-11-23 10:00")).unwrap().unwrap();
+        assert_eq!(change.what, "edited (preferred_contact, purchase.model)");
+        let mut copy = ticket();
+        copy.purchase = Some(Purchase::default());
+        assert_eq!(validate_edit(&ticket(), copy, &config()).unwrap().purchase, None);
     }
 
     #[test]

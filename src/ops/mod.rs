@@ -12,12 +12,14 @@
 //! /api/v1/tickets/{id}/{command}`), unknown keys refused.
 
 mod assign;
+mod attach;
 mod classify;
 mod confirm;
 mod create;
 mod diagnose;
 mod edit;
 mod escalate;
+mod evidence;
 mod execute;
 mod followup;
 mod note;
@@ -30,12 +32,14 @@ mod transition;
 mod when;
 
 pub use assign::{AssignInput, assign};
+pub use attach::{AttachInput, FileFacts, already_attached, attach, check_size, sanitise_name};
 pub use classify::{ClassifyInput, classify};
 pub use confirm::{ConfirmInput, confirm};
 pub use create::{CustomerInput, Fields, NewInput, create};
 pub use diagnose::{DiagnoseInput, diagnose};
 pub use edit::{Editable, edit, validate_edit};
 pub use escalate::{EscalateInput, escalate};
+pub use evidence::{PurchaseInput, preferred_contact, purchase, purchase_date};
 pub use execute::{ExecuteInput, execute};
 pub use followup::{FollowupInput, followup};
 pub use note::{NoteInput, note};

@@ -64,6 +64,12 @@ pub const COLUMNS: &[Column] = &[
     field_col("escalated"),
     col("reopened", "重开次数", "Reopened"),
     field_col("promised_at"),
+    field_col("preferred_contact"),
+    field_col("purchase_proof"),
+    field_col("purchase_model"),
+    field_col("purchase_batch"),
+    field_col("purchase_date"),
+    col("attachments", "附件数", "Attachments"),
 ];
 
 /// How many of [`COLUMNS`] are exported when `--columns` is not given.
@@ -194,6 +200,22 @@ pub fn field(column: &Column, t: &Ticket, s: &TicketSummary, o: &Options) -> Fie
         },
         "reopened" => Field { text: s.reopens.len().to_string(), json: json!(s.reopens.len()), label: None },
         "promised_at" => instant(t.promised_at.as_ref()),
+        "preferred_contact" => match t.preferred_contact {
+            Some(w) => Field {
+                text: o.lang.coded(w.id(), w.label()).into(),
+                json: json!(w.id()),
+                label: Some(w.label().into()),
+            },
+            None => plain(None),
+        },
+        "purchase_proof" => plain(t.purchase.as_ref().and_then(|p| p.proof.as_deref())),
+        "purchase_model" => plain(t.purchase.as_ref().and_then(|p| p.model.as_deref())),
+        "purchase_batch" => plain(t.purchase.as_ref().and_then(|p| p.batch.as_deref())),
+        "purchase_date" => plain(t.purchase.as_ref().and_then(|p| p.date).map(|d| d.to_string()).as_deref()),
+        "attachments" => {
+            let n = t.history.iter().filter(|e| e.attachment.is_some()).count();
+            Field { text: n.to_string(), json: json!(n), label: None }
+        }
         other => unreachable!("column {other} is listed in COLUMNS"),
     }
 }

@@ -14,7 +14,8 @@ use crate::ticket::Ticket;
 /// Columns whose value is an instant.
 const TIMES: [&str; 4] = ["received_at", "first_response_at", "resolved_at", "promised_at"];
 /// Columns whose value is a number.
-const NUMBERS: [&str; 4] = ["first_response_hours", "resolution_hours", "resolution_work_hours", "reopened"];
+const NUMBERS: [&str; 5] =
+    ["first_response_hours", "resolution_hours", "resolution_work_hours", "reopened", "attachments"];
 
 /// The header row: a column's heading, and for the satisfaction a second
 /// column for its scale.

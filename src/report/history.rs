@@ -102,6 +102,9 @@ pub fn describe(event: &Event, config: &Config) -> String {
     if let Some(to) = &event.escalated_to {
         parts.push(format!("{} {to}", lang.term("升级至")));
     }
+    if let Some(a) = &event.attachment {
+        parts.push(super::attachments::describe(a, lang));
+    }
     if let Some(kind) = event.kind {
         parts.push(describe_note(event, kind, lang, zone));
     } else if event.action == Action::Task {

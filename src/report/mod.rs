@@ -4,6 +4,7 @@
 //! built and sent in mail/. So output is testable without a terminal.
 
 pub mod analysis;
+pub mod attachments;
 pub mod calendar;
 mod chart;
 pub mod csv;

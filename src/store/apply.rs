@@ -37,6 +37,23 @@ impl Store {
         clock: impl FnOnce() -> Result<DateTime<FixedOffset>>,
         op: impl FnOnce(&mut Ticket, DateTime<FixedOffset>) -> Result<Option<Entry>>,
     ) -> Result<Applied> {
+        self.apply_writing(id, policy, clock, op, |_, _| Ok(Vec::new()))
+    }
+
+    /// [`Store::apply`] for a change that also writes files of its own
+    /// (an attachment's copy): `write` runs under the lock once the
+    /// operation has returned its event and before the ticket is saved, so
+    /// an event is never on disk without its file (a file without its event
+    /// is harmless: `check` reports it as unreferenced). The paths it
+    /// returns are committed with the ticket.
+    pub fn apply_writing(
+        &self,
+        id: &TicketId,
+        policy: CommitPolicy,
+        clock: impl FnOnce() -> Result<DateTime<FixedOffset>>,
+        op: impl FnOnce(&mut Ticket, DateTime<FixedOffset>) -> Result<Option<Entry>>,
+        write: impl FnOnce(&Ticket, &Event) -> Result<Vec<std::path::PathBuf>>,
+    ) -> Result<Applied> {
         let _lock = self.lock()?;
         let now = clock()?;
         let mut ticket = self.load(id)?;
@@ -45,12 +62,13 @@ impl Store {
             return Ok(Applied { ticket, what: None, commit: CommitOutcome::Skipped });
         };
         let message = message_for(&ticket.id, &what, &event);
+        let mut paths = write(&ticket, &event)?;
         ticket.record(event);
         self.save(&ticket)?;
         // The ticket's own path: `id` may name one that `check --fix`
         // renumbered. Committed under the lock, in the order of the writes.
-        let path = self.path_of(&self.parse_id(&ticket.id)?);
-        let commit = self.commit_paths(policy, &[path], &message);
+        paths.push(self.path_of(&self.parse_id(&ticket.id)?));
+        let commit = self.commit_paths(policy, &paths, &message);
         Ok(Applied { ticket, what: Some(what), commit })
     }
 

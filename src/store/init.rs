@@ -20,6 +20,16 @@ pub struct InitReport {
 
 const GITIGNORE_LINE: &str = ".complaint/";
 
+/// Attachments (`complaint attach`) are kept byte for byte: `check`
+/// verifies their SHA-256, so git must never convert line ends in them.
+/// Written only into a new `.gitattributes`.
+const ATTACHMENT_LINES: &str = "\
+# attachments (complaint attach) are kept byte for byte: `complaint check` verifies their sha256
+attachments/** -text
+# large photos and reports: after `git lfs install`, uncomment to keep them in git LFS
+# attachments/** filter=lfs diff=lfs merge=lfs -text
+";
+
 /// Creates the store in `dir`; a new complaint.toml gets the template
 /// followed by `preset` (a stage set of `config::PRESETS`), if given. An
 /// existing complaint.toml is never rewritten: with a preset, that is an
@@ -103,7 +113,7 @@ pub fn init(dir: &Path, preset: Option<&str>) -> Result<InitReport> {
             write_new(
                 &attributes,
                 &format!(
-                    "# merge ticket files with `complaint merge-driver` (registered by `complaint init`)\n{ATTRIBUTES_LINE}\n"
+                    "# merge ticket files with `complaint merge-driver` (registered by `complaint init`)\n{ATTRIBUTES_LINE}\n\n{ATTACHMENT_LINES}"
                 ),
             )?;
             report.created.push(attributes);

@@ -3,6 +3,7 @@
 //! scanning.
 
 mod apply;
+mod attachments;
 mod autocommit;
 mod cache;
 #[doc(hidden)]
@@ -25,6 +26,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 pub use apply::{Applied, Entry};
+pub use attachments::{ATTACHMENTS_DIR, AttachmentReport, Source, sha256_hex};
 pub use autocommit::{CommitOutcome, CommitPolicy, message_for};
 pub use cache::{ItemScan, ScanErrors, SummaryScan};
 #[doc(hidden)]

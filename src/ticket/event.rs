@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use super::Status;
+use super::{Attachment, Status};
 use crate::time::{instant, opt_instant};
 
 /// What an event did. Stored in the file as snake_case.
@@ -36,12 +36,14 @@ pub enum Action {
     /// department (`task_department`), with its `owner` and `due` time; with
     /// `done_item` N, the marker that task N is done.
     Task,
+    /// A file kept as evidence (spec §3.1): `attachment` says which.
+    Attached,
 }
 
 impl Action {
     /// Every action, in declaration order (the cache encodes an action as
     /// its index here).
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 16] = [
         Action::Created,
         Action::Classified,
         Action::Assigned,
@@ -57,6 +59,7 @@ impl Action {
         Action::Confirmation,
         Action::Executed,
         Action::Task,
+        Action::Attached,
     ];
 
     pub fn id(self) -> &'static str {
@@ -76,6 +79,7 @@ impl Action {
             Action::Confirmation => "confirmation",
             Action::Executed => "executed",
             Action::Task => "task",
+            Action::Attached => "attached",
         }
     }
 
@@ -96,6 +100,7 @@ impl Action {
             Action::Confirmation => "客户确认",
             Action::Executed => "执行完成",
             Action::Task => "执行任务",
+            Action::Attached => "附件",
         }
     }
 }
@@ -258,6 +263,9 @@ pub struct Event {
     /// Fields changed by `edit`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changed: Vec<String>,
+    /// The file an `attached` event keeps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<Attachment>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renamed_from: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -304,6 +312,7 @@ impl Event {
             accepted: None,
             via: None,
             changed: Vec::new(),
+            attachment: None,
             renamed_from: None,
             reason: None,
             note: None,

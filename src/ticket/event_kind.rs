@@ -34,10 +34,13 @@ pub enum EventKind {
     Vetoed,
     Reopened,
     Closed,
+    /// A file kept as evidence (`attach`; seed 002: the customer's signed
+    /// confirmation, the execution proof).
+    Attached,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 26] = [
+    pub const ALL: [EventKind; 27] = [
         EventKind::Received,
         EventKind::Responded,
         EventKind::Classified,
@@ -64,6 +67,7 @@ impl EventKind {
         EventKind::Vetoed,
         EventKind::Reopened,
         EventKind::Closed,
+        EventKind::Attached,
     ];
 
     /// The name in `complaint.toml` (`starts = "plan_sent"`).
@@ -95,6 +99,7 @@ impl EventKind {
             EventKind::Vetoed => "vetoed",
             EventKind::Reopened => "reopened",
             EventKind::Closed => "closed",
+            EventKind::Attached => "attached",
         }
     }
 
@@ -137,6 +142,7 @@ impl EventKind {
                 matches!(e.from, Some(Status::Resolved | Status::Closed)) && e.to == Some(Status::Processing)
             }
             EventKind::Closed => e.to == Some(Status::Closed),
+            EventKind::Attached => e.action == Action::Attached,
         }
     }
 

@@ -8,7 +8,10 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{Action, ClockEvent, Confirms, Customer, Event, IndexEntry, NoteKind, Satisfaction, Status, Ticket, Via};
+use super::{
+    Action, Attachment, AttachmentKind, ClockEvent, Confirms, ContactWay, Customer, Event, IndexEntry, NoteKind,
+    Purchase, Satisfaction, Status, Ticket, Via,
+};
 
 pub fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
@@ -52,6 +55,13 @@ pub fn every_event_field() -> Event {
         accepted: Some(false),
         via: Some(Via::Signature),
         changed: vec!["summary".into(), "product".into()],
+        attachment: Some(Attachment {
+            name: "发票 0012.pdf".into(),
+            kind: AttachmentKind::Signed,
+            sha256: "ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb".into(),
+            bytes: 5_000_000_000,
+            extra: BTreeMap::new(),
+        }),
         renamed_from: Some("CP20261123009".into()),
         reason: Some("编号冲突".into()),
         note: Some("第一行\n第二行\n".into()),
@@ -75,7 +85,15 @@ pub fn every_field() -> Ticket {
             id: Some("C-10023".into()),
             extra: BTreeMap::new(),
         },
+        preferred_contact: Some(ContactWay::Wechat),
         product: Some("扫地机器人 S7".into()),
+        purchase: Some(Purchase {
+            proof: Some("000123".into()),
+            model: Some("0012".into()),
+            batch: Some("B2611-07".into()),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 1),
+            extra: BTreeMap::new(),
+        }),
         summary: "充电座冒烟，担心安全".into(),
         description: Some("客户称收货第三天表带断裂。\n要求换货。".into()),
         expectation: Some("换货".into()),

@@ -87,7 +87,18 @@ pub fn merge_tickets(base: Option<&Ticket>, a: &Ticket, b: &Ticket) -> Ticket {
             }
         )*};
     }
-    static_fields!(received_at, channel, customer, product, summary, description, expectation, extra);
+    static_fields!(
+        received_at,
+        channel,
+        customer,
+        preferred_contact,
+        product,
+        purchase,
+        summary,
+        description,
+        expectation,
+        extra
+    );
     merged.history = merge_history(&a.history, &b.history);
     if !lost.is_empty() {
         let note = lost.iter().map(|(field, value)| format!("{field}: {value}")).collect::<Vec<_>>().join("; ");

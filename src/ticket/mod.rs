@@ -4,6 +4,7 @@ pub mod action;
 mod derived;
 mod event;
 mod event_kind;
+mod evidence;
 mod id;
 pub mod integrity;
 pub mod merge;
@@ -19,6 +20,7 @@ use serde::{Deserialize, Serialize};
 pub use derived::Derived;
 pub use event::{Action, Confirms, Event, NoteKind, Via};
 pub use event_kind::EventKind;
+pub use evidence::{Attachment, AttachmentKind, ContactWay, HASH_PREFIX_LEN, Purchase};
 pub use id::TicketId;
 pub use status::Status;
 pub use summary::{ClockEvent, IndexEntry, several_departments_since};
@@ -44,7 +46,11 @@ pub struct Ticket {
     pub channel: String,
     pub customer: Customer,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_contact: Option<ContactWay>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub product: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purchase: Option<Purchase>,
     pub summary: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -148,7 +154,9 @@ impl Ticket {
             received_at,
             channel: channel.into(),
             customer,
+            preferred_contact: None,
             product: None,
+            purchase: None,
             summary: summary.into(),
             description: None,
             expectation: None,

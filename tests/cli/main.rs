@@ -7,6 +7,7 @@ mod support;
 #[path = "../support/smtp_server.rs"]
 mod smtp_server;
 
+mod test_attach;
 mod test_bad_input;
 mod test_cache;
 mod test_calendar;
@@ -33,6 +34,7 @@ mod test_notify;
 mod test_overdue;
 mod test_plan_clocks;
 mod test_preset;
+mod test_purchase_fields;
 mod test_report;
 mod test_report_points;
 mod test_sample_after_sales;

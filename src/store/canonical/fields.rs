@@ -5,10 +5,13 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::reader::{Reader, boolean, instant, number};
-use crate::ticket::{Action, Confirms, Customer, Event, NoteKind, Satisfaction, Status, Ticket, Via};
+use crate::ticket::{
+    Action, Attachment, AttachmentKind, Confirms, ContactWay, Customer, Event, NoteKind, Purchase, Satisfaction,
+    Status, Ticket, Via,
+};
 
 /// How a value of each type is written in the file. `indent` is the column
 /// of the mapping holding the key.
@@ -40,6 +43,12 @@ value!(Option<Status>, |r, _indent| r.opt_word(status));
 value!(Action, |r, _indent| r.word(action));
 value!(Option<NoteKind>, |r, _indent| r.opt_word(note_kind));
 value!(Option<Confirms>, |r, _indent| r.opt_word(|v| Confirms::ALL.into_iter().find(|c| c.id() == v)));
+value!(Option<ContactWay>, |r, _indent| r.opt_word(|v| ContactWay::ALL.into_iter().find(|c| c.id() == v)));
+value!(AttachmentKind, |r, _indent| r.word(|v| AttachmentKind::ALL.into_iter().find(|c| c.id() == v)));
+value!(u64, |r, _indent| r.word(big_number));
+value!(Option<NaiveDate>, |r, _indent| r.opt_word(date));
+value!(Option<Purchase>, |r, indent| purchase(r, indent + 2));
+value!(Option<Attachment>, |r, indent| attachment(r, indent + 2));
 value!(Option<Via>, |r, _indent| r.opt_word(|v| Via::ALL.into_iter().find(|c| c.id() == v)));
 value!(BTreeMap<String, u32>, |r, indent| r.dimensions(indent + 2));
 value!(Customer, |r, indent| customer(r, indent + 2));
@@ -99,7 +108,9 @@ fields!(TicketFields => Ticket {
     received_at: DateTime<FixedOffset> = required,
     channel: String = required,
     customer: Customer = required,
+    preferred_contact: Option<ContactWay> = default,
     product: Option<String> = default,
+    purchase: Option<Purchase> = default,
     summary: String = required,
     description: Option<String> = default,
     expectation: Option<String> = default,
@@ -123,6 +134,20 @@ fields!(CustomerFields => Customer {
     name: String = required,
     contact: String = required,
     id: Option<String> = default,
+});
+
+fields!(PurchaseFields => Purchase {
+    proof: Option<String> = default,
+    model: Option<String> = default,
+    batch: Option<String> = default,
+    date: Option<NaiveDate> = default,
+});
+
+fields!(AttachmentFields => Attachment {
+    name: String = required,
+    kind: AttachmentKind = required,
+    sha256: String = required,
+    bytes: u64 = required,
 });
 
 fields!(SatisfactionFields => Satisfaction {
@@ -166,6 +191,7 @@ fields!(EventFields => Event {
     accepted: Option<bool> = default,
     via: Option<Via> = default,
     changed: Vec<String> = default,
+    attachment: Option<Attachment> = default,
     renamed_from: Option<String> = default,
     reason: Option<String> = default,
     note: Option<String> = default,
@@ -223,6 +249,40 @@ fn satisfaction(r: &mut Reader<'_>, indent: usize) -> Option<Option<Satisfaction
     let mut fields = SatisfactionFields::default();
     r.mapping(indent, |r, key| fields.read(r, key, indent))?;
     fields.build().map(Some)
+}
+
+/// `purchase:` and its mapping at column `indent` (never written `null`:
+/// an empty purchase is no key at all).
+fn purchase(r: &mut Reader<'_>, indent: usize) -> Option<Option<Purchase>> {
+    r.nested(indent)?;
+    let mut fields = PurchaseFields::default();
+    r.mapping(indent, |r, key| fields.read(r, key, indent))?;
+    fields.build().map(Some)
+}
+
+/// `attachment:` and its mapping at column `indent`.
+fn attachment(r: &mut Reader<'_>, indent: usize) -> Option<Option<Attachment>> {
+    r.nested(indent)?;
+    let mut fields = AttachmentFields::default();
+    r.mapping(indent, |r, key| fields.read(r, key, indent))?;
+    fields.build().map(Some)
+}
+
+/// A size in bytes, written like [`number`].
+fn big_number(value: &str) -> Option<u64> {
+    let digits_only = !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit());
+    if !digits_only || (value.len() > 1 && value.starts_with('0')) {
+        return None;
+    }
+    value.parse().ok()
+}
+
+/// A plain `YYYY-MM-DD`, as chrono's serde writes a date.
+fn date(value: &str) -> Option<NaiveDate> {
+    if value.len() != 10 {
+        return None;
+    }
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
 }
 
 /// `history: []`, or `history:` and its entries `- at: …` at column `indent`.

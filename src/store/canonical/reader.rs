@@ -72,12 +72,16 @@ impl<'a> Reader<'a> {
         Some(&self.text[start..end])
     }
 
-    /// A field name and its colon (`[a-z_]+:`) at the current position.
+    /// A field name and its colon (`[a-z_][a-z_0-9]*:`, e.g. `sha256`) at
+    /// the current position.
     fn key(&mut self) -> Option<&'a str> {
         let bytes = self.text.as_bytes();
         let start = self.pos;
         let mut end = start;
         while let Some(b'a'..=b'z' | b'_') = bytes.get(end) {
+            end += 1;
+        }
+        while end > start && matches!(bytes.get(end), Some(b'a'..=b'z' | b'_' | b'0'..=b'9')) {
             end += 1;
         }
         if end == start || bytes.get(end) != Some(&b':') {

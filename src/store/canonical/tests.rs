@@ -9,7 +9,10 @@ use proptest::prelude::*;
 
 use super::parse;
 use crate::store::{parse_tickets_full, to_yaml};
-use crate::ticket::{Action, Confirms, Customer, Event, NoteKind, Satisfaction, Status, Ticket, Via};
+use crate::ticket::{
+    Action, Attachment, AttachmentKind, Confirms, ContactWay, Customer, Event, NoteKind, Purchase, Satisfaction,
+    Status, Ticket, Via,
+};
 
 fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
@@ -839,6 +842,15 @@ fn build_ticket(
                 event.due = has(bit + 4).then_some(instants[2]);
                 event.done_item = has(bit + 3).then_some(numbers[3]);
             }
+            Action::Attached => {
+                event.attachment = Some(Attachment {
+                    name: text(18),
+                    kind: AttachmentKind::ALL[i % 6],
+                    sha256: text(19),
+                    bytes: u64::from(numbers[5]) << 8,
+                    extra: BTreeMap::new(),
+                })
+            }
         }
         history.push(event);
     }
@@ -850,7 +862,15 @@ fn build_ticket(
         received_at: instants[0],
         channel: text(3),
         customer: Customer { name: text(4), contact: text(5), id: opt(55, 6), extra: BTreeMap::new() },
+        preferred_contact: has(59).then_some(ContactWay::ALL[numbers[6] as usize % 5]),
         product: opt(56, 7),
+        purchase: has(60).then(|| Purchase {
+            proof: Some(text(20)),
+            model: opt(62, 21),
+            batch: opt(63, 22),
+            date: has(53).then(|| instants[1].date_naive()),
+            extra: BTreeMap::new(),
+        }),
         summary: text(8),
         description: opt(57, 9),
         expectation: opt(58, 45),
@@ -923,13 +943,17 @@ proptest! {
 type Place = Option<fn(&mut serde_yaml::Value) -> &mut serde_yaml::Value>;
 
 /// Each record of a ticket and the keys `fields.rs` reads in it.
-fn records() -> [(Place, &'static [&'static str]); 4] {
-    use super::fields::{CustomerFields, EventFields, SatisfactionFields, TicketFields};
+fn records() -> [(Place, &'static [&'static str]); 6] {
+    use super::fields::{
+        AttachmentFields, CustomerFields, EventFields, PurchaseFields, SatisfactionFields, TicketFields,
+    };
     [
         (None, TicketFields::KEYS),
         (Some(|v| &mut v["customer"]), CustomerFields::KEYS),
+        (Some(|v| &mut v["purchase"]), PurchaseFields::KEYS),
         (Some(|v| &mut v["satisfaction"]), SatisfactionFields::KEYS),
         (Some(|v| &mut v["history"][0]), EventFields::KEYS),
+        (Some(|v| &mut v["history"][0]["attachment"]), AttachmentFields::KEYS),
     ]
 }
 

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use super::{Decode, Encode, Instant, Reader, Writer};
-use crate::ticket::{ClockEvent, Customer, Event, IndexEntry, Satisfaction, Ticket};
+use crate::ticket::{Attachment, ClockEvent, Customer, Event, IndexEntry, Purchase, Satisfaction, Ticket};
 
 /// `Type { fields } not_cached { field: value }`: encodes and decodes
 /// `fields` in order; the `not_cached` ones decode as `value`.
@@ -59,7 +59,8 @@ layout! {
     // `received_at` first: a report skips tickets outside its periods
     // without decoding the rest.
     Ticket [received_at: Instant] {
-        schema, id, uid, renamed_from, channel, customer, product, summary, description, expectation,
+        schema, id, uid, renamed_from, channel, customer, preferred_contact, product, purchase, summary,
+        description, expectation,
         category, severity, department, departments_involved, assignee, involved_staff, promised_at,
         escalated, escalated_to, cause, status, plan, satisfaction, history,
     }
@@ -72,6 +73,14 @@ layout! {
 }
 
 layout! {
+    Purchase { proof, model, batch, date } not_cached { extra: BTreeMap::new() }
+}
+
+layout! {
+    Attachment { name, kind, sha256, bytes } not_cached { extra: BTreeMap::new() }
+}
+
+layout! {
     Satisfaction { score, scale, satisfied, comment, dimensions, at } not_cached { extra: BTreeMap::new() }
 }
 
@@ -79,7 +88,7 @@ layout! {
     Event {
         at, by, action, from, to, category, severity, department, assignee, also, staff, plan, cause,
         kind, owner, due, done_item, task_department, score, scale, satisfied, comment, dimensions, no_answer, promised_at,
-        escalated_to, execute_by, confirms, accepted, via, changed, renamed_from, reason, note,
+        escalated_to, execute_by, confirms, accepted, via, changed, attachment, renamed_from, reason, note,
     }
     not_cached { extra: BTreeMap::new() }
 }
@@ -99,24 +108,32 @@ layout! {
     ClockEvent { at, action, to, kind, no_answer, promised_at, severity, execute_by, confirms, accepted } not_cached {}
 }
 
-/// A flag byte, then the satisfaction.
-impl Encode for Option<Satisfaction> {
-    fn encode(&self, w: &mut Writer) {
-        match self {
-            Some(s) => {
-                w.u8(1);
-                s.encode(w);
+/// A flag byte, then the record.
+macro_rules! optional_record {
+    ($type:ty) => {
+        impl Encode for Option<$type> {
+            fn encode(&self, w: &mut Writer) {
+                match self {
+                    Some(s) => {
+                        w.u8(1);
+                        s.encode(w);
+                    }
+                    None => w.u8(0),
+                }
             }
-            None => w.u8(0),
         }
-    }
+
+        impl Decode for Option<$type> {
+            fn decode(r: &mut Reader<'_>) -> Option<Self> {
+                Some(if r.flag()? { Some(<$type>::decode(r)?) } else { None })
+            }
+        }
+    };
 }
 
-impl Decode for Option<Satisfaction> {
-    fn decode(r: &mut Reader<'_>) -> Option<Self> {
-        Some(if r.flag()? { Some(Satisfaction::decode(r)?) } else { None })
-    }
-}
+optional_record!(Satisfaction);
+optional_record!(Purchase);
+optional_record!(Attachment);
 
 pub fn write_index_entry(w: &mut Writer, s: &IndexEntry) {
     Headed::encode(s, w);
@@ -139,7 +156,8 @@ pub fn write_ticket(w: &mut Writer, t: &Ticket) -> Option<()> {
     let extra = !t.extra.is_empty()
         || !t.customer.extra.is_empty()
         || t.satisfaction.as_ref().is_some_and(|s| !s.extra.is_empty())
-        || t.history.iter().any(|e| !e.extra.is_empty());
+        || t.purchase.as_ref().is_some_and(|p| !p.extra.is_empty())
+        || t.history.iter().any(|e| !e.extra.is_empty() || e.attachment.as_ref().is_some_and(|a| !a.extra.is_empty()));
     if extra {
         return None;
     }

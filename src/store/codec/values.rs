@@ -5,7 +5,9 @@
 use std::collections::BTreeMap;
 
 use super::{Instant, Reader, Writer};
-use crate::ticket::{Action, Confirms, NoteKind, Status, Via};
+use chrono::NaiveDate;
+
+use crate::ticket::{Action, AttachmentKind, Confirms, ContactWay, NoteKind, Status, Via};
 
 pub trait Encode {
     fn encode(&self, w: &mut Writer);
@@ -68,6 +70,34 @@ impl Encode for Option<u32> {
 impl Decode for Option<u32> {
     fn decode(r: &mut Reader<'_>) -> Option<Self> {
         Some(if r.flag()? { Some(r.u32()?) } else { None })
+    }
+}
+
+impl Encode for u64 {
+    fn encode(&self, w: &mut Writer) {
+        w.u64(*self);
+    }
+}
+
+impl Decode for u64 {
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        r.u64()
+    }
+}
+
+/// A date as days since 1 January of year 1; `i64::MIN` for none.
+impl Encode for Option<NaiveDate> {
+    fn encode(&self, w: &mut Writer) {
+        w.i64(self.map_or(i64::MIN, |d| i64::from(chrono::Datelike::num_days_from_ce(&d))));
+    }
+}
+
+impl Decode for Option<NaiveDate> {
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        match r.i64()? {
+            i64::MIN => Some(None),
+            days => NaiveDate::from_num_days_from_ce_opt(i32::try_from(days).ok()?).map(Some),
+        }
     }
 }
 
@@ -215,3 +245,5 @@ coded!(Action, Action::ALL);
 coded!(NoteKind, [NoteKind::Progress, NoteKind::Internal, NoteKind::Action]);
 coded!(Confirms, Confirms::ALL);
 coded!(Via, Via::ALL);
+coded!(ContactWay, ContactWay::ALL);
+coded!(AttachmentKind, AttachmentKind::ALL);

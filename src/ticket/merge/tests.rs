@@ -88,6 +88,35 @@ fn differing_static_fields_keep_the_later_side_and_record_the_other() {
 }
 
 #[test]
+fn evidence_edited_on_one_side_and_attachments_of_both_sides_are_kept() {
+    use crate::ticket::{Attachment, AttachmentKind, ContactWay, Purchase};
+    let attached = |minutes, name: &str, sha: &str| {
+        let mut event = Event::new(at(minutes), "li", Action::Attached);
+        event.attachment = Some(Attachment {
+            name: name.into(),
+            kind: AttachmentKind::Photo,
+            sha256: sha.repeat(64),
+            bytes: 3,
+            extra: Default::default(),
+        });
+        event
+    };
+    let base = ticket("U1", 0);
+    let mut ours = base.clone();
+    ours.purchase = Some(Purchase { proof: Some("000123".into()), ..Default::default() });
+    ours.preferred_contact = Some(ContactWay::Sms);
+    ours.record(attached(10, "a.jpg", "a"));
+    let mut theirs = base.clone();
+    theirs.record(attached(20, "b.jpg", "b"));
+    let merged = merge_tickets(Some(&base), &ours, &theirs);
+    assert_eq!(merged.purchase, ours.purchase);
+    assert_eq!(merged.preferred_contact, Some(ContactWay::Sms));
+    let names: Vec<_> = merged.history.iter().filter_map(|e| e.attachment.as_ref()).map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["a.jpg", "b.jpg"]);
+    assert!(merged.history.iter().all(|e| e.action != Action::Edited));
+}
+
+#[test]
 fn an_id_collision_keeps_both_tickets_sorted_by_creation() {
     let first = ticket("ZZZ", 0);
     let second = ticket("AAA", 30);
