@@ -7,6 +7,7 @@ mod event_kind;
 mod id;
 pub mod integrity;
 pub mod merge;
+pub mod search;
 mod status;
 mod summary;
 pub mod text;
