@@ -57,6 +57,7 @@ for N in $SIZES; do
   )
   hyperfine -N --warmup 1 --runs "$RUNS" --export-markdown "$BENCH_DIR/h1.md" "${cmds[@]}" \
     -n "complaint list --status processing (warm)" "$C --store $S list --status processing" \
+    -n "complaint list --search 漏电 (warm)" "$C --store $S list --search 漏电" \
     -n "task export" "task export"
   cat "$BENCH_DIR/h1.md" >> "$OUT"
   # Cold = no cache of ours; the OS page cache is warmed by the first run.
@@ -90,6 +91,7 @@ for N in $SIZES; do
   rss "complaint overdue (warm)" "$C" --store "$S" overdue
   rss "complaint overdue --format csv (warm)" "$C" --store "$S" overdue --format csv
   rss "complaint list --status processing (warm)" "$C" --store "$S" list --status processing
+  rss "complaint list --search 漏电 (warm)" "$C" --store "$S" list --search 漏电
   if [ ${#extra[@]} -gt 0 ]; then
     rss "complaint report --year 2026 (warm)" "$C" --store "$S" report --year 2026
     rss "complaint report --week 2026-W47 (warm)" "$C" --store "$S" report --week 2026-W47

@@ -1,5 +1,5 @@
-//! Ticket filters shared by the scanning commands (`list`, and later
-//! `overdue`, `export`, `report`). Raw flags are resolved once into a
+//! Ticket filters shared by the scanning commands (`list`, `overdue`,
+//! `export`, `report`). Raw flags are resolved once into a
 //! [`Filter`]; the rest of the program never looks at them.
 
 use chrono::{DateTime, FixedOffset};
@@ -7,6 +7,7 @@ use clap::Args;
 
 use crate::config::{ChoiceKind, Config};
 use crate::error::Result;
+use crate::ticket::search::{CustomerPrefix, SearchQuery};
 use crate::ticket::{IndexEntry, Status, Ticket};
 use crate::time;
 
@@ -30,13 +31,19 @@ pub struct FilterArgs {
     /// Only tickets of this department (responsible or involved)
     #[arg(long, value_name = "DEPT")]
     pub department: Option<String>,
-    /// The complaint history of one customer: matches customer ID, contact or name exactly
+    /// The complaint history of one customer: customer ID, contact or name
+    /// beginning with this (`张` finds 张三, `C-100` finds C-10023)
     #[arg(long, value_name = "CUSTOMER")]
     pub customer: Option<String>,
     /// Only complaints about this product (exact name, case-insensitive for
     /// Latin letters), e.g. the drill-down of a frequent complaint point
     #[arg(long, value_name = "PRODUCT")]
     pub product: Option<String>,
+    /// Only tickets whose summary, description, notes, plan, customer or
+    /// product contain this text (any case for Latin letters); repeated:
+    /// all must be found
+    #[arg(long, value_name = "TEXT")]
+    pub search: Vec<String>,
     /// Only escalated tickets
     #[arg(long)]
     pub escalated: bool,
@@ -61,8 +68,9 @@ pub struct Filter {
     channels: Vec<String>,
     assignee: Option<String>,
     department: Option<String>,
-    customer: Option<String>,
+    customer: Option<CustomerPrefix>,
     product: Option<String>,
+    search: SearchQuery,
     escalated: bool,
     open: bool,
     since: Option<DateTime<FixedOffset>>,
@@ -97,8 +105,9 @@ impl Filter {
             channels: resolve_all(ChoiceKind::Channel, &args.channel)?,
             assignee: args.assignee.as_ref().map(|s| s.trim().to_string()),
             department: args.department.as_ref().map(|s| s.trim().to_string()),
-            customer: args.customer.as_ref().map(|s| s.trim().to_string()),
+            customer: args.customer.as_deref().map(CustomerPrefix::new),
             product: args.product.as_ref().map(|s| s.trim().to_lowercase()),
+            search: SearchQuery::new(&args.search),
             escalated: args.escalated,
             open: args.open,
             since: args.since.as_deref().map(|t| time::parse_time(t, zone, "--since")).transpose()?,
@@ -106,8 +115,19 @@ impl Filter {
         })
     }
 
-    /// For commands that scan full tickets (`export`).
+    /// For commands that scan full tickets (`export`, `report`).
     pub fn matches(&self, ticket: &Ticket) -> bool {
+        self.matches_fields(ticket) && self.search.matches(ticket)
+    }
+
+    /// The `--search` terms, if any: a summary scan tests them on the
+    /// cached search text (see `Store::fold_summaries_searching`), since
+    /// [`Filter::matches_summary`] does not.
+    pub fn search(&self) -> Option<&SearchQuery> {
+        (!self.search.is_empty()).then_some(&self.search)
+    }
+
+    fn matches_fields(&self, ticket: &Ticket) -> bool {
         self.matches_view(&View {
             status: ticket.status,
             category: ticket.category.as_deref(),
@@ -123,7 +143,8 @@ impl Filter {
         })
     }
 
-    /// The same test on a cached summary; it holds every field filtered on.
+    /// The same test on a cached summary, but for `--search` (see
+    /// [`Filter::search`]); it holds every other field filtered on.
     pub fn matches_summary(&self, s: &IndexEntry) -> bool {
         self.matches_view(&View {
             status: s.status,
@@ -153,7 +174,7 @@ impl Filter {
                 .department
                 .as_deref()
                 .is_none_or(|d| t.department == Some(d) || t.departments_involved.iter().any(|x| x == d))
-            && self.customer.as_deref().is_none_or(|c| t.customer.contains(&Some(c)))
+            && self.customer.as_ref().is_none_or(|c| c.matches(&t.customer))
             && self.product.as_deref().is_none_or(|p| t.product.is_some_and(|mine| mine.trim().to_lowercase() == p))
             && (!self.escalated || t.escalated)
             && (!self.open || t.status.is_open())
@@ -171,7 +192,7 @@ struct View<'a> {
     assignee: Option<&'a str>,
     department: Option<&'a str>,
     departments_involved: &'a [String],
-    /// Customer ID, contact and name: `--customer` matches any of them.
+    /// Customer ID, contact and name: `--customer` begins any of them.
     customer: [Option<&'a str>; 3],
     product: Option<&'a str>,
     escalated: bool,

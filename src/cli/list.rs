@@ -77,14 +77,15 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
     let config = store.config();
     let filter = Filter::from_args(&args.filter, config)?;
     let now = ctx.now(config.zone())?;
-    let scan = if args.overdue {
-        store.scan_unsettled_summaries(now, |s| filter.matches_summary(s))?
-    } else {
-        store.scan_summaries(|s| filter.matches_summary(s))?
-    };
+    let mut found = Vec::new();
+    let unsettled_at = args.overdue.then_some(now);
+    let scan =
+        store.fold_summaries_searching(unsettled_at, |s| filter.matches_summary(s), filter.search(), &mut |p, s| {
+            found.push((p, s))
+        })?;
     let mut errors = scan.errors;
     let collisions = scan.collisions;
-    let mut tickets: Vec<(&Path, &IndexEntry)> = scan.tickets.iter().map(|(p, s)| (p.as_path(), s)).collect();
+    let mut tickets: Vec<(&Path, &IndexEntry)> = found.iter().map(|(p, s)| (p.as_path(), s)).collect();
     if args.overdue {
         let calendar = config.business_calendar();
         let overdue: Vec<Result<bool>> = tickets

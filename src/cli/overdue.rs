@@ -194,7 +194,7 @@ fn collect(
         }
     };
     let keep = |s: &IndexEntry| filter.matches_summary(s) && s.received_at <= as_of;
-    let scan = store.fold_unsettled_summaries(as_of, keep, &mut |path, summary| {
+    let scan = store.fold_summaries_searching(Some(as_of), keep, filter.search(), &mut |path, summary| {
         batch.push((path, summary));
         if batch.len() == BATCH {
             run_batch(&mut batch);

@@ -195,6 +195,7 @@ fn filter_words(f: &FilterArgs) -> Vec<String> {
         ("--until", &f.until),
     ];
     words.extend(single.iter().filter_map(|(flag, v)| v.as_ref().map(|v| format!("{flag} {v}"))));
+    words.extend(f.search.iter().map(|text| format!("--search {text}")));
     words.extend(f.escalated.then(|| "--escalated".to_string()));
     words.extend(f.open.then(|| "--open".to_string()));
     words

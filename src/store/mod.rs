@@ -300,7 +300,7 @@ impl Store {
     /// parsed in parallel; refreshes the cache. Unreadable files are errors
     /// beside the summaries, as in [`Store::scan`].
     pub fn scan_summaries(&self, keep: impl Fn(&IndexEntry) -> bool + Sync) -> Result<SummaryScan> {
-        let wanted = cache::Wanted { unsettled_at: None, keep: &keep };
+        let wanted = cache::Wanted { unsettled_at: None, keep: &keep, search: None };
         cache::scan_summaries(&self.root, &self.root.join(LOCAL_DIR), &self.file_rules(), &wanted)
     }
 
@@ -312,7 +312,7 @@ impl Store {
         as_of: chrono::DateTime<chrono::FixedOffset>,
         keep: impl Fn(&IndexEntry) -> bool + Sync,
     ) -> Result<SummaryScan> {
-        let wanted = cache::Wanted { unsettled_at: Some(as_of), keep: &keep };
+        let wanted = cache::Wanted { unsettled_at: Some(as_of), keep: &keep, search: None };
         cache::scan_summaries(&self.root, &self.root.join(LOCAL_DIR), &self.file_rules(), &wanted)
     }
 
@@ -324,7 +324,22 @@ impl Store {
         keep: impl Fn(&IndexEntry) -> bool + Sync,
         sink: &mut dyn FnMut(PathBuf, IndexEntry),
     ) -> Result<ScanErrors> {
-        let wanted = cache::Wanted { unsettled_at: Some(as_of), keep: &keep };
+        let wanted = cache::Wanted { unsettled_at: Some(as_of), keep: &keep, search: None };
+        cache::fold_summaries(&self.root, &self.root.join(LOCAL_DIR), &self.file_rules(), &wanted, sink)
+    }
+
+    /// The summaries `keep` accepts and whose text `search` finds (spec
+    /// §6 `list --search`), unsettled as of `unsettled_at` if given, handed
+    /// to `sink` in path order as the scan goes. The search text is cached
+    /// after each summary and decoded only when there is a search.
+    pub fn fold_summaries_searching(
+        &self,
+        unsettled_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+        keep: impl Fn(&IndexEntry) -> bool + Sync,
+        search: Option<&crate::ticket::search::SearchQuery>,
+        sink: &mut dyn FnMut(PathBuf, IndexEntry),
+    ) -> Result<ScanErrors> {
+        let wanted = cache::Wanted { unsettled_at, keep: &keep, search };
         cache::fold_summaries(&self.root, &self.root.join(LOCAL_DIR), &self.file_rules(), &wanted, sink)
     }
 

@@ -8,6 +8,7 @@ mod evidence;
 mod id;
 pub mod integrity;
 pub mod merge;
+pub mod search;
 mod status;
 mod summary;
 pub mod text;

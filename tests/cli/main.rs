@@ -39,6 +39,7 @@ mod test_report;
 mod test_report_points;
 mod test_sample_after_sales;
 mod test_sample_store;
+mod test_search;
 mod test_stage_clocks;
 mod test_stage_events;
 mod test_terminal_fit;

@@ -26,14 +26,15 @@ type Instant = DateTime<FixedOffset>;
 /// severity changes and plans (`execute_by`, answers), plans, answers and
 /// executions are clock events, an entry holds `several_departments_since`;
 /// 8: events carry `task_department`, execution tasks are clock events;
-/// 9: events carry `attachment`).
-const FORMAT: u32 = 9;
+/// 9: events carry `attachment`; 10: an index entry is followed by the
+/// ticket's folded search text).
+const FORMAT: u32 = 10;
 /// The [`FORMAT`] the layout was last checked at and the fingerprint of
 /// its bytes then (`codec::layout_fingerprint`): a test fails when the
 /// bytes change while `FORMAT` stays, since an old cache would then be
 /// decoded wrongly instead of rebuilt.
 #[cfg(test)]
-const LAYOUT: (u32, u64) = (9, 0x0daf_ec35_addb_ae71);
+const LAYOUT: (u32, u64) = (10, 0x0daf_ec35_addb_ae71);
 const NS: i64 = 1_000_000_000;
 
 /// Files and directories changed in the second a scan started, or the one
