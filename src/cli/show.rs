@@ -123,7 +123,7 @@ fn fields_table(ticket: &Ticket, config: &Config, masker: &Masker) -> comfy_tabl
     optional(lang.field("departments_involved"), Some(ticket.departments_involved.join("、")));
     optional(lang.field("assignee"), ticket.assignee.clone());
     optional(lang.field("involved_staff"), Some(ticket.involved_staff.join("、")));
-    optional(lang.field("promised_at"), ticket.promised_at.map(|p| time::format_local(&p, zone)));
+    optional(lang.field("promised_at"), ticket.promised_at.map(|p| time::format_deadline(&p, zone)));
     if ticket.escalated {
         optional(
             lang.field("escalated"),

@@ -17,6 +17,7 @@ mod test_concurrency;
 mod test_crash;
 mod test_crash_multifile;
 mod test_edit_import;
+mod test_end_of_day;
 mod test_everyday;
 mod test_execution_tasks;
 mod test_export;
