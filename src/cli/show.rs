@@ -142,7 +142,7 @@ fn fields_table(ticket: &Ticket, config: &Config, masker: &Masker) -> comfy_tabl
         lang.field("satisfaction"),
         ticket.satisfaction.as_ref().map(|s| {
             let verdict = lang.term(if s.satisfied { "满意" } else { "不满意" });
-            let mut text = format!("{}/{} {verdict}", s.score, s.scale);
+            let mut text = format!("{} {verdict}", config.score_display(s.score, s.scale, lang));
             if let Some(comment) = &s.comment {
                 text.push_str(&format!(" “{comment}”"));
             }

@@ -99,7 +99,7 @@ pub fn sections(agenda: &Agenda, config: &Config, lang: Lang, zone: Tz) -> Vec<S
             vec![
                 text(s.id.clone()),
                 text(time::format_local(&f.at, zone)),
-                text(format!("{}/{}", f.score, f.scale)),
+                text(config.score_display(f.score, f.scale, lang)),
                 text(truncate(f.comment.as_deref().unwrap_or(""), 40)),
                 text(who(&f.resolver.assignee)),
             ],

@@ -177,7 +177,7 @@ pub fn field(column: &Column, t: &Ticket, s: &TicketSummary, o: &Options) -> Fie
             Some(f) => Field {
                 text: format!("{}/{}", f.score, f.scale),
                 json: json!({ "score": f.score, "scale": f.scale, "satisfied": f.satisfied }),
-                label: None,
+                label: o.config.satisfaction.word(f.score, f.scale).map(|w| w.label.clone()),
             },
             None => plain(None),
         },

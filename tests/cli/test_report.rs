@@ -214,23 +214,23 @@ fn weekly_table() {
     方案   0        —
 
     按部门
-    部门     受理   超时   重开   平均处理(工作小时)   满意度   满意率
-    ────────────────────────────────────────────────────────────────────
-    售后部   2      0      0      12.5                 90.0     100.0%
-    物流部   1      3      1      —                    40.0     0.0%
+    部门     受理   超时   重开   平均处理(工作小时)   满意度(百分制)   满意率
+    ────────────────────────────────────────────────────────────────────────────
+    售后部   2      0      0      12.5                 90.0             100.0%
+    物流部   1      3      1      —                    40.0             0.0%
 
     按处理人
-    处理人   受理   超时   重开   平均处理(工作小时)   满意度   满意率   分项
-    ────────────────────────────────────────────────────────────────────────────────────────────
-    李四     2      0      0      12.5                 90.0     100.0%   效率 80.0 / 态度 80.0
-    王五     1      3      1      —                    40.0     0.0%
+    处理人   受理   超时   重开   平均处理(工作小时)   满意度(百分制)   满意率   分项
+    ────────────────────────────────────────────────────────────────────────────────────────────────────
+    李四     2      0      0      12.5                 90.0             100.0%   效率 80.0 / 态度 80.0
+    王五     1      3      1      —                    40.0             0.0%
 
     按人员(考核)
-    人员   受理登记   经手   超时(担责)   重开(担责)   回访   所解决的满意度   满意率
-    ───────────────────────────────────────────────────────────────────────────────────
-    李四   0          2      0            0            0      90.0             100.0%
-    王五   0          1      3            1            0      40.0             0.0%
-    wang   5          0      0            0            3      —                —
+    人员   受理登记   经手   超时(担责)   重开(担责)   回访   所解决的满意度(百分制)   满意率
+    ───────────────────────────────────────────────────────────────────────────────────────────
+    李四   0          2      0            0            0      90.0                     100.0%
+    王五   0          1      3            1            0      40.0                     0.0%
+    wang   5          0      0            0            3      —                        —
 
     被投诉员工
     员工   次数
@@ -506,21 +506,21 @@ fn markdown_in_english_for_a_custom_range() {
 
     ## By department
 
-    | Department | Handled | Breached | Reopened | Mean resolution (working h) | Satisfaction | Satisfied rate |
+    | Department | Handled | Breached | Reopened | Mean resolution (working h) | Satisfaction (0–100) | Satisfied rate |
     |---|---:|---:|---:|---:|---:|---:|
     | 售后部 | 2 | 0 | 0 | 12.5 | 90.0 | 100.0% |
     | 物流部 | 1 | 3 | 1 | — | 40.0 | 0.0% |
 
     ## By assignee
 
-    | Assignee | Handled | Breached | Reopened | Mean resolution (working h) | Satisfaction | Satisfied rate | Dimensions |
+    | Assignee | Handled | Breached | Reopened | Mean resolution (working h) | Satisfaction (0–100) | Satisfied rate | Dimensions |
     |---|---:|---:|---:|---:|---:|---:|---|
     | 李四 | 2 | 0 | 0 | 12.5 | 90.0 | 100.0% | 效率 80.0 / 态度 80.0 |
     | 王五 | 1 | 3 | 1 | — | 40.0 | 0.0% |  |
 
     ## By person
 
-    | Person | Received | Handled | Breaches charged | Reopens charged | Follow-ups made | Satisfaction of resolved | Satisfied rate |
+    | Person | Received | Handled | Breaches charged | Reopens charged | Follow-ups made | Satisfaction of resolved (0–100) | Satisfied rate |
     |---|---:|---:|---:|---:|---:|---:|---:|
     | 李四 | 0 | 2 | 0 | 0 | 0 | 90.0 | 100.0% |
     | 王五 | 0 | 1 | 3 | 1 | 0 | 40.0 | 0.0% |
