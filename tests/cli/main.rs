@@ -40,6 +40,7 @@ mod test_sample_after_sales;
 mod test_sample_store;
 mod test_stage_clocks;
 mod test_stage_events;
+mod test_status_words;
 mod test_survey_scales;
 mod test_terminal_fit;
 mod test_time_input;
