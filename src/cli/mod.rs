@@ -29,6 +29,7 @@ mod log;
 mod man;
 mod merge_driver;
 mod new;
+mod new_prompt;
 mod note;
 mod notify;
 mod output;

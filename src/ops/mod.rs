@@ -32,7 +32,7 @@ mod when;
 pub use assign::{AssignInput, assign};
 pub use classify::{ClassifyInput, classify};
 pub use confirm::{ConfirmInput, confirm};
-pub use create::{CustomerInput, Fields, NewInput, create};
+pub use create::{CustomerInput, FIELD_KEYS, Fields, NewInput, check_field, create, missing_fields};
 pub use diagnose::{DiagnoseInput, diagnose};
 pub use edit::{Editable, edit, validate_edit};
 pub use escalate::{EscalateInput, escalate};
