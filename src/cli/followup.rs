@@ -19,8 +19,12 @@ pub struct FollowupArgs {
     /// Ticket ID, e.g. CP20261123001
     pub id: String,
     /// Satisfaction score, 1 to the scale
-    #[arg(long, short, required_unless_present = "no_answer")]
+    #[arg(long, short, required_unless_present_any = ["no_answer", "answer"])]
     pub score: Option<u32>,
+    /// The answer in words on the four-level survey: 非常满意, 满意, 一般, 不满意
+    /// (or very_satisfied, satisfied, neutral, dissatisfied); instead of --score
+    #[arg(long, conflicts_with_all = ["score", "scale", "no_answer"])]
+    pub answer: Option<String>,
     /// Scale of the score (5 or 10; default from [satisfaction] default_scale)
     #[arg(long)]
     pub scale: Option<u32>,
@@ -43,6 +47,7 @@ pub struct FollowupArgs {
 pub fn run(ctx: &mut Context, args: FollowupArgs) -> Result<ExitCode> {
     let input = FollowupInput {
         score: args.score,
+        answer: args.answer,
         scale: args.scale,
         comment: args.comment,
         dimension: args.dimension,
@@ -50,8 +55,12 @@ pub fn run(ctx: &mut Context, args: FollowupArgs) -> Result<ExitCode> {
         no_answer: args.no_answer,
         at: args.change.at,
     };
-    change::apply(ctx, &args.id, input.at.as_deref(), &["comment", "dimension", "at"], |ticket, config, stamp| {
-        ops::followup(ticket, config, &input, stamp).map(Some)
-    })?;
+    change::apply(
+        ctx,
+        &args.id,
+        input.at.as_deref(),
+        &["comment", "dimension", "answer", "at"],
+        |ticket, config, stamp| ops::followup(ticket, config, &input, stamp).map(Some),
+    )?;
     Ok(ExitCode::SUCCESS)
 }

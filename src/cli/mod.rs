@@ -31,6 +31,7 @@ mod log;
 mod man;
 mod merge_driver;
 mod new;
+mod new_prompt;
 mod note;
 mod notify;
 mod output;

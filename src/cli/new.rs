@@ -1,9 +1,10 @@
 //! `complaint new`
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use chrono::{DateTime, FixedOffset};
 use clap::Args;
 
 use super::{Context, output};
@@ -15,7 +16,8 @@ use crate::store::message_for;
 
 /// Record a new complaint and print its ID (only the ID, so that
 /// `id=$(complaint new …)` works). Required: --customer, --contact,
-/// --channel, --summary; on a terminal, missing ones are asked for.
+/// --channel, --summary; on a terminal, missing ones are asked for, with
+/// every other empty field of the record table.
 #[derive(Debug, Args)]
 pub struct NewArgs {
     /// Customer name or nickname (客户姓名)
@@ -81,7 +83,7 @@ pub fn run(ctx: &mut Context, args: NewArgs) -> Result<ExitCode> {
         None => NewInput::default(),
     };
     merge_flags(&mut input, args);
-    prompt_missing(&mut input)?;
+    prompt_missing(&mut input, config, now)?;
     let fields = ops::create(input, config, now).map_err(name_flags)?;
     let stamp = Stamp { at: now, by: ctx.actor(&store)? };
     let received_date = fields.received_at.date_naive();
@@ -141,34 +143,19 @@ fn override_with(slot: &mut Option<String>, flag: Option<String>) {
     }
 }
 
-/// Asks for missing required fields, but only when a person is at a
-/// terminal; a script gets exit 2 naming them instead.
-fn prompt_missing(input: &mut NewInput) -> Result<()> {
-    let customer = input.customer.get_or_insert_with(CustomerInput::default);
-    let mut slots: Vec<(&str, &str, &mut Option<String>)> = vec![
-        ("customer", "客户姓名 customer", &mut customer.name),
-        ("contact", "联系方式 contact", &mut customer.contact),
-        ("channel", "投诉渠道 channel (电话/在线客服/邮件/…)", &mut input.channel),
-        ("summary", "投诉摘要 summary", &mut input.summary),
-    ];
-    // A field given but blank is an error of its own (reported by validate),
+/// Asks for the empty fields when required ones are missing and a person
+/// is at a terminal; a script gets exit 2 naming the missing ones instead.
+fn prompt_missing(input: &mut NewInput, config: &crate::config::Config, now: DateTime<FixedOffset>) -> Result<()> {
+    // A field given but blank is an error of its own (reported by create),
     // not a missing one.
-    slots.retain(|(_, _, slot)| slot.is_none());
-    if slots.is_empty() {
+    let missing: Vec<String> = ops::missing_fields(input).into_iter().map(|f| format!("--{f}")).collect();
+    if missing.is_empty() {
         return Ok(());
     }
     if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-        return Err(Error::MissingFields { fields: slots.iter().map(|(name, _, _)| format!("--{name}")).collect() });
+        return Err(Error::MissingFields { fields: missing });
     }
-    let stdin = std::io::stdin();
-    for (_, prompt, slot) in slots {
-        eprint!("{prompt}: ");
-        let _ = std::io::stderr().flush();
-        let mut line = String::new();
-        stdin.lock().read_line(&mut line).map_err(|e| Error::io("read", "stdin", e))?;
-        *slot = Some(line.trim().to_string());
-    }
-    Ok(())
+    super::new_prompt::ask_empty_fields(input, config, now)
 }
 
 /// The required fields a script left out, named by their flags.

@@ -148,7 +148,7 @@ fn fields_table(ticket: &Ticket, config: &Config, masker: &Masker) -> comfy_tabl
     optional(lang.field("departments_involved"), Some(ticket.departments_involved.join("、")));
     optional(lang.field("assignee"), ticket.assignee.clone());
     optional(lang.field("involved_staff"), Some(ticket.involved_staff.join("、")));
-    optional(lang.field("promised_at"), ticket.promised_at.map(|p| time::format_local(&p, zone)));
+    optional(lang.field("promised_at"), ticket.promised_at.map(|p| time::format_deadline(&p, zone)));
     if ticket.escalated {
         optional(
             lang.field("escalated"),
@@ -167,7 +167,7 @@ fn fields_table(ticket: &Ticket, config: &Config, masker: &Masker) -> comfy_tabl
         lang.field("satisfaction"),
         ticket.satisfaction.as_ref().map(|s| {
             let verdict = lang.term(if s.satisfied { "满意" } else { "不满意" });
-            let mut text = format!("{}/{} {verdict}", s.score, s.scale);
+            let mut text = format!("{} {verdict}", config.score_display(s.score, s.scale, lang));
             if let Some(comment) = &s.comment {
                 text.push_str(&format!(" “{comment}”"));
             }

@@ -34,7 +34,7 @@ impl ChoiceKind {
 }
 
 impl Choice {
-    fn matches(&self, text: &str) -> bool {
+    pub(super) fn matches(&self, text: &str) -> bool {
         self.id.eq_ignore_ascii_case(text)
             || self.label == text
             || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(text))

@@ -7,6 +7,7 @@ mod choice;
 mod departments;
 mod git;
 mod presets;
+mod satisfaction;
 pub mod sla;
 mod sla_stages;
 mod sla_values;
@@ -22,6 +23,7 @@ pub use choice::{Choice, ChoiceKind, closest};
 pub use departments::DepartmentConfig;
 pub use git::GitConfig;
 pub use presets::{PRESETS, preset, preset_names};
+pub use satisfaction::{Answer, SatisfactionConfig};
 
 use crate::error::{Error, Result};
 use crate::ticket::Status;
@@ -83,14 +85,6 @@ pub struct Limits {
     pub max_attachment_bytes: u64,
     #[serde(deserialize_with = "deserialize_wait")]
     pub lock_wait: std::time::Duration,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SatisfactionConfig {
-    pub default_scale: u32,
-    pub satisfied_at: BTreeMap<String, u32>,
-    pub dimensions: Vec<String>,
 }
 
 /// `lock_wait`: seconds as a number, or text such as "30s" or "2m".
@@ -177,22 +171,7 @@ impl Config {
                 ));
             }
         }
-        if self.satisfied_at(self.satisfaction.default_scale).is_none() {
-            return Err(format!(
-                "satisfaction.default_scale {} has no entry in satisfaction.satisfied_at",
-                self.satisfaction.default_scale
-            ));
-        }
-        for (scale, at) in &self.satisfaction.satisfied_at {
-            match scale.parse::<u32>() {
-                Ok(max) if max >= 2 && (1..=max).contains(at) => {}
-                _ => {
-                    return Err(format!(
-                        "satisfaction.satisfied_at.{scale} = {at} is not a score on a scale of {scale}"
-                    ));
-                }
-            }
-        }
+        self.satisfaction.validate()?;
         self.mail.validate()?;
         for (name, address) in &self.people {
             crate::mail::parse_address(address, &format!("[people] {name}")).map_err(|e| e.to_string())?;
@@ -269,6 +248,15 @@ impl Config {
     /// Lowest satisfied score on `scale`, if the scale is configured.
     pub fn satisfied_at(&self, scale: u32) -> Option<u32> {
         self.satisfaction.satisfied_at.get(&scale.to_string()).copied()
+    }
+
+    /// An answer as a person reads it in `lang`: the word of a word scale
+    /// (满意 / satisfied), else `4/5`.
+    pub fn score_display(&self, score: u32, scale: u32, lang: crate::lang::Lang) -> String {
+        match self.satisfaction.word(score, scale) {
+            Some(word) => lang.coded(&word.id, &word.label).to_string(),
+            None => format!("{score}/{scale}"),
+        }
     }
 
     /// The business calendar of this store, in its time zone.

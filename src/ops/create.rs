@@ -36,6 +36,63 @@ pub struct CustomerInput {
     pub id: Option<String>,
 }
 
+/// The keys of [`NewInput`]'s fields in the record table's order, as
+/// [`NewInput::slot`] and [`check_field`] name them.
+pub const FIELD_KEYS: [&str; 11] = [
+    "customer",
+    "contact",
+    "customer_id",
+    "channel",
+    "product",
+    "summary",
+    "description",
+    "expectation",
+    "category",
+    "severity",
+    "received_at",
+];
+
+impl NewInput {
+    /// The field under `key` (one of [`FIELD_KEYS`]).
+    pub fn slot(&mut self, key: &str) -> &mut Option<String> {
+        let customer = self.customer.get_or_insert_with(CustomerInput::default);
+        match key {
+            "customer" => &mut customer.name,
+            "contact" => &mut customer.contact,
+            "customer_id" => &mut customer.id,
+            "channel" => &mut self.channel,
+            "product" => &mut self.product,
+            "summary" => &mut self.summary,
+            "description" => &mut self.description,
+            "expectation" => &mut self.expectation,
+            "category" => &mut self.category,
+            "severity" => &mut self.severity,
+            "received_at" => &mut self.received_at,
+            other => unreachable!("{other} is not a field of a new complaint"),
+        }
+    }
+}
+
+/// The required fields `input` lacks, by their keys (what the interactive
+/// `new` must ask for, what a script is told to give).
+pub fn missing_fields(input: &NewInput) -> Vec<String> {
+    missing(input, input.customer.as_ref().unwrap_or(&CustomerInput::default()))
+}
+
+/// Checks one field as typed by the very rules [`create`] applies (it runs
+/// them on an otherwise valid complaint), so that a door asking field by
+/// field — the interactive `new`, a web form — can re-ask at once.
+pub fn check_field(key: &str, text: &str, config: &Config, now: DateTime<FixedOffset>) -> Result<()> {
+    let mut trial = NewInput {
+        customer: Some(CustomerInput { name: Some("x".into()), contact: Some("x".into()), id: None }),
+        channel: config.channels.first().map(|c| c.id.clone()),
+        summary: Some("x".into()),
+        ..NewInput::default()
+    };
+    *trial.slot(key) = Some(text.to_string());
+    create(trial, config, now).map(|_| ())
+}
+
 /// The validated fields of a new ticket.
 #[derive(Debug)]
 pub struct Fields {
@@ -189,6 +246,19 @@ mod tests {
         let purchase = ticket.purchase.unwrap();
         assert_eq!(purchase.proof.as_deref(), Some("000123"));
         assert_eq!(purchase.date.map(|d| d.to_string()).as_deref(), Some("2026-11-01"));
+    }
+
+    #[test]
+    fn one_field_is_checked_by_the_rules_of_create() {
+        let now = at("2026-11-23 10:00");
+        assert!(check_field("channel", "微信", &config(), now).is_ok());
+        assert!(matches!(check_field("channel", "飞鸽", &config(), now), Err(Error::UnknownValue { .. })));
+        assert!(matches!(
+            check_field("received_at", "2026-11-24", &config(), now),
+            Err(Error::Refused(Refusal::ReceivedInFuture { .. }))
+        ));
+        assert!(check_field("summary", "   ", &config(), now).is_err());
+        assert!(check_field("severity", "紧急", &config(), now).is_ok());
     }
 
     #[test]

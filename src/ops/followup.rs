@@ -14,8 +14,10 @@ use crate::ticket::{Action, Event, Status, Ticket};
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FollowupInput {
-    /// Required unless `no_answer`.
+    /// Required unless `no_answer` or `answer`.
     pub score: Option<u32>,
+    /// A word of a word scale (`满意`, `satisfied`): sets score and scale.
+    pub answer: Option<String>,
     /// Default: `[satisfaction] default_scale`.
     pub scale: Option<u32>,
     pub comment: Option<String>,
@@ -43,12 +45,12 @@ pub fn followup(ticket: &Ticket, config: &Config, input: &FollowupInput, stamp: 
         event.no_answer = true;
         return Ok(Change { event, what: "follow-up attempt, no answer".into() });
     }
-    let scale = input.scale.unwrap_or(config.satisfaction.default_scale);
+    let (score, scale) = score_and_scale(input, config)?;
     let threshold = config.satisfied_at(scale).ok_or_else(|| Refusal::ScaleNotConfigured {
         scale,
         configured: config.satisfaction.satisfied_at.keys().cloned().collect(),
     })?;
-    let score = input.score.ok_or_else(|| Error::MissingFields { fields: vec!["score".into()] })?;
+    let score = score.ok_or_else(|| Error::MissingFields { fields: vec!["score".into()] })?;
     check_score(score, scale)?;
     let dimensions = parse_dimensions(&input.dimension, scale)?;
     let satisfied = score >= threshold && !input.unsatisfied;
@@ -62,12 +64,29 @@ pub fn followup(ticket: &Ticket, config: &Config, input: &FollowupInput, stamp: 
     event.dimensions = dimensions;
     event.from = Some(Status::Resolved);
     event.to = Some(to);
+    let shown = match config.satisfaction.word(score, scale) {
+        Some(word) => format!("{} {score}/{scale}", word.label),
+        None => format!("{score}/{scale}"),
+    };
     let what = if satisfied {
-        format!("satisfied ({score}/{scale}), resolved -> closed")
+        format!("satisfied ({shown}), resolved -> closed")
     } else {
-        format!("not satisfied ({score}/{scale}): reopened, resolved -> processing, escalated")
+        format!("not satisfied ({shown}): reopened, resolved -> processing, escalated")
     };
     Ok(Change { event, what })
+}
+
+/// The score and its scale: from a word of a word scale, or as given
+/// (the scale defaulting to `[satisfaction] default_scale`).
+fn score_and_scale(input: &FollowupInput, config: &Config) -> Result<(Option<u32>, u32)> {
+    let Some(word) = &input.answer else {
+        return Ok((input.score, input.scale.unwrap_or(config.satisfaction.default_scale)));
+    };
+    if input.score.is_some() || input.scale.is_some() {
+        return Err(Error::invalid("give an answer word or a score, not both", Some("e.g. answer 满意, or score 4")));
+    }
+    let answer = config.satisfaction.answer(word)?;
+    Ok((Some(answer.score), answer.scale))
 }
 
 fn check_score(score: u32, scale: u32) -> Result<()> {
@@ -152,6 +171,31 @@ mod tests {
         let input = FollowupInput { dimension: vec!["效率=6".into()], ..scored(5, None) };
         let got = followup(&resolved(), &config(), &input, stamp("2026-11-24 10:00"));
         assert!(matches!(got, Err(Error::ScoreOutOfScale { score: 6, .. })));
+    }
+
+    fn answered(word: &str, comment: Option<&str>) -> FollowupInput {
+        FollowupInput { answer: Some(word.into()), comment: comment.map(str::to_string), ..FollowupInput::default() }
+    }
+
+    #[test]
+    fn a_word_is_its_rank_on_the_four_level_scale() {
+        let change = followup(&resolved(), &config(), &answered("满意", None), stamp("2026-11-24 10:00")).unwrap();
+        assert_eq!((change.event.score, change.event.scale, change.event.to), (Some(3), Some(4), Some(Status::Closed)));
+        assert_eq!(change.what, "satisfied (满意 3/4), resolved -> closed");
+        let got = followup(&resolved(), &config(), &answered("一般", None), stamp("2026-11-24 10:00"));
+        assert!(matches!(got, Err(Error::Refused(Refusal::LowScoreNeedsComment { score: 2, scale: 4, threshold: 3 }))));
+        let change =
+            followup(&resolved(), &config(), &answered("dissatisfied", Some("没人管")), stamp("2026-11-24 10:00"))
+                .unwrap();
+        assert_eq!((change.event.score, change.event.to), (Some(1), Some(Status::Processing)));
+    }
+
+    #[test]
+    fn a_word_and_a_score_do_not_go_together_and_an_unknown_word_is_refused() {
+        let input = FollowupInput { score: Some(4), ..answered("满意", None) };
+        assert!(followup(&resolved(), &config(), &input, stamp("2026-11-24 10:00")).is_err());
+        let got = followup(&resolved(), &config(), &answered("还行", None), stamp("2026-11-24 10:00"));
+        assert!(matches!(got, Err(Error::UnknownValue { kind: "answer", .. })));
     }
 
     #[test]

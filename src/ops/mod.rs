@@ -35,7 +35,7 @@ pub use assign::{AssignInput, assign};
 pub use attach::{AttachInput, FileFacts, already_attached, attach, check_size, sanitise_name};
 pub use classify::{ClassifyInput, classify};
 pub use confirm::{ConfirmInput, confirm};
-pub use create::{CustomerInput, Fields, NewInput, create};
+pub use create::{CustomerInput, FIELD_KEYS, Fields, NewInput, check_field, create, missing_fields};
 pub use diagnose::{DiagnoseInput, diagnose};
 pub use edit::{Editable, edit, validate_edit};
 pub use escalate::{EscalateInput, escalate};

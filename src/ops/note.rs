@@ -80,8 +80,7 @@ fn done_marker(ticket: &Ticket, number: u32, text: String, stamp: Stamp) -> Resu
 /// like a period's last day; `+2wd` counts working days from the note.
 /// Shared with `task --due`.
 pub(super) fn parse_due(text: &str, config: &Config, now: DateTime<FixedOffset>) -> Result<DateTime<FixedOffset>> {
-    let when = super::when::deadline(text, config, now, "due")?;
-    Ok(if when.date_only { when.at + chrono::Duration::days(1) } else { when.at })
+    super::when::deadline_by_day_end(text, config, now, "due")
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ pub struct PromiseInput {
 pub fn promise(ticket: &Ticket, config: &Config, input: &PromiseInput, stamp: Stamp) -> Result<Change> {
     let zone = config.zone();
     let max = config.limits.max_text_bytes;
-    let promised = super::when::deadline(&input.time, config, stamp.at, "promised time")?.at;
+    let promised = super::when::deadline_by_day_end(&input.time, config, stamp.at, "promised time")?;
     if matches!(ticket.status, Status::Resolved | Status::Closed) {
         return Err(Refusal::PromiseOnSettled { id: ticket.id.clone(), status: ticket.status }.into());
     }
@@ -40,13 +40,13 @@ pub fn promise(ticket: &Ticket, config: &Config, input: &PromiseInput, stamp: St
     if let (Some(old), None) = (earlier, &reason) {
         return Err(Refusal::ExtensionNeedsReason {
             id: ticket.id.clone(),
-            from: time::format_local(&old, zone),
-            to: time::format_local(&promised, zone),
+            from: time::format_deadline(&old, zone),
+            to: time::format_deadline(&promised, zone),
         }
         .into());
     }
     let words = if earlier.is_some() { "promise extended to" } else { "promised by" };
-    let what = format!("{words} {}", time::format_local(&promised, zone));
+    let what = format!("{words} {}", time::format_deadline(&promised, zone));
     let mut event = Event::new(stamp.at, &stamp.by, Action::Promised);
     event.promised_at = Some(promised);
     event.reason = reason;

@@ -23,6 +23,19 @@ pub fn deadline(text: &str, config: &Config, now: DateTime<FixedOffset>, what: &
     }
 }
 
+/// Reads a deadline where a bare date (`2026-11-25`, `后天`) means the
+/// end of that day (24:00, stored as 00:00 of the next), like a period's
+/// last day: `note --due`, `task --due`, `promise`.
+pub fn deadline_by_day_end(
+    text: &str,
+    config: &Config,
+    now: DateTime<FixedOffset>,
+    what: &str,
+) -> Result<DateTime<FixedOffset>> {
+    let when = deadline(text, config, now, what)?;
+    Ok(if when.date_only { when.at + chrono::Duration::days(1) } else { when.at })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

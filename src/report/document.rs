@@ -229,7 +229,7 @@ fn satisfaction(s: &Stats, lang: Lang) -> Vec<Section> {
     for d in &sat.distribution {
         dist.row(
             format!("{}/{}", d.score, d.scale),
-            vec![text(format!("{}/{}", d.score, d.scale)), Cell::Count(d.count), Cell::Percent(Some(d.share))],
+            vec![text(d.shown(lang)), Cell::Count(d.count), Cell::Percent(Some(d.share))],
         );
     }
     let mut dims = Section::new(
@@ -257,7 +257,7 @@ fn groups(id: &'static str, title: &str, lang: Lang, lines: &[GroupLine], dimens
         ("breached", lang.pick("超时", "Breached")),
         ("reopened", lang.pick("重开", "Reopened")),
         ("resolution_work_hours", lang.pick("平均处理(工作小时)", "Mean resolution (working h)")),
-        ("satisfaction", lang.pick("满意度", "Satisfaction")),
+        ("satisfaction", lang.pick("满意度(百分制)", "Satisfaction (0–100)")),
         ("satisfied_rate", lang.pick("满意率", "Satisfied rate")),
     ];
     if dimensions {
@@ -296,7 +296,7 @@ fn people(lines: &[PersonLine], lang: Lang) -> Section {
             ("breaches", lang.pick("超时(担责)", "Breaches charged")),
             ("reopens", lang.pick("重开(担责)", "Reopens charged")),
             ("followups", lang.pick("回访", "Follow-ups made")),
-            ("satisfaction", lang.pick("所解决的满意度", "Satisfaction of resolved")),
+            ("satisfaction", lang.pick("所解决的满意度(百分制)", "Satisfaction of resolved (0–100)")),
             ("satisfied_rate", lang.pick("满意率", "Satisfied rate")),
         ],
     );

@@ -75,7 +75,7 @@ pub fn sections(agenda: &Agenda, config: &Config, lang: Lang, zone: Tz) -> Vec<S
             vec![
                 text(s.id.clone()),
                 text(target),
-                text(time::format_local(&t.due, zone)),
+                text(time::format_deadline(&t.due, zone)),
                 text(state),
                 text(who(&t.charged.assignee)),
             ],
@@ -99,7 +99,7 @@ pub fn sections(agenda: &Agenda, config: &Config, lang: Lang, zone: Tz) -> Vec<S
             vec![
                 text(s.id.clone()),
                 text(time::format_local(&f.at, zone)),
-                text(format!("{}/{}", f.score, f.scale)),
+                text(config.score_display(f.score, f.scale, lang)),
                 text(truncate(f.comment.as_deref().unwrap_or(""), 40)),
                 text(who(&f.resolver.assignee)),
             ],
@@ -137,13 +137,14 @@ pub fn sections(agenda: &Agenda, config: &Config, lang: Lang, zone: Tz) -> Vec<S
     );
     for (item, state) in &agenda.actions {
         let fmt = |t: &Option<_>| t.as_ref().map(|t| time::format_local(t, zone)).unwrap_or_default();
+        let due = item.due.as_ref().map(|t| time::format_deadline(t, zone)).unwrap_or_default();
         actions.row(
             format!("{}:{}", item.ticket, time::format_instant(&item.at)),
             vec![
                 text(item.ticket.clone()),
                 text(time::format_local(&item.at, zone)),
                 text(item.owner.clone().unwrap_or_default()),
-                text(fmt(&item.due)),
+                text(due),
                 text(truncate(&item.text, 40)),
                 text(lang.coded(state.id(), state.label())),
                 text(fmt(&item.done_at)),

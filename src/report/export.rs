@@ -183,7 +183,7 @@ pub fn field(column: &Column, t: &Ticket, s: &TicketSummary, o: &Options) -> Fie
             Some(f) => Field {
                 text: format!("{}/{}", f.score, f.scale),
                 json: json!({ "score": f.score, "scale": f.scale, "satisfied": f.satisfied }),
-                label: None,
+                label: o.config.satisfaction.word(f.score, f.scale).map(|w| w.label.clone()),
             },
             None => plain(None),
         },
@@ -247,8 +247,38 @@ pub fn render_csv(columns: &[Column], rows: &[(&Ticket, &TicketSummary)], o: &Op
 /// The byte-order mark (if wanted) and the header line of the CSV.
 pub fn csv_head(columns: &[Column], o: &Options, style: &CsvStyle) -> Vec<u8> {
     let mut bytes = super::csv::start(style.bom);
-    write_csv_record(&mut bytes, columns.iter().map(|c| o.lang.pick(c.zh, c.en).to_string()));
+    write_csv_record(&mut bytes, headings(columns, o).into_iter());
     bytes
+}
+
+/// The heading row of a table (CSV and workbook alike): a column's heading,
+/// and for the satisfaction a second column for its scale, so that its
+/// score and scale are two numbers (a spreadsheet reads `4/5` as a date).
+pub fn headings(columns: &[Column], o: &Options) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in columns {
+        out.push(o.lang.pick(c.zh, c.en).to_string());
+        if c.id == SATISFACTION {
+            out.push(o.lang.pick(SCALE_HEADING.0, SCALE_HEADING.1).to_string());
+        }
+    }
+    out
+}
+
+/// The column that takes two cells: score and scale.
+pub const SATISFACTION: &str = "satisfaction";
+const SCALE_HEADING: (&str, &str) = ("满意度满分", "Satisfaction scale");
+
+/// The text cells of one column, matching [`headings`]: the satisfaction's
+/// score and scale apart, every other column one cell.
+fn csv_cells(column: &Column, t: &Ticket, s: &TicketSummary, o: &Options) -> Vec<String> {
+    if column.id != SATISFACTION {
+        return vec![field(column, t, s, o).text];
+    }
+    match &s.satisfaction {
+        Some(f) => vec![f.score.to_string(), f.scale.to_string()],
+        None => vec![String::new(), String::new()],
+    }
 }
 
 /// One CSV line (CRLF-terminated) for a ticket: records are quoted one by
@@ -257,10 +287,7 @@ pub fn csv_row(columns: &[Column], t: &Ticket, s: &TicketSummary, o: &Options, s
     let mut bytes = Vec::new();
     write_csv_record(
         &mut bytes,
-        columns.iter().map(|c| {
-            let text = field(c, t, s, o).text;
-            if style.raw { text } else { neutralise(&text) }
-        }),
+        columns.iter().flat_map(|c| csv_cells(c, t, s, o)).map(|text| if style.raw { text } else { neutralise(&text) }),
     );
     bytes
 }

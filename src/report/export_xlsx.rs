@@ -17,17 +17,9 @@ const TIMES: [&str; 4] = ["received_at", "first_response_at", "resolved_at", "pr
 const NUMBERS: [&str; 5] =
     ["first_response_hours", "resolution_hours", "resolution_work_hours", "reopened", "attachments"];
 
-/// The header row: a column's heading, and for the satisfaction a second
-/// column for its scale.
+/// The header row: the same headings as the CSV's.
 pub fn headers(columns: &[Column], o: &Options) -> Vec<String> {
-    let mut out = Vec::new();
-    for c in columns {
-        out.push(o.lang.pick(c.zh, c.en).to_string());
-        if c.id == "satisfaction" {
-            out.push(o.lang.pick("满意度满分", "Satisfaction scale").to_string());
-        }
-    }
-    out
+    super::export::headings(columns, o)
 }
 
 /// One ticket's row, matching [`headers`].

@@ -88,7 +88,7 @@ pub fn describe(event: &Event, config: &Config) -> String {
         parts.insert(0, format!("{} → {}", config.status_display(from), config.status_display(to)));
     }
     if event.action == Action::Followup {
-        parts.push(describe_followup(event, lang));
+        parts.push(describe_followup(event, config));
     }
     if let Some(by) = &event.execute_by {
         parts.push(format!("{} {}", lang.pick("执行时限", "execute by"), time::format_deadline(by, zone)));
@@ -169,12 +169,13 @@ fn describe_confirmation(event: &Event, lang: Lang) -> String {
     text
 }
 
-fn describe_followup(event: &Event, lang: Lang) -> String {
+fn describe_followup(event: &Event, config: &Config) -> String {
+    let lang = config.lang();
     if event.no_answer {
         return lang.term("回访未接通").to_string();
     }
     let mut text = match (event.score, event.scale) {
-        (Some(score), Some(scale)) => format!("{} {score}/{scale}", lang.term("评分")),
+        (Some(score), Some(scale)) => format!("{} {}", lang.term("评分"), config.score_display(score, scale, lang)),
         _ => lang.pick("回访", "follow-up").to_string(),
     };
     let verdict = if event.satisfied == Some(true) { "满意" } else { "不满意" };

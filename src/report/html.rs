@@ -52,7 +52,7 @@ pub fn render(report: &Report, title: &str, subtitle: &str, sections: &[Section]
         (lang.pick("投诉总数", "Complaints"), s.total.to_string()),
         (lang.pick("SLA 达标率", "SLA compliance"), Cell::Percent(s.sla.compliance).display()),
         (lang.pick("超时次数", "Breaches"), s.sla.breaches.to_string()),
-        (lang.pick("满意度均分", "Mean satisfaction"), Cell::Score(s.satisfaction.mean).display()),
+        (lang.pick("满意度均分(百分制)", "Mean satisfaction (0–100)"), Cell::Score(s.satisfaction.mean).display()),
         (lang.pick("满意率", "Satisfied rate"), Cell::Percent(s.satisfaction.satisfied_rate).display()),
         (lang.pick("重开率", "Reopen rate"), Cell::Percent(s.reopen_rate).display()),
     ];
@@ -72,8 +72,7 @@ pub fn render(report: &Report, title: &str, subtitle: &str, sections: &[Section]
         (_, Lang::En) => "Complaints per week",
     };
     out.push_str(&chart::columns(trend_title, &trend));
-    let scores: Vec<(String, usize)> =
-        s.satisfaction.distribution.iter().map(|d| (format!("{}/{}", d.score, d.scale), d.count)).collect();
+    let scores: Vec<(String, usize)> = s.satisfaction.distribution.iter().map(|d| (d.shown(lang), d.count)).collect();
     out.push_str(&chart::bars(lang.pick("满意度分布", "Satisfaction distribution"), &scores));
     out.push_str("\n</section>\n");
     for section in sections {

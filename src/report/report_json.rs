@@ -140,6 +140,8 @@ fn stats(s: &Stats) -> serde_json::Map<String, Value> {
             "mean": round(sat.mean, 1),
             "distribution": sat.distribution.iter().map(|d| json!({
                 "score": d.score, "scale": d.scale, "count": d.count, "share": rate(Some(d.share)),
+                "normalised": round(Some(super::analysis::normalise(d.score, d.scale)), 1),
+                "word": d.word.as_ref().map(|w| &w.0), "word_label": d.word.as_ref().map(|w| &w.1),
             })).collect::<Vec<_>>(),
             "satisfied": sat.satisfied,
             "satisfied_rate": rate(sat.satisfied_rate),

@@ -160,14 +160,13 @@ fn help_mentions_required_fields() {
         .stdout(predicate::str::contains("--from-file"));
 }
 
-/// On a terminal, missing required fields are asked for. `script` (util-linux)
-/// gives the command a real pseudo-terminal; the answers come from its stdin.
-#[test]
-fn prompts_for_missing_fields_on_a_terminal() {
-    let store = Store::new();
+/// Runs `complaint new ARGS` under script(1), which gives it a real
+/// pseudo-terminal; `typed` is what the person types. Returns the exit
+/// status and the screen.
+fn on_a_terminal(store: &Store, args: &str, typed: &str) -> (std::process::ExitStatus, String) {
     let bin = assert_cmd::cargo::cargo_bin("complaint");
     let output = std::process::Command::new("script")
-        .args(["-q", "-e", "-c", &format!("{} new --product 手表", bin.display()), "/dev/null"])
+        .args(["-q", "-e", "-c", &format!("{} new {args}", bin.display()), "/dev/null"])
         .current_dir(store.path())
         .env("COMPLAINT_NOW", "2026-11-23 10:00")
         .env("COMPLAINT_USER", "wang")
@@ -177,18 +176,81 @@ fn prompts_for_missing_fields_on_a_terminal() {
         .spawn()
         .and_then(|mut child| {
             use std::io::Write;
-            child.stdin.take().unwrap().write_all("张三\n13812345678\n电话\n屏幕碎了\n".as_bytes())?;
+            child.stdin.take().unwrap().write_all(typed.as_bytes())?;
             child.wait_with_output()
         })
         .expect("script(1) from util-linux runs");
-    let screen = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{screen}");
-    for prompt in ["客户姓名 customer:", "联系方式 contact:", "投诉渠道 channel", "投诉摘要 summary:"] {
+    (output.status, String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// On a terminal, missing required fields are asked for, and with them
+/// every empty field of the record table (Enter leaves an optional one
+/// empty or takes the default).
+#[test]
+fn prompts_for_missing_fields_on_a_terminal() {
+    let store = Store::new();
+    let (status, screen) = on_a_terminal(&store, "--product 手表", "张三\n13812345678\n\n电话\n屏幕碎了\n\n\n\n\n\n");
+    assert!(status.success(), "{screen}");
+    for prompt in [
+        "客户姓名 (customer name):",
+        "联系方式 (contact):",
+        "客户ID (customer ID) [可留空 optional]:",
+        "投诉渠道 (channel):",
+        "投诉摘要 (summary):",
+        "问题描述 (description) [可留空 optional]:",
+        "客户诉求 (expectation) [可留空 optional]:",
+        "投诉类型 (category) [可留空 optional]:",
+        "严重程度 (severity) [一般]:",
+        "受理时间 (received at) [2026-11-23 10:00]:",
+    ] {
         assert!(screen.contains(prompt), "{prompt} not asked: {screen}");
     }
+    assert!(!screen.contains("涉及产品 (product)"), "a given field is not asked: {screen}");
+    assert!(screen.contains("电话 (phone), 在线客服 (online_chat)"), "channels listed: {screen}");
     let ticket = store.ticket_yaml("CP20261123001");
     assert_eq!(ticket["customer"]["name"].as_str(), Some("张三"));
     assert_eq!(ticket["channel"].as_str(), Some("phone"));
     assert_eq!(ticket["summary"].as_str(), Some("屏幕碎了"));
     assert_eq!(ticket["product"].as_str(), Some("手表"));
+    assert_eq!(ticket["severity"].as_str(), Some("general"));
+    assert_eq!(ticket["category"].as_str(), None);
+    assert_eq!(ticket["received_at"].as_str(), Some("2026-11-23T10:00:00+08:00"));
+}
+
+/// Every field answered; a bad answer (an unknown channel, a time in the
+/// future, an empty required field) is re-asked with the core's error.
+#[test]
+fn a_wrong_answer_is_asked_again_with_the_error() {
+    let store = Store::new();
+    let typed = "\n李四\nli@example.com\nC-7\n飞鸽\n微信\n耳机 P3\n左耳无声\n收货即坏\n换新\n质量\n紧急\n2026-11-24 09:00\n2026-11-23 09:15\n";
+    let (status, screen) = on_a_terminal(&store, "", typed);
+    assert!(status.success(), "{screen}");
+    assert!(screen.contains("必填 (required)"), "{screen}");
+    assert!(screen.contains("error: unknown channel \"飞鸽\""), "{screen}");
+    assert!(screen.contains("complaint: error:") && screen.matches("受理时间 (received at)").count() == 2, "{screen}");
+    let ticket = store.ticket_yaml("CP20261123001");
+    for (key, value) in [
+        ("channel", "wechat"),
+        ("product", "耳机 P3"),
+        ("summary", "左耳无声"),
+        ("description", "收货即坏"),
+        ("expectation", "换新"),
+        ("category", "product_quality"),
+        ("severity", "serious"),
+        ("received_at", "2026-11-23T09:15:00+08:00"),
+    ] {
+        assert_eq!(ticket[key].as_str(), Some(value), "{key}");
+    }
+    assert_eq!(ticket["customer"]["id"].as_str(), Some("C-7"));
+}
+
+/// Ctrl-D ends the questions: exit 2, no ticket, no commit.
+#[test]
+fn ctrl_d_aborts_with_nothing_written() {
+    let store = Store::new();
+    let before = store.files();
+    let (status, screen) = on_a_terminal(&store, "", "张三\n13812345678\n");
+    assert_eq!(status.code(), Some(2), "{screen}");
+    assert!(screen.contains("aborted at 客户ID (customer ID); nothing was written"), "{screen}");
+    assert_eq!(store.files(), before);
 }

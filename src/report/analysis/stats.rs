@@ -44,14 +44,27 @@ pub struct SlaFigures {
 pub struct ScoreCount {
     pub score: u32,
     pub scale: u32,
+    /// On a word scale, the word's id and label (`satisfied`, 满意).
+    pub word: Option<(String, String)>,
     pub count: usize,
     pub share: f64,
+}
+
+impl ScoreCount {
+    /// The answer as its row reads: the word of a word scale, else `4/5`.
+    pub fn shown(&self, lang: crate::lang::Lang) -> String {
+        match &self.word {
+            Some((id, label)) => lang.coded(id, label).to_string(),
+            None => format!("{}/{}", self.score, self.scale),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SatisfactionFigures {
     pub answered: usize,
-    /// Mean of score / scale × 100.
+    /// Mean of score / scale × 100 (百分制), over every scale: each answer
+    /// is normalised first, so scales never mix raw scores.
     pub mean: Option<f64>,
     pub distribution: Vec<ScoreCount>,
     pub satisfied: usize,
@@ -287,6 +300,7 @@ impl<'a> Accumulator<'a> {
                     .map(|(&(scale, score), &count)| ScoreCount {
                         score,
                         scale,
+                        word: config.satisfaction.word(score, scale).map(|w| (w.id.clone(), w.label.clone())),
                         count,
                         share: ratio(count, answered).unwrap_or(0.0),
                     })
