@@ -13,6 +13,7 @@
 
 mod assign;
 mod classify;
+mod commands;
 mod confirm;
 mod create;
 mod diagnose;
@@ -31,8 +32,9 @@ mod when;
 
 pub use assign::{AssignInput, assign};
 pub use classify::{ClassifyInput, classify};
+pub use commands::{COMMANDS, Command, Prepared, command, read_input};
 pub use confirm::{ConfirmInput, confirm};
-pub use create::{CustomerInput, Fields, NewInput, create};
+pub use create::{CustomerInput, Fields, NewInput, create, created_what};
 pub use diagnose::{DiagnoseInput, diagnose};
 pub use edit::{Editable, edit, validate_edit};
 pub use escalate::{EscalateInput, escalate};

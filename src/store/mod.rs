@@ -18,6 +18,7 @@ mod parse_error;
 mod placement;
 mod scan;
 mod staging;
+mod users;
 mod walk;
 
 use std::path::{Path, PathBuf};
@@ -36,6 +37,7 @@ pub use init::{InitReport, init};
 pub use lock::StoreLock;
 pub use scan::Scan;
 pub use staging::{ImportState, PendingImport};
+pub use users::{Role, User, Users};
 
 use crate::config::Config;
 use crate::error::{Error, Result};

@@ -1,0 +1,11 @@
+//! `complaint serve`: the real binary on a random loopback port against a
+//! temp store, driven over HTTP.
+
+#[path = "../cli/support.rs"]
+#[allow(dead_code)]
+mod support;
+
+mod harness;
+mod test_api;
+mod test_auth;
+mod test_robustness;
