@@ -2,7 +2,6 @@
 //! temp store, driven over HTTP.
 
 #[path = "../cli/support.rs"]
-#[allow(dead_code)]
 mod support;
 
 mod harness;
