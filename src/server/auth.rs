@@ -7,8 +7,7 @@
 //! ages out. The role is read from the users file on every request, so a
 //! `complaint user remove` takes effect at once.
 
-use std::collections::{HashMap, VecDeque};
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use axum::extract::{ConnectInfo, FromRequestParts, State};
@@ -21,45 +20,12 @@ use serde::Deserialize;
 
 use super::api::ApiError;
 use super::secret;
+use super::sessions::Session;
 use super::state::Shared;
 use crate::store::Role;
 
 pub const COOKIE: &str = "complaint_session";
 const IDLE: Duration = Duration::from_secs(8 * 3600);
-const WINDOW: Duration = Duration::from_secs(15 * 60);
-const MAX_FAILURES: usize = 5;
-
-pub struct Session {
-    pub name: String,
-    pub csrf: String,
-    last_seen: Instant,
-}
-
-pub type Sessions = HashMap<String, Session>;
-
-/// Failed sign-ins by name and by client address, within [`WINDOW`].
-#[derive(Default)]
-pub struct Throttle {
-    by_name: HashMap<String, VecDeque<Instant>>,
-    by_address: HashMap<IpAddr, VecDeque<Instant>>,
-}
-
-impl Throttle {
-    fn refuses(&mut self, name: &str, address: IpAddr, now: Instant) -> bool {
-        let full = |list: Option<&mut VecDeque<Instant>>| {
-            list.is_some_and(|list| {
-                list.retain(|t| now.duration_since(*t) < WINDOW);
-                list.len() >= MAX_FAILURES
-            })
-        };
-        full(self.by_name.get_mut(name)) || full(self.by_address.get_mut(&address))
-    }
-
-    fn failed(&mut self, name: &str, address: IpAddr, now: Instant) {
-        self.by_name.entry(name.to_string()).or_default().push_back(now);
-        self.by_address.entry(address).or_default().push_back(now);
-    }
-}
 
 /// How a request was signed in.
 #[derive(Debug, Clone)]

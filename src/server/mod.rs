@@ -12,6 +12,7 @@
 pub mod api;
 pub mod auth;
 pub mod secret;
+mod sessions;
 mod state;
 
 use std::net::SocketAddr;

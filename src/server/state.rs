@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 
-use super::auth::{Sessions, Throttle};
+use super::sessions::{Sessions, Throttle};
 use crate::error::{Error, Result};
 use crate::store::Store;
 
