@@ -11,6 +11,7 @@
 //! - [`report`]: turns rows into tables, CSV, JSON, HTML; writes to any `io::Write`.
 //! - [`mail`]: builds messages and delivers them by SMTP or a sendmail command.
 //! - [`lang`]: the language people read (`[ui] lang`) and its terms.
+//! - [`server`]: `complaint serve`, the web door: sign-in, roles, the JSON API.
 //! - [`cli`]: arguments, environment and the clock; one file per subcommand.
 
 pub mod cli;
@@ -20,6 +21,7 @@ pub mod lang;
 pub mod mail;
 pub mod ops;
 pub mod report;
+pub mod server;
 pub mod sla;
 pub mod store;
 pub mod ticket;

@@ -112,6 +112,16 @@ impl Context {
         Ok(time::in_zone(now, zone))
     }
 
+    /// [`Context::now`] as a clock a server can keep and read on every
+    /// request, from any thread.
+    pub fn clock(&self) -> crate::server::Clock {
+        let fixed = self.global.now.clone();
+        std::sync::Arc::new(move |zone| match &fixed {
+            Some(text) => Ok(time::in_zone(time::parse_time(text, zone, "--now / COMPLAINT_NOW")?, zone)),
+            None => Ok(time::in_zone(time::truncate_to_seconds(Utc::now().fixed_offset()), zone)),
+        })
+    }
+
     /// [`Context::now`], and the time a report is evaluated at: the
     /// command's `--as-of` (`flag`) if given, else that same now (the clock
     /// is read once, so a mail's date and its "as of" agree).

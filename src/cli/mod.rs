@@ -39,10 +39,12 @@ mod overdue;
 mod plan;
 mod promise;
 mod report;
+mod serve;
 mod show;
 mod sync;
 mod task;
 mod transition;
+mod user;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -98,6 +100,9 @@ pub enum Command {
     Report(report::ReportArgs),
     Check(check::CheckArgs),
     Sync(sync::SyncArgs),
+    Serve(serve::ServeArgs),
+    #[command(subcommand)]
+    User(user::UserCommand),
     MergeDriver(merge_driver::MergeDriverArgs),
     Edit(edit::EditArgs),
     Import(import::ImportArgs),
@@ -150,6 +155,8 @@ fn dispatch(ctx: &mut Context, command: Command) -> crate::Result<ExitCode> {
         Command::Export(args) => export::run(ctx, args),
         Command::Report(args) => report::run(ctx, args),
         Command::Sync(args) => sync::run(ctx, args),
+        Command::Serve(args) => serve::run(ctx, args),
+        Command::User(command) => user::run(ctx, command),
         Command::MergeDriver(args) => merge_driver::run(ctx, args),
         Command::Edit(args) => edit::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),

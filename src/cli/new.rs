@@ -8,7 +8,6 @@ use chrono::{DateTime, FixedOffset};
 use clap::Args;
 
 use super::{Context, output};
-use crate::config::ChoiceKind;
 use crate::error::{Error, Result};
 use crate::ops::{self, CustomerInput, NewInput, PurchaseInput, Stamp};
 use crate::report::mask::Masker;
@@ -90,10 +89,7 @@ pub fn run(ctx: &mut Context, args: NewArgs) -> Result<ExitCode> {
     let id = store.create(received_date, |id| fields.into_ticket(&id.to_string(), &stamp))?;
     let ticket = store.load(&id)?;
     ctx.info(format!("created {id} ({})", store.display_path(&store.path_of(&id))));
-    let what = format!(
-        "new complaint ({})",
-        ticket.category.as_deref().map_or("未分类", |c| config.label(ChoiceKind::Category, c))
-    );
+    let what = ops::created_what(&ticket, config);
     let git_message = message_for(&ticket.id, &what, &ticket.history[0]);
     let _lock = store.lock()?;
     super::autocommit::commit(ctx, &store, &[store.path_of(&id)], &git_message);

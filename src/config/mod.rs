@@ -80,11 +80,19 @@ pub struct UiConfig {
 #[serde(deny_unknown_fields)]
 pub struct Limits {
     pub max_file_bytes: u64,
+    /// The largest request body `complaint serve` reads (attachments have
+    /// their own cap).
+    #[serde(default = "default_max_request_bytes")]
+    pub max_request_bytes: u64,
     pub max_text_bytes: usize,
     /// Largest file `attach` keeps (spec §3.1).
     pub max_attachment_bytes: u64,
     #[serde(deserialize_with = "deserialize_wait")]
     pub lock_wait: std::time::Duration,
+}
+
+fn default_max_request_bytes() -> u64 {
+    1024 * 1024
 }
 
 /// `lock_wait`: seconds as a number, or text such as "30s" or "2m".

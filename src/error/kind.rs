@@ -29,6 +29,18 @@ impl ErrorKind {
         2
     }
 
+    /// The name of the kind in the API's error document (`error.kind`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::BadInput => "bad_input",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::Config => "config",
+            ErrorKind::Store => "store",
+            ErrorKind::External => "external",
+        }
+    }
+
     /// The HTTP status of the API (issue 16).
     pub fn http_status(self) -> u16 {
         match self {

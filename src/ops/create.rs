@@ -125,6 +125,12 @@ fn missing(input: &NewInput, customer: &CustomerInput) -> Vec<String> {
 
 /// Validates a new complaint received no later than `now`; the ID is
 /// allocated by the store ([`Fields::into_ticket`] builds the ticket).
+/// The words of a new ticket's commit subject: `new complaint (物流)`.
+pub fn created_what(ticket: &Ticket, config: &Config) -> String {
+    let category = ticket.category.as_deref().map_or("未分类", |c| config.label(ChoiceKind::Category, c));
+    format!("new complaint ({category})")
+}
+
 pub fn create(input: NewInput, config: &Config, now: DateTime<FixedOffset>) -> Result<Fields> {
     let max = config.limits.max_text_bytes;
     let mut input = input;

@@ -14,6 +14,7 @@
 mod assign;
 mod attach;
 mod classify;
+mod commands;
 mod confirm;
 mod create;
 mod diagnose;
@@ -34,8 +35,9 @@ mod when;
 pub use assign::{AssignInput, assign};
 pub use attach::{AttachInput, FileFacts, already_attached, attach, check_size, sanitise_name};
 pub use classify::{ClassifyInput, classify};
+pub use commands::{COMMANDS, Command, Prepared, command, read_input};
 pub use confirm::{ConfirmInput, confirm};
-pub use create::{CustomerInput, FIELD_KEYS, Fields, NewInput, check_field, create, missing_fields};
+pub use create::{CustomerInput, FIELD_KEYS, Fields, NewInput, check_field, create, created_what, missing_fields};
 pub use diagnose::{DiagnoseInput, diagnose};
 pub use edit::{Editable, edit, validate_edit};
 pub use escalate::{EscalateInput, escalate};

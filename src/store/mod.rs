@@ -19,6 +19,7 @@ mod parse_error;
 mod placement;
 mod scan;
 mod staging;
+mod users;
 mod walk;
 
 use std::path::{Path, PathBuf};
@@ -38,6 +39,7 @@ pub use init::{InitReport, init};
 pub use lock::StoreLock;
 pub use scan::Scan;
 pub use staging::{ImportState, PendingImport};
+pub use users::{Role, User, Users};
 
 use crate::config::Config;
 use crate::error::{Error, Result};

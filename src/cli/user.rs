@@ -1,0 +1,131 @@
+//! `complaint user add|list|remove|reset`
+
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+
+use super::{Context, output};
+use crate::error::{Error, Result};
+use crate::server::secret;
+use crate::store::{Role, User};
+
+/// The people who may sign in to `complaint serve`, with their roles
+/// (viewer reads; agent reads and writes; lead also sees names and
+/// contacts unmasked). Only argon2 hashes are kept, in .complaint/users.toml
+/// (outside git, mode 0600).
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user; prints the password (or with --token an API token) once
+    Add(AddArgs),
+    /// List users: name, role, whether a password or token is set, created
+    List,
+    /// Remove a user; their sessions end at their next request
+    Remove(NameArgs),
+    /// Give a user a new password (or with --token a new API token), printed once
+    Reset(ResetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The name recorded as the actor of every change they make
+    pub name: String,
+    /// agent, lead or viewer
+    #[arg(long)]
+    pub role: String,
+    /// Make an API token (Authorization: Bearer) instead of a password
+    #[arg(long)]
+    pub token: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NameArgs {
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ResetArgs {
+    pub name: String,
+    /// A new API token instead of a new password
+    #[arg(long)]
+    pub token: bool,
+    /// Also change the role
+    #[arg(long)]
+    pub role: Option<String>,
+}
+
+pub fn run(ctx: &mut Context, command: UserCommand) -> Result<ExitCode> {
+    let store = ctx.open_store()?;
+    match command {
+        UserCommand::Add(args) => {
+            let role = Role::parse(&args.role)?;
+            crate::ticket::text::check_one_line("the user name", &args.name)?;
+            let name = args.name.trim().to_string();
+            let created = ctx.now(store.config().zone())?.to_rfc3339();
+            let printed = store.update_users(|users| {
+                if users.users.contains_key(&name) {
+                    return Err(Error::invalid(
+                        format!("there is already a user “{name}”"),
+                        Some("complaint user reset NAME gives a new password"),
+                    ));
+                }
+                let mut user = User { role, created, password_hash: None, token_id: None, token_hash: None };
+                let printed = set_secret(&mut user, args.token)?;
+                users.users.insert(name.clone(), user);
+                Ok(printed)
+            })?;
+            ctx.info(format!("added {name} ({}); the secret is shown only now:", role.as_str()));
+            output::print(&format!("{printed}\n"))?;
+        }
+        UserCommand::List => {
+            let users = store.read_users()?;
+            let mut text = String::new();
+            for (name, user) in &users.users {
+                let yes = |b: bool| if b { "yes" } else { "no" };
+                text.push_str(&format!(
+                    "{name}\t{}\tpassword: {}\ttoken: {}\t{}\n",
+                    user.role.as_str(),
+                    yes(user.password_hash.is_some()),
+                    yes(user.token_hash.is_some()),
+                    user.created
+                ));
+            }
+            output::print(&text)?;
+        }
+        UserCommand::Remove(args) => {
+            store
+                .update_users(|users| users.users.remove(&args.name).map(|_| ()).ok_or_else(|| unknown(&args.name)))?;
+            ctx.info(format!("removed {}", args.name));
+        }
+        UserCommand::Reset(args) => {
+            let role = args.role.as_deref().map(Role::parse).transpose()?;
+            let printed = store.update_users(|users| {
+                let user = users.users.get_mut(&args.name).ok_or_else(|| unknown(&args.name))?;
+                if let Some(role) = role {
+                    user.role = role;
+                }
+                set_secret(user, args.token)
+            })?;
+            ctx.info(format!("reset {}; the secret is shown only now:", args.name));
+            output::print(&format!("{printed}\n"))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A new password or token for `user`; returns it to print.
+fn set_secret(user: &mut User, token: bool) -> Result<String> {
+    if token {
+        let (token, id, secret_part) = secret::new_token();
+        user.token_id = Some(id);
+        user.token_hash = Some(secret::hash(&secret_part)?);
+        Ok(token)
+    } else {
+        let password = secret::new_password();
+        user.password_hash = Some(secret::hash(&password)?);
+        Ok(password)
+    }
+}
+
+fn unknown(name: &str) -> Error {
+    Error::invalid(format!("no user “{name}”"), Some("complaint user list shows them"))
+}

@@ -1,0 +1,210 @@
+//! The tickets: the queue (`list`'s filters), one ticket (`show --json`),
+//! a new one (`new --from-file`'s keys) and every changing command.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+
+use super::ApiError;
+use crate::error::{Error, Result};
+use crate::ops::{self, NewInput, Stamp};
+use crate::report::filter::{Filter, FilterInput};
+use crate::report::stages;
+use crate::report::ticket_json::{JSON_SCHEMA, ticket_json};
+use crate::server::auth::{Signed, csrf_header};
+use crate::server::state::Shared;
+use crate::sla;
+use crate::store::{CommitOutcome, CommitPolicy, message_for};
+
+const DEFAULT_LIMIT: usize = 50;
+const MAX_LIMIT: usize = 500;
+
+/// The query of `GET /api/v1/tickets`: the filters, `limit`, `offset`.
+struct ListQuery {
+    filter: FilterInput,
+    limit: usize,
+    offset: usize,
+}
+
+fn list_query(pairs: Vec<(String, String)>) -> Result<ListQuery> {
+    let mut query = ListQuery { filter: FilterInput::default(), limit: DEFAULT_LIMIT, offset: 0 };
+    let split = |v: &str| v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect::<Vec<_>>();
+    let flag = |v: &str| matches!(v, "" | "true" | "1" | "yes");
+    let number = |key: &str, v: &str| {
+        v.parse::<usize>().map_err(|_| Error::invalid(format!("{key} must be a whole number, not “{v}”"), None))
+    };
+    let f = &mut query.filter;
+    for (key, value) in pairs {
+        match key.as_str() {
+            "status" => f.status.extend(split(&value)),
+            "category" => f.category.extend(split(&value)),
+            "severity" => f.severity.extend(split(&value)),
+            "channel" => f.channel.extend(split(&value)),
+            "assignee" => f.assignee = Some(value),
+            "department" => f.department = Some(value),
+            "customer" => f.customer = Some(value),
+            "product" => f.product = Some(value),
+            "search" => f.search.push(value),
+            "escalated" => f.escalated = flag(&value),
+            "open" => f.open = flag(&value),
+            "since" => f.since = Some(value),
+            "until" => f.until = Some(value),
+            "limit" => query.limit = number("limit", &value)?.min(MAX_LIMIT),
+            "offset" => query.offset = number("offset", &value)?,
+            other => {
+                return Err(Error::invalid(
+                    format!("unknown query parameter “{other}”"),
+                    Some(
+                        "the filters of `complaint list`: status, category, severity, channel, assignee, department, customer, product, search, escalated, open, since, until; and limit, offset",
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(query)
+}
+
+pub async fn list(
+    State(state): State<Shared>,
+    signed: Signed,
+    Query(pairs): Query<Vec<(String, String)>>,
+) -> Result<Json<Value>, ApiError> {
+    let query = list_query(pairs)?;
+    let masker = signed.masker();
+    let doc = state
+        .blocking(move |s| {
+            let config = s.store.config();
+            let filter = Filter::from_input(&query.filter, config)?;
+            let mut found = Vec::new();
+            s.store.fold_summaries_searching(None, |summary| filter.matches_summary(summary), filter.search(), &mut |p, t| {
+                found.push((p, t))
+            })?;
+            found.sort_by(|(_, a), (_, b)| a.received_at.cmp(&b.received_at).then(a.id.cmp(&b.id)));
+            let page = found.iter().skip(query.offset).take(query.limit);
+            let tickets = page
+                .map(|(path, summary)| s.store.read_file(path, summary).map(|t| ticket_json(&t, config, &masker)))
+                .collect::<Result<Vec<_>>>()?;
+            Ok(json!({
+                "schema": JSON_SCHEMA,
+                "total": found.len(),
+                "offset": query.offset,
+                "limit": query.limit,
+                "tickets": tickets,
+            }))
+        })
+        .await?;
+    Ok(Json(doc))
+}
+
+pub async fn show(
+    State(state): State<Shared>,
+    signed: Signed,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let masker = signed.masker();
+    let doc = state
+        .blocking(move |s| {
+            let config = s.store.config();
+            let ticket = s.store.load(&s.store.parse_id(&id)?)?;
+            let now = s.now()?;
+            let calendar = config.business_calendar();
+            let targets = sla::ticket_targets(&calendar, &config.sla, &ticket, now);
+            Ok(json!({
+                "schema": JSON_SCHEMA,
+                "ticket": ticket_json(&ticket, config, &masker),
+                "stages": stages::json(&calendar, &targets, now),
+            }))
+        })
+        .await?;
+    Ok(Json(doc))
+}
+
+/// The body as JSON: 413 beyond the cap, 400 when it is not JSON.
+fn json_body(body: std::result::Result<Bytes, BytesRejection>) -> Result<Value, ApiError> {
+    let bytes = body.map_err(ApiError::body)?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(json!({}));
+    }
+    serde_json::from_slice(&bytes).map_err(|e| ApiError::malformed_json(&e))
+}
+
+pub async fn create(
+    State(state): State<Shared>,
+    signed: Signed,
+    headers: HeaderMap,
+    body: std::result::Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    signed.may_change(csrf_header(&headers))?;
+    let input: NewInput = ops::read_input(json_body(body)?)?;
+    let masker = signed.masker();
+    let (id, doc) = state
+        .blocking(move |s| {
+            let (store, config) = (&s.store, s.store.config());
+            let now = s.now()?;
+            let fields = ops::create(input, config, now)?;
+            let stamp = Stamp { at: now, by: signed.name };
+            let id = store.create(fields.received_at.date_naive(), |id| fields.into_ticket(&id.to_string(), &stamp))?;
+            let ticket = store.load(&id)?;
+            let message = message_for(&ticket.id, &ops::created_what(&ticket, config), &ticket.history[0]);
+            let commit = {
+                let _lock = store.lock()?;
+                store.commit_paths(CommitPolicy::Auto, &[store.path_of(&id)], &message)
+            };
+            let doc = json!({ "schema": JSON_SCHEMA, "ticket": ticket_json(&ticket, config, &masker), "commit": commit_json(&commit) });
+            Ok((id.to_string(), doc))
+        })
+        .await?;
+    let location = format!("/api/v1/tickets/{id}");
+    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(doc)).into_response())
+}
+
+pub async fn command(
+    State(state): State<Shared>,
+    signed: Signed,
+    Path((id, name)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: std::result::Result<Bytes, BytesRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let command = ops::command(&name).ok_or_else(|| ApiError::unknown_command(&name))?;
+    signed.may_change(csrf_header(&headers))?;
+    let (at, prepared) = (command.prepare)(json_body(body)?)?;
+    let masker = signed.masker();
+    let doc = state
+        .blocking(move |s| {
+            let (store, config) = (&s.store, s.store.config());
+            let id = store.parse_id(&id)?;
+            let zone = config.zone();
+            let applied = store.apply(
+                &id,
+                CommitPolicy::Auto,
+                || s.now(),
+                |ticket, now| {
+                    let at = ops::stamp_time(ticket, zone, at.as_deref(), now)?;
+                    let change = prepared(ticket, config, Stamp { at, by: signed.name })?;
+                    Ok(change.map(|c| (c.event, c.what)))
+                },
+            )?;
+            Ok(json!({
+                "schema": JSON_SCHEMA,
+                "what": applied.what,
+                "ticket": ticket_json(&applied.ticket, config, &masker),
+                "commit": commit_json(&applied.commit),
+            }))
+        })
+        .await?;
+    Ok(Json(doc))
+}
+
+/// What became of the commit: `{"hash": …}`, `null` when none was asked
+/// for, or `{"error": …}` (the change is saved all the same).
+fn commit_json(outcome: &CommitOutcome) -> Value {
+    match outcome {
+        CommitOutcome::Committed { hash, subject } => json!({ "hash": hash, "subject": subject }),
+        CommitOutcome::Skipped => Value::Null,
+        CommitOutcome::Failed(e) => json!({ "error": e.to_string() }),
+    }
+}

@@ -1,0 +1,64 @@
+//! What every handler shares: the store, the clock, the sessions and the
+//! sign-in throttle.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, FixedOffset};
+use chrono_tz::Tz;
+
+use super::sessions::{Sessions, Throttle};
+use crate::error::{Error, Result};
+use crate::store::Store;
+
+/// "Now" in a zone; read on every request (the command line's `--now`
+/// fixes it for tests).
+pub type Clock = Arc<dyn Fn(Tz) -> Result<DateTime<FixedOffset>> + Send + Sync>;
+
+/// How the server was started.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub listen: SocketAddr,
+    /// Mark the session cookie `Secure` (the server is behind TLS).
+    pub secure_cookies: bool,
+}
+
+pub struct AppState {
+    pub store: Store,
+    pub clock: Clock,
+    pub options: Options,
+    pub sessions: Mutex<Sessions>,
+    pub throttle: Mutex<Throttle>,
+}
+
+pub type Shared = Arc<AppState>;
+
+impl AppState {
+    pub fn new(store: Store, clock: Clock, options: Options) -> Shared {
+        Arc::new(AppState {
+            store,
+            clock,
+            options,
+            sessions: Mutex::new(HashMap::new()),
+            throttle: Mutex::new(Throttle::default()),
+        })
+    }
+
+    /// "Now" in the store's zone.
+    pub fn now(&self) -> Result<DateTime<FixedOffset>> {
+        (self.clock)(self.store.config().zone())
+    }
+
+    /// Runs `work` (store calls: blocking file I/O under the store lock, or
+    /// a slow hash) on the blocking pool.
+    pub async fn blocking<T: Send + 'static>(
+        self: &Arc<Self>,
+        work: impl FnOnce(&AppState) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let state = Arc::clone(self);
+        tokio::task::spawn_blocking(move || work(&state))
+            .await
+            .map_err(|e| Error::invalid(format!("the request failed inside the server: {e}"), None))?
+    }
+}

@@ -1,0 +1,137 @@
+//! The people who may sign in to `complaint serve`: `.complaint/users.toml`,
+//! outside git (`.complaint/` is gitignored), mode 0600. Each holds a role
+//! and only slow hashes (argon2, made by `crate::server::secret`) of a
+//! password and of an API token, never the secrets themselves.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::{LOCAL_DIR, Store};
+use crate::error::{Error, Result};
+
+pub const USERS_FILE: &str = "users.toml";
+
+/// What a signed-in person may do (spec §11).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Reads only.
+    Viewer,
+    /// Reads and writes; sees names and contacts masked.
+    Agent,
+    /// Reads and writes, and sees names and contacts unmasked.
+    Lead,
+}
+
+impl Role {
+    pub fn parse(text: &str) -> Result<Role> {
+        match text.trim() {
+            "viewer" => Ok(Role::Viewer),
+            "agent" => Ok(Role::Agent),
+            "lead" => Ok(Role::Lead),
+            other => {
+                Err(Error::invalid(format!("unknown role “{other}”"), Some("a role is one of: agent, lead, viewer")))
+            }
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Viewer => "viewer",
+            Role::Agent => "agent",
+            Role::Lead => "lead",
+        }
+    }
+
+    pub fn may_write(self) -> bool {
+        self != Role::Viewer
+    }
+
+    /// Names and contacts are shown in full only to leads.
+    pub fn sees_unmasked(self) -> bool {
+        self == Role::Lead
+    }
+}
+
+/// One person's entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct User {
+    pub role: Role,
+    /// When the entry was made (RFC 3339).
+    pub created: String,
+    /// The argon2 hash (PHC string) of the password.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password_hash: Option<String>,
+    /// The public half of the API token (`ID.SECRET`), to find its hash
+    /// without trying every user's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_hash: Option<String>,
+}
+
+/// Every user, by name.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Users {
+    #[serde(default)]
+    pub users: BTreeMap<String, User>,
+}
+
+impl Users {
+    /// The user whose API token has the public part `token_id`.
+    pub fn by_token_id(&self, token_id: &str) -> Option<(&str, &User)> {
+        self.users.iter().find(|(_, u)| u.token_id.as_deref() == Some(token_id)).map(|(n, u)| (n.as_str(), u))
+    }
+}
+
+impl Store {
+    pub fn users_path(&self) -> PathBuf {
+        self.root().join(LOCAL_DIR).join(USERS_FILE)
+    }
+
+    /// The users file; none yet is no users.
+    pub fn read_users(&self) -> Result<Users> {
+        let path = self.users_path();
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Users::default()),
+            Err(e) => return Err(Error::io("read", &path, e)),
+        };
+        toml::from_str(&text)
+            .map_err(|e| Error::BadFile { path: self.display_path(&path).into_owned().into(), message: e.to_string() })
+    }
+
+    /// Changes the users file under the store lock: `change` gets the
+    /// current users; the result is written atomically, readable only by
+    /// its owner.
+    pub fn update_users<T>(&self, change: impl FnOnce(&mut Users) -> Result<T>) -> Result<T> {
+        let _lock = self.lock()?;
+        let mut users = self.read_users()?;
+        let result = change(&mut users)?;
+        let text = toml::to_string(&users).expect("users serialise");
+        write_private(&self.users_path(), text.as_bytes())?;
+        Ok(result)
+    }
+}
+
+/// Writes `bytes` to `path` atomically with mode 0600 from the start: the
+/// hashes are never readable by others, not even for an instant.
+fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().expect("the users file is in .complaint/");
+    std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io("create", dir, e))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| Error::io("write", path, e))?;
+    }
+    file.write_all(bytes).and_then(|_| file.as_file().sync_all()).map_err(|e| Error::io("write", path, e))?;
+    file.persist(path).map_err(|e| Error::io("write", path, e.error))?;
+    Ok(())
+}

@@ -1,0 +1,116 @@
+//! Each API call, its happy path and its error codes.
+
+use crate::harness::*;
+
+fn agent(store: &Store) -> (Server, String) {
+    let token = add_user(store, "li", "agent", true);
+    (Server::start(store), bearer(&token))
+}
+
+#[test]
+fn list_filters_and_pages() {
+    let store = Store::new();
+    let first = store.new_ticket("2026-11-23 08:10", &[]);
+    let second = store.new_ticket("2026-11-23 08:20", &["--channel", "email"]);
+    let (server, auth) = agent(&store);
+    let all = server.get("/api/v1/tickets", &[("authorization", &auth)]).json();
+    assert_eq!((all["total"].as_u64(), all["limit"].as_u64(), all["offset"].as_u64()), (Some(2), Some(50), Some(0)));
+    assert_eq!(all["tickets"][0]["id"], first.as_str());
+    let page = server.get("/api/v1/tickets?limit=1&offset=1", &[("authorization", &auth)]).json();
+    assert_eq!(page["tickets"].as_array().unwrap().len(), 1);
+    assert_eq!(page["tickets"][0]["id"], second.as_str());
+    let email = server.get("/api/v1/tickets?channel=email", &[("authorization", &auth)]).json();
+    assert_eq!(email["total"], 1);
+    let unknown = server.get("/api/v1/tickets?colour=red", &[("authorization", &auth)]);
+    assert_eq!(unknown.status, 400);
+    assert_eq!(server.get("/api/v1/tickets?status=flying", &[("authorization", &auth)]).status, 400);
+}
+
+#[test]
+fn show_has_fields_and_stage_clocks() {
+    let store = Store::new();
+    let id = store.new_ticket("2026-11-23 09:00", &[]);
+    let (server, auth) = agent(&store);
+    let doc = server.get(&format!("/api/v1/tickets/{id}"), &[("authorization", &auth)]).json();
+    assert_eq!(doc["schema"], 1);
+    assert_eq!(doc["ticket"]["id"], id.as_str());
+    assert!(doc["stages"].is_array() || doc["stages"].is_object(), "{doc}");
+    assert_eq!(server.get("/api/v1/tickets/CP20261123999", &[("authorization", &auth)]).status, 404);
+    assert_eq!(server.get("/api/v1/tickets/nonsense", &[("authorization", &auth)]).status, 400);
+}
+
+#[test]
+fn create_answers_201_with_location_and_records_the_actor() {
+    let store = Store::new();
+    let (server, auth) = agent(&store);
+    let body = r#"{"customer": {"name": "李四", "contact": "13900001111"}, "channel": "phone", "summary": "屏幕碎裂"}"#;
+    let created = server.post("/api/v1/tickets", &[("authorization", &auth)], body);
+    assert_eq!(created.status, 201, "{}", created.body);
+    let id = created.json()["ticket"]["id"].as_str().unwrap().to_string();
+    assert_eq!(created.header("location"), Some(format!("/api/v1/tickets/{id}").as_str()));
+    let shown = store.cmd(NOW).args(["--json", "show", &id]).output().unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    assert_eq!(doc["ticket"]["history"][0]["by"], "li");
+    let bad = server.post("/api/v1/tickets", &[("authorization", &auth)], r#"{"summary": "x", "colour": 1}"#);
+    assert_eq!(bad.status, 400);
+    assert_eq!(server.post("/api/v1/tickets", &[("authorization", &auth)], "{not json").status, 400);
+}
+
+#[test]
+fn commands_change_the_file_as_the_signed_in_person() {
+    let store = Store::new();
+    let id = store.new_ticket("2026-11-23 09:00", &[]);
+    let (server, auth) = agent(&store);
+    let post = |command: &str, body: &str| {
+        server.post(&format!("/api/v1/tickets/{id}/{command}"), &[("authorization", &auth)], body)
+    };
+    let moved = post("transition", r#"{"status": "processing", "note": "开始处理"}"#);
+    assert_eq!(moved.status, 200, "{}", moved.body);
+    assert_eq!(moved.json()["ticket"]["status"], "processing");
+    assert_eq!(post("note", r#"{"message": "已联系客户"}"#).status, 200);
+    assert_eq!(post("classify", r#"{"category": "product_quality"}"#).status, 200, "classify");
+    let shown = store.cmd(NOW).args(["--json", "show", &id]).output().unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    let history = doc["ticket"]["history"].as_array().unwrap();
+    assert_eq!(history.len(), 4);
+    assert!(history[1..].iter().all(|e| e["by"] == "li"), "{history:?}");
+    // Errors: refused move, unknown command, unknown key, malformed JSON, unknown ID.
+    let refused = post("transition", r#"{"status": "new"}"#);
+    assert_eq!(refused.status, 409, "{}", refused.body);
+    assert_eq!(refused.json()["error"]["kind"], "conflict");
+    assert_eq!(post("teleport", "{}").status, 404);
+    assert_eq!(post("note", r#"{"message": "x", "colour": "red"}"#).status, 400);
+    assert_eq!(post("note", r#"{"message": "#).status, 400);
+    let unknown = server.post("/api/v1/tickets/CP20261123999/note", &[("authorization", &auth)], r#"{"message": "x"}"#);
+    assert_eq!(unknown.status, 404);
+    let after = store.cmd(NOW).args(["--json", "show", &id]).output().unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&after.stdout).unwrap();
+    assert_eq!(doc["ticket"]["history"].as_array().unwrap().len(), 4, "no refused request changed the file");
+}
+
+#[test]
+fn the_openapi_description_matches_the_routes() {
+    let store = Store::new();
+    let id = store.new_ticket("2026-11-23 09:00", &[]);
+    let (server, auth) = agent(&store);
+    let doc = server.get("/api/v1/openapi.json", &[]).json();
+    let mut documented = Vec::new();
+    for (path, methods) in doc["paths"].as_object().unwrap() {
+        for method in methods.as_object().unwrap().keys() {
+            documented.push((method.to_uppercase(), path.clone()));
+        }
+    }
+    let mut routes: Vec<_> =
+        complaint::server::api::ROUTES.iter().map(|r| (r.method.to_string(), r.path.to_string())).collect();
+    documented.sort();
+    routes.sort();
+    assert_eq!(documented, routes, "every route documented, every documented path routed");
+    for (method, path) in &documented {
+        let concrete = path.replace("{id}", &id).replace("{command}", "note");
+        let reply = match method.as_str() {
+            "GET" => server.get(&concrete, &[("authorization", &auth)]),
+            _ => server.post(&concrete, &[("authorization", &auth)], r#"{"message": "x"}"#),
+        };
+        assert!(![404, 405].contains(&reply.status), "{method} {concrete}: {} {}", reply.status, reply.body);
+    }
+}
