@@ -20,7 +20,7 @@ pub struct PlanArgs {
     /// The plan, as told to the customer, e.g. 上门更换充电座
     #[arg(long = "message", short = 'm', value_name = "TEXT")]
     pub message: String,
-    /// When it will have been carried out, e.g. "2026-11-25 18:00" (a bare date: the end of that day)
+    /// When it will have been carried out, e.g. "2026-11-25 18:00", 明天 18:00, +2wd (a bare date: the end of that day)
     #[arg(long, value_name = "TIME")]
     pub execute_by: String,
     #[command(flatten)]

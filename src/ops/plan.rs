@@ -4,7 +4,6 @@
 //! ticket: one still `new` moves to `processing`, which makes it its first
 //! response (the first move out of `new`, spec §5).
 
-use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
 
 use super::{Change, Stamp, require_open, required_text};
@@ -30,7 +29,8 @@ pub fn plan(ticket: &Ticket, config: &Config, input: &PlanInput, stamp: Stamp) -
     require_open(ticket, "a plan")?;
     let zone = config.zone();
     let text = required_text("message", &input.message, true, config.limits.max_text_bytes)?;
-    let execute_by = time::in_zone(parse_end(&input.execute_by, zone)?, zone);
+    let execute_by =
+        time::in_zone(super::when::deadline_by_day_end(&input.execute_by, config, stamp.at, "execute_by")?, zone);
     if execute_by <= stamp.at {
         return Err(Refusal::ExecuteByNotAfter {
             execute_by: time::format_instant(&execute_by),
@@ -50,13 +50,6 @@ pub fn plan(ticket: &Ticket, config: &Config, input: &PlanInput, stamp: Stamp) -
     Ok(Change { event, what })
 }
 
-/// A bare date means the end of that day (24:00), like a period's last day.
-fn parse_end(text: &str, zone: chrono_tz::Tz) -> Result<DateTime<FixedOffset>> {
-    let at = time::parse_time(text, zone, "execute_by")?;
-    let date_only = time::parse_date(text, "execute_by").is_ok();
-    Ok(if date_only { at + chrono::Duration::days(1) } else { at })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,6 +58,17 @@ mod tests {
 
     fn input(execute_by: &str) -> PlanInput {
         PlanInput { message: "上门更换充电座".into(), execute_by: execute_by.into(), at: None }
+    }
+
+    #[test]
+    fn the_execution_time_is_read_as_people_say_it() {
+        // Monday 2026-11-23 10:00: 后天 is Wednesday, its end; +2wd is Wednesday 18:00.
+        let by =
+            |text: &str| plan(&ticket(), &config(), &input(text), stamp("2026-11-23 10:00")).unwrap().event.execute_by;
+        assert_eq!(by("后天"), Some(at("2026-11-26 00:00")));
+        assert_eq!(by("+2wd"), Some(at("2026-11-25 18:00")));
+        assert_eq!(by("明天 18:00"), Some(at("2026-11-24 18:00")));
+        assert_eq!(by("2026/11/25 18:00"), Some(at("2026-11-25 18:00")));
     }
 
     #[test]
