@@ -122,13 +122,18 @@ pub fn run(ctx: &mut Context, args: OverdueArgs) -> Result<ExitCode> {
         emit(ctx, config, &args, format, &listing, as_of)?;
     }
     let unreadable = common::warn_unreadable(ctx, &listing.unreadable, "overdue list");
-    Ok(if !listing.unreadable.is_empty() {
+    let code = if !listing.unreadable.is_empty() {
         unreadable
     } else if args.exit_code && listing.overdue_count > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    };
+    // Everything is written and nothing more is read: the rows (15 000 at
+    // 100 000 tickets, each a dozen strings) are left to the process's exit
+    // instead of being freed one by one on the way out.
+    std::mem::forget(listing);
+    Ok(code)
 }
 
 /// Unsettled summaries evaluated at a time: enough to keep both cores busy.

@@ -58,8 +58,12 @@ pub fn render(table: &Table) -> String {
 /// table: column widths first, then the lines. A table of 15 000 overdue
 /// rows costs a few MB this way instead of tens (spec §9). Cells holding a
 /// line break, which only comfy-table lays out, go through it.
+///
+/// Every step over the rows runs in parallel (formatting the cells, their
+/// widths, the lines a block of rows at a time, freeing the cells): this
+/// is the tail of `overdue` and `list`, after the scan, and one core alone
+/// would spend tens of ms on it at 100 000 tickets.
 pub fn render_rows(header: &[String], count: usize, cells: impl Fn(usize) -> Vec<String> + Sync) -> String {
-    // Cells are formatted once, in parallel; a few MB for 15 000 rows.
     let rows: Vec<Vec<String>> = (0..count).into_par_iter().map(&cells).collect();
     let comfy = |rows: Vec<Vec<String>>| {
         let mut t = new_table(header.iter().map(String::as_str));
@@ -69,45 +73,78 @@ pub fn render_rows(header: &[String], count: usize, cells: impl Fn(usize) -> Vec
         render(&t)
     };
     let odd = |row: &[String]| row.len() != header.len() || row.iter().any(|c| c.contains('\n'));
-    if odd(header) || rows.iter().any(|row| odd(row)) {
+    if odd(header) || rows.par_iter().any(|row| odd(row)) {
         return comfy(rows);
     }
-    let mut widths: Vec<usize> = header.iter().map(|h| UnicodeWidthStr::width(h.as_str())).collect();
-    for row in &rows {
-        for (w, c) in widths.iter_mut().zip(row) {
-            *w = (*w).max(UnicodeWidthStr::width(c.as_str()));
-        }
-    }
+    let widths = column_widths(header, &rows);
     // comfy-table: a column is at least one wide; widths are u16.
     if widths.iter().any(|&w| w > 10_000) {
         return comfy(rows);
     }
-    for w in &mut widths {
-        *w = (*w).max(1);
-    }
+    let widths: Vec<usize> = widths.into_iter().map(|w| w.max(1)).collect();
     let mut out = String::with_capacity(rows.len() * 160);
-    let line = |out: &mut String, row: &[String]| {
-        let start = out.len();
-        for (i, (c, w)) in row.iter().zip(&widths).enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
-            out.push_str(c);
-            let pad = w + 2 - UnicodeWidthStr::width(c.as_str());
-            out.extend(std::iter::repeat_n(' ', pad));
-        }
-        let end = out[start..].trim_end().len() + start;
-        out.truncate(end);
-        out.push('\n');
-    };
-    line(&mut out, header);
+    push_line(&mut out, header, &widths);
     let rule: Vec<String> = widths.iter().map(|w| "─".repeat(w + 2)).collect();
     out.push_str(rule.join("─").trim_end());
     out.push('\n');
-    for row in &rows {
-        line(&mut out, row);
+    // Blocks of rows laid out (and their cells freed) on the pool.
+    let blocks: Vec<String> = rows
+        .into_par_iter()
+        .chunks(LINES_PER_BLOCK)
+        .map(|block| {
+            let mut text = String::with_capacity(block.len() * 160);
+            for row in &block {
+                push_line(&mut text, row, &widths);
+            }
+            text
+        })
+        .collect();
+    out.reserve(blocks.iter().map(String::len).sum());
+    for block in &blocks {
+        out.push_str(block);
     }
     out
+}
+
+/// Rows laid out per task of [`render_rows`]: large enough that a task
+/// costs more than handing it on.
+const LINES_PER_BLOCK: usize = 256;
+
+/// Each column's widest cell (header included), in display columns.
+fn column_widths(header: &[String], rows: &[Vec<String>]) -> Vec<usize> {
+    let widest = |mut widths: Vec<usize>, row: &Vec<String>| {
+        for (w, c) in widths.iter_mut().zip(row) {
+            *w = (*w).max(UnicodeWidthStr::width(c.as_str()));
+        }
+        widths
+    };
+    let header_widths: Vec<usize> = header.iter().map(|h| UnicodeWidthStr::width(h.as_str())).collect();
+    let zero = || vec![0; header.len()];
+    let cells =
+        rows.par_iter().fold(zero, widest).reduce(zero, |a, b| a.into_iter().zip(b).map(|(a, b)| a.max(b)).collect());
+    header_widths.into_iter().zip(cells).map(|(h, c)| h.max(c)).collect()
+}
+
+/// One line of the table: each cell padded to its column's width plus
+/// two, columns one blank apart, trailing blanks cut.
+fn push_line(out: &mut String, row: &[String], widths: &[usize]) {
+    const BLANKS: &str = "                                                                ";
+    let start = out.len();
+    for (i, (c, w)) in row.iter().zip(widths).enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(c);
+        let mut pad = w + 2 - UnicodeWidthStr::width(c.as_str());
+        while pad > 0 {
+            let n = pad.min(BLANKS.len());
+            out.push_str(&BLANKS[..n]);
+            pad -= n;
+        }
+    }
+    let end = out[start..].trim_end().len() + start;
+    out.truncate(end);
+    out.push('\n');
 }
 
 /// Cuts `text` to at most `max` display columns, ending in `…` when cut.

@@ -51,7 +51,7 @@ pub(super) fn scan_kind<K: CacheKind>(
     let scan = Scanner { index: index.as_ref(), map: mapped.as_ref(), kind, root, rules };
     let mut delivery = Delivery::new(sink);
     let top = match DirFd::open(&dir) {
-        Ok(fd) => scan.dir(&fd, dir, Some(TICKETS_DIR.to_string()), &mut delivery),
+        Ok(fd) => scan.dir(&fd, dir, Some(TICKETS_DIR.to_string()), None, &mut delivery),
         Err(e) => return Ok(ScanErrors { errors: vec![Error::io("read", &dir, e)], ..empty() }),
     };
     delivery.overlap(|| ());
@@ -126,16 +126,19 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
     /// each run of files in parallel, each subdirectory in turn, handing
     /// the items of each run on while the next run is scanned — so two
     /// runs' items at most are held, and the sink sees them in path order.
+    /// `records`: the directory's cache records if already decoded
+    /// ([`Self::records`], while the directory before it was scanned).
     fn dir(
         &self,
         fd: &DirFd,
         path: PathBuf,
         key: Option<String>,
+        records: Option<Vec<FileRecord<'a>>>,
         delivery: &mut Delivery<'_, K::Item>,
     ) -> DirScan<'a, K::Item> {
         let stamp = fd.stamp().ok();
         let old = self.index.zip(key.as_deref()).and_then(|(index, key)| Some((index, index.dirs.get(key)?)));
-        let records = old.and_then(|(index, dir)| dir.file_records(index.payloads)).unwrap_or_default();
+        let records = records.unwrap_or_else(|| self.records(key.as_deref()));
         let listed_from_cache = old
             .filter(|(_, dir)| dir.complete && dir.file_count as usize == records.len())
             .filter(|(_, dir)| stamp.is_some_and(|s| s.same_dir(&dir.stamp) && self.trusted(&s)))
@@ -163,6 +166,7 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
         let here = Here { path: &scan.path, key: scan.key.as_deref(), records: &scan.records };
         let listed = &scan.listed;
         let mut nodes = Vec::new();
+        let mut prefetched: Option<(usize, Vec<FileRecord<'a>>)> = None;
         let mut start = 0;
         while start < listed.len() {
             let end = listed[start..].iter().position(|e| e.kind == EntryKind::Dir).map_or(listed.len(), |n| start + n);
@@ -183,7 +187,18 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
                 // A directory named like a ticket file is that file first.
                 let file = self.entry(fd, &here, end, entry);
                 nodes.extend(file.map(|node| take_items(node, here.path, listed, &mut delivery.pending)));
-                nodes.push(self.subdir(fd, &here, entry, delivery));
+                let records = prefetched.take().filter(|(at, _)| *at == end).map(|(_, records)| records);
+                // The next subdirectory's records are decoded on the pool
+                // while this one is scanned: no wait between directories.
+                let next = listed[end + 1..].iter().position(|e| e.kind == EntryKind::Dir).map(|n| end + 1 + n);
+                let next_key = next.and_then(|at| child_key(here.key, &listed[at]));
+                rayon::in_place_scope(|scope| {
+                    if let Some((at, key)) = next.zip(next_key) {
+                        let prefetched = &mut prefetched;
+                        scope.spawn(move |_| *prefetched = Some((at, self.records(Some(&key)))));
+                    }
+                    nodes.push(self.subdir(fd, &here, entry, records, delivery));
+                });
             }
             start = end + 1;
         }
@@ -224,18 +239,26 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
         drop(first.name.as_ptr(), last.name.as_bytes().as_ptr_range().end);
     }
 
+    /// The cache records of the directory `key`, in name order (none if
+    /// it has no valid entry).
+    fn records(&self, key: Option<&str>) -> Vec<FileRecord<'a>> {
+        let old = self.index.zip(key).and_then(|(index, key)| Some((index, index.dirs.get(key)?)));
+        old.and_then(|(index, dir)| dir.file_records(index.payloads)).unwrap_or_default()
+    }
+
     /// The subdirectory `entry` scanned, or why it could not be opened.
     fn subdir(
         &self,
         fd: &DirFd,
         parent: &Here<'_, 'a>,
         entry: &Listed,
+        records: Option<Vec<FileRecord<'a>>>,
         delivery: &mut Delivery<'_, K::Item>,
     ) -> Node<'a, K::Item> {
         let path = parent.path.join(&entry.name);
-        let key = parent.key.zip(entry.name.to_str()).map(|(parent, name)| format!("{parent}/{name}"));
+        let key = child_key(parent.key, entry);
         match fd.open_child(&entry.name) {
-            Ok(child) => Node::Dir(Box::new(self.dir(&child, path, key, delivery))),
+            Ok(child) => Node::Dir(Box::new(self.dir(&child, path, key, records, delivery))),
             Err(e) => Node::Error(Box::new(Error::io("read", path, e))),
         }
     }
@@ -322,6 +345,11 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
             Err(e) => Outcome::Failed(Box::new(e)),
         }
     }
+}
+
+/// The cache key of the subdirectory `entry` of the directory `parent`.
+fn child_key(parent: Option<&str>, entry: &Listed) -> Option<String> {
+    parent.zip(entry.name.to_str()).map(|(parent, name)| format!("{parent}/{name}"))
 }
 
 /// The listing of an unchanged, complete directory, from its cache record.
