@@ -31,7 +31,7 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
     ("sla", &["config", "store", "report", "mail", "cli", "ops", "server", "web"]),
     ("config", &["report", "store", "cli", "ops", "server", "web"]),
     ("report", &["store", "cli", "mail", "ops", "server", "web"]),
-    ("ops", &["store", "cli", "server", "report", "mail"]),
+    ("ops", &["store", "cli", "server", "report", "mail", "web"]),
     ("lang", &["config", "store", "report", "mail", "cli", "ops", "server", "web"]),
     ("time", &["config", "store", "report", "mail", "cli", "ops", "server", "web"]),
     ("store", &["cli", "server", "web"]),
