@@ -110,7 +110,8 @@ impl Store {
     /// refused over `[limits] max_attachment_bytes` like a file read.
     pub fn uploaded_attachment(&self, name: &str, bytes: Vec<u8>) -> Result<Source> {
         crate::ops::check_size(name, bytes.len() as u64, self.config())?;
-        let facts = FileFacts { original_name: name.to_string(), bytes: bytes.len() as u64, sha256: sha256_hex(&bytes) };
+        let facts =
+            FileFacts { original_name: name.to_string(), bytes: bytes.len() as u64, sha256: sha256_hex(&bytes) };
         Ok(Source { facts, bytes })
     }
 

@@ -12,7 +12,6 @@ use serde::{Deserialize, Serialize};
 use super::Store;
 use crate::error::{Error, Result};
 
-
 /// What the header comment of a demo users file says.
 pub const DEMO_MARK: &str = "complaint: demo users";
 
@@ -98,9 +97,8 @@ impl Store {
     /// Whether the users file says in its header that it is the sample
     /// store's demo file (its password is published: never for real use).
     pub fn users_are_demo(&self) -> bool {
-        std::fs::read_to_string(self.users_path()).is_ok_and(|text| {
-            text.lines().take_while(|l| l.starts_with('#')).any(|l| l.contains(DEMO_MARK))
-        })
+        std::fs::read_to_string(self.users_path())
+            .is_ok_and(|text| text.lines().take_while(|l| l.starts_with('#')).any(|l| l.contains(DEMO_MARK)))
     }
 
     /// The users file; none yet is no users.

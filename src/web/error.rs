@@ -14,9 +14,13 @@ pub fn render(chrome: &Chrome, status: u16, message: &str, hint: Option<&str>) -
         409 => chrome.t("无法执行", "Refused"),
         _ => chrome.t("请求有误", "Bad request"),
     };
-    page(chrome, title, html! {
-        p.flash.error role="alert" { (status) " · " (message) }
-        @if let Some(h) = hint { p.hint { (h) } }
-        p { a href="/" { (chrome.t("返回队列", "Back to the queue")) } }
-    })
+    page(
+        chrome,
+        title,
+        html! {
+            p.flash.error role="alert" { (status) " · " (message) }
+            @if let Some(h) = hint { p.hint { (h) } }
+            p { a href="/" { (chrome.t("返回队列", "Back to the queue")) } }
+        },
+    )
 }

@@ -59,79 +59,133 @@ fn plain(options: &[&str]) -> Input {
 fn actions(config: &Config) -> Vec<Action> {
     let l = config.lang();
     let t = |zh: &'static str, en: &'static str| l.pick(zh, en);
-    let statuses = Input::Select(Status::ALL.iter().map(|s| (s.id().to_string(), config.status_display(*s).to_string())).collect());
+    let statuses = Input::Select(
+        Status::ALL.iter().map(|s| (s.id().to_string(), config.status_display(*s).to_string())).collect(),
+    );
     let note = || field("note", t("备注", "Note"), Input::Area);
     vec![
-        Action { command: "classify", title: t("分类", "Classify"), fields: vec![
-            field("category", l.field("category"), choice(config, ChoiceKind::Category, true)),
-            field("severity", l.field("severity"), choice(config, ChoiceKind::Severity, true)),
-            note(),
-        ]},
-        Action { command: "assign", title: t("分派", "Assign"), fields: vec![
-            field("department", l.field("department"), Input::Text),
-            field("assignee", l.field("assignee"), Input::Text),
-            field("also", t("协办部门（逗号分隔）", "Also departments (comma-separated)"), Input::Text),
-            field("staff", t("相关人员（逗号分隔）", "Staff involved (comma-separated)"), Input::Text),
-            note(),
-        ]},
-        Action { command: "promise", title: t("承诺时间", "Promise"), fields: vec![
-            field("time", t("承诺时间", "Promised time"), Input::Text),
-            field("reason", t("延期原因", "Reason for a later promise"), Input::Text),
-            note(),
-        ]},
-        Action { command: "escalate", title: t("升级", "Escalate"), fields: vec![
-            field("to", t("升级至", "Escalate to"), Input::Text),
-            field("reason", t("原因", "Reason"), Input::Area),
-        ]},
-        Action { command: "transition", title: t("变更状态", "Transition"), fields: vec![
-            field("status", l.field("status"), statuses),
-            field("plan", t("处理方案", "Plan"), Input::Area),
-            field("cause", t("原因分类", "Cause"), choice(config, ChoiceKind::Cause, true)),
-            field("reason", t("原因", "Reason"), Input::Text),
-            note(),
-        ]},
-        Action { command: "note", title: t("记录", "Note"), fields: vec![
-            field("message", t("内容", "Text"), Input::Area),
-            field("kind", t("类型", "Kind"), plain(&["progress", "internal", "action"])),
-            field("owner", t("责任人（行动项）", "Owner (action item)"), Input::Text),
-            field("due", t("期限（行动项）", "Due (action item)"), Input::Text),
-            field("done", t("完成第几项行动", "Action item done (number)"), Input::Number),
-        ]},
-        Action { command: "diagnose", title: t("诊断", "Diagnose"), fields: vec![
-            field("message", t("诊断结论", "Diagnosis"), Input::Area),
-            field("severity", l.field("severity"), choice(config, ChoiceKind::Severity, true)),
-        ]},
-        Action { command: "plan", title: t("方案", "Plan"), fields: vec![
-            field("message", t("方案内容", "Plan"), Input::Area),
-            field("execute_by", t("执行期限", "Execute by"), Input::Text),
-        ]},
-        Action { command: "confirm", title: t("客户确认", "Customer confirms"), fields: vec![
-            field("confirms", t("确认对象", "Confirms"), plain(&["plan", "result"])),
-            field("accepted", t("结果", "Answer"), yes_no(l)),
-            field("via", t("方式", "Via"), plain(&["phone", "sms", "email", "signature"])),
-            field("message", t("备注", "Note"), Input::Text),
-        ]},
-        Action { command: "execute", title: t("执行完成", "Executed"), fields: vec![
-            field("done", t("已执行", "Done"), Input::Check),
-            field("message", t("执行情况", "What was done"), Input::Area),
-        ]},
-        Action { command: "task", title: t("任务", "Task"), fields: vec![
-            field("text", t("任务内容", "Task"), Input::Text),
-            field("department", l.field("department"), Input::Text),
-            field("owner", t("责任人", "Owner"), Input::Text),
-            field("due", t("期限", "Due"), Input::Text),
-            field("done", t("完成第几项任务", "Task done (number)"), Input::Number),
-            field("message", t("备注", "Note"), Input::Text),
-        ]},
-        Action { command: "followup", title: t("回访", "Follow-up"), fields: vec![
-            field("score", t("满意度分数", "Score"), Input::Number),
-            field("answer", t("满意度（文字）", "Answer (word)"), Input::Text),
-            field("scale", t("分制", "Scale"), Input::Number),
-            field("comment", t("客户意见", "Comment"), Input::Area),
-            field("dimension", t("分项（名=分，逗号分隔）", "Dimensions (NAME=SCORE, comma-separated)"), Input::Text),
-            field("unsatisfied", t("客户仍不满意（重开）", "Still unsatisfied (reopen)"), Input::Check),
-            field("no_answer", t("未接通", "No answer"), Input::Check),
-        ]},
+        Action {
+            command: "classify",
+            title: t("分类", "Classify"),
+            fields: vec![
+                field("category", l.field("category"), choice(config, ChoiceKind::Category, true)),
+                field("severity", l.field("severity"), choice(config, ChoiceKind::Severity, true)),
+                note(),
+            ],
+        },
+        Action {
+            command: "assign",
+            title: t("分派", "Assign"),
+            fields: vec![
+                field("department", l.field("department"), Input::Text),
+                field("assignee", l.field("assignee"), Input::Text),
+                field("also", t("协办部门（逗号分隔）", "Also departments (comma-separated)"), Input::Text),
+                field("staff", t("相关人员（逗号分隔）", "Staff involved (comma-separated)"), Input::Text),
+                note(),
+            ],
+        },
+        Action {
+            command: "promise",
+            title: t("承诺时间", "Promise"),
+            fields: vec![
+                field("time", t("承诺时间", "Promised time"), Input::Text),
+                field("reason", t("延期原因", "Reason for a later promise"), Input::Text),
+                note(),
+            ],
+        },
+        Action {
+            command: "escalate",
+            title: t("升级", "Escalate"),
+            fields: vec![
+                field("to", t("升级至", "Escalate to"), Input::Text),
+                field("reason", t("原因", "Reason"), Input::Area),
+            ],
+        },
+        Action {
+            command: "transition",
+            title: t("变更状态", "Transition"),
+            fields: vec![
+                field("status", l.field("status"), statuses),
+                field("plan", t("处理方案", "Plan"), Input::Area),
+                field("cause", t("原因分类", "Cause"), choice(config, ChoiceKind::Cause, true)),
+                field("reason", t("原因", "Reason"), Input::Text),
+                note(),
+            ],
+        },
+        Action {
+            command: "note",
+            title: t("记录", "Note"),
+            fields: vec![
+                field("message", t("内容", "Text"), Input::Area),
+                field("kind", t("类型", "Kind"), plain(&["progress", "internal", "action"])),
+                field("owner", t("责任人（行动项）", "Owner (action item)"), Input::Text),
+                field("due", t("期限（行动项）", "Due (action item)"), Input::Text),
+                field("done", t("完成第几项行动", "Action item done (number)"), Input::Number),
+            ],
+        },
+        Action {
+            command: "diagnose",
+            title: t("诊断", "Diagnose"),
+            fields: vec![
+                field("message", t("诊断结论", "Diagnosis"), Input::Area),
+                field("severity", l.field("severity"), choice(config, ChoiceKind::Severity, true)),
+            ],
+        },
+        Action {
+            command: "plan",
+            title: t("方案", "Plan"),
+            fields: vec![
+                field("message", t("方案内容", "Plan"), Input::Area),
+                field("execute_by", t("执行期限", "Execute by"), Input::Text),
+            ],
+        },
+        Action {
+            command: "confirm",
+            title: t("客户确认", "Customer confirms"),
+            fields: vec![
+                field("confirms", t("确认对象", "Confirms"), plain(&["plan", "result"])),
+                field("accepted", t("结果", "Answer"), yes_no(l)),
+                field("via", t("方式", "Via"), plain(&["phone", "sms", "email", "signature"])),
+                field("message", t("备注", "Note"), Input::Text),
+            ],
+        },
+        Action {
+            command: "execute",
+            title: t("执行完成", "Executed"),
+            fields: vec![
+                field("done", t("已执行", "Done"), Input::Check),
+                field("message", t("执行情况", "What was done"), Input::Area),
+            ],
+        },
+        Action {
+            command: "task",
+            title: t("任务", "Task"),
+            fields: vec![
+                field("text", t("任务内容", "Task"), Input::Text),
+                field("department", l.field("department"), Input::Text),
+                field("owner", t("责任人", "Owner"), Input::Text),
+                field("due", t("期限", "Due"), Input::Text),
+                field("done", t("完成第几项任务", "Task done (number)"), Input::Number),
+                field("message", t("备注", "Note"), Input::Text),
+            ],
+        },
+        Action {
+            command: "followup",
+            title: t("回访", "Follow-up"),
+            fields: vec![
+                field("score", t("满意度分数", "Score"), Input::Number),
+                field("answer", t("满意度（文字）", "Answer (word)"), Input::Text),
+                field("scale", t("分制", "Scale"), Input::Number),
+                field("comment", t("客户意见", "Comment"), Input::Area),
+                field(
+                    "dimension",
+                    t("分项（名=分，逗号分隔）", "Dimensions (NAME=SCORE, comma-separated)"),
+                    Input::Text,
+                ),
+                field("unsatisfied", t("客户仍不满意（重开）", "Still unsatisfied (reopen)"), Input::Check),
+                field("no_answer", t("未接通", "No answer"), Input::Check),
+            ],
+        },
     ]
 }
 

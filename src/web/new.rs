@@ -68,7 +68,8 @@ pub fn render(chrome: &Chrome, config: &Config, entry: &Entry) -> Markup {
     let choices = |kind| {
         config.choices(kind).iter().map(|c| (c.id.clone(), lang.coded(&c.id, &c.label).to_string())).collect::<Vec<_>>()
     };
-    let ways: Vec<(String, String)> = ContactWay::ALL.iter().map(|w| (w.id().to_string(), lang.coded(w.id(), w.label()).to_string())).collect();
+    let ways: Vec<(String, String)> =
+        ContactWay::ALL.iter().map(|w| (w.id().to_string(), lang.coded(w.id(), w.label()).to_string())).collect();
     let field = |key: &str| {
         let input = match key {
             "channel" => select(key, choices(ChoiceKind::Channel), entry.typed(key), false),
@@ -84,14 +85,18 @@ pub fn render(chrome: &Chrome, config: &Config, entry: &Entry) -> Markup {
             }
         }
     };
-    page(chrome, chrome.t("新投诉", "New complaint"), html! {
-        (flash(entry.general.as_deref(), true))
-        form.card method="post" action="/new" {
-            (chrome.csrf_field())
-            @for key in KEYS { (field(key)) }
-            button type="submit" { (chrome.t("登记", "Record")) }
-        }
-    })
+    page(
+        chrome,
+        chrome.t("新投诉", "New complaint"),
+        html! {
+            (flash(entry.general.as_deref(), true))
+            form.card method="post" action="/new" {
+                (chrome.csrf_field())
+                @for key in KEYS { (field(key)) }
+                button type="submit" { (chrome.t("登记", "Record")) }
+            }
+        },
+    )
 }
 
 fn select(key: &str, options: Vec<(String, String)>, chosen: &str, optional: bool) -> Markup {

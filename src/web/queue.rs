@@ -21,12 +21,16 @@ pub struct Queue<'a> {
 
 pub fn render(chrome: &Chrome, config: &Config, masker: &Masker, queue: &Queue) -> Markup {
     let title = chrome.t("投诉队列", "Queue");
-    page(chrome, title, html! {
-        (filters(chrome, config, queue.query))
-        p.hint { (count_line(chrome, queue)) }
-        (table(chrome, config, masker, queue.tickets))
-        (pager(chrome, queue))
-    })
+    page(
+        chrome,
+        title,
+        html! {
+            (filters(chrome, config, queue.query))
+            p.hint { (count_line(chrome, queue)) }
+            (table(chrome, config, masker, queue.tickets))
+            (pager(chrome, queue))
+        },
+    )
 }
 
 fn value<'q>(query: &'q [(String, String)], key: &str) -> &'q str {
@@ -46,7 +50,8 @@ fn filters(chrome: &Chrome, config: &Config, query: &[(String, String)]) -> Mark
             }
         }
     };
-    let choices = |kind| config.choices(kind).iter().map(|c| (c.id.clone(), lang.coded(&c.id, &c.label).to_string())).collect();
+    let choices =
+        |kind| config.choices(kind).iter().map(|c| (c.id.clone(), lang.coded(&c.id, &c.label).to_string())).collect();
     let statuses = Status::ALL.iter().map(|s| (s.id().to_string(), config.status_display(*s).to_string())).collect();
     let text = |key: &str, label: &str| {
         html! { label { (label) input type="text" name=(key) value=(value(query, key)); } }

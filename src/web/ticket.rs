@@ -25,21 +25,25 @@ pub struct View<'a> {
 
 pub fn render(chrome: &Chrome, config: &Config, masker: &Masker, ticket: &Ticket, view: &View) -> Markup {
     let lang = chrome.lang;
-    page(chrome, &format!("{} {}", ticket.id, ticket.summary), html! {
-        (flash(view.done.as_deref(), false))
-        @if let Some(f) = &view.failed { (flash(Some(&f.message), true)) }
-        (fields(chrome, config, masker, ticket))
-        h2 { (chrome.t("时限", "Deadlines")) }
-        (stage_table(chrome, view.stages))
-        h2 { (chrome.t("附件", "Attachments")) }
-        (attachments(chrome, ticket))
-        h2 { (lang.field("history")) }
-        ol.history { @for line in view.history { li { (line) } } }
-        @if view.may_write {
-            h2 { (chrome.t("操作", "Actions")) }
-            (forms::all(chrome, config, &ticket.id, view.failed.as_ref()))
-        }
-    })
+    page(
+        chrome,
+        &format!("{} {}", ticket.id, ticket.summary),
+        html! {
+            (flash(view.done.as_deref(), false))
+            @if let Some(f) = &view.failed { (flash(Some(&f.message), true)) }
+            (fields(chrome, config, masker, ticket))
+            h2 { (chrome.t("时限", "Deadlines")) }
+            (stage_table(chrome, view.stages))
+            h2 { (chrome.t("附件", "Attachments")) }
+            (attachments(chrome, ticket))
+            h2 { (lang.field("history")) }
+            ol.history { @for line in view.history { li { (line) } } }
+            @if view.may_write {
+                h2 { (chrome.t("操作", "Actions")) }
+                (forms::all(chrome, config, &ticket.id, view.failed.as_ref()))
+            }
+        },
+    )
 }
 
 fn fields(chrome: &Chrome, config: &Config, masker: &Masker, t: &Ticket) -> Markup {
@@ -53,9 +57,15 @@ fn fields(chrome: &Chrome, config: &Config, masker: &Masker, t: &Ticket) -> Mark
         (chrome.t("客户姓名", "Customer"), masker.name(&t.customer.name)),
         (chrome.t("联系方式", "Contact"), masker.contact(&t.customer.contact)),
         (chrome.t("客户编号", "Customer ID"), opt(&t.customer.id)),
-        (chrome.t("首选联系方式", "Preferred contact"), t.preferred_contact.map_or("—".into(), |w| lang.coded(w.id(), w.label()).to_string())),
+        (
+            chrome.t("首选联系方式", "Preferred contact"),
+            t.preferred_contact.map_or("—".into(), |w| lang.coded(w.id(), w.label()).to_string()),
+        ),
         (lang.field("product"), opt(&t.product)),
-        (lang.field("category"), t.category.as_deref().map_or("—".into(), |c| config.display(ChoiceKind::Category, c).to_string())),
+        (
+            lang.field("category"),
+            t.category.as_deref().map_or("—".into(), |c| config.display(ChoiceKind::Category, c).to_string()),
+        ),
         (lang.field("severity"), config.display(ChoiceKind::Severity, &t.severity).to_string()),
         (lang.field("department"), opt(&t.department)),
         (lang.field("assignee"), opt(&t.assignee)),
@@ -98,7 +108,8 @@ fn attachments(chrome: &Chrome, t: &Ticket) -> Markup {
     if list.is_empty() {
         return html! { p.hint { (chrome.t("无附件", "No attachments")) } };
     }
-    let headers = [chrome.t("文件", "File"), chrome.t("类型", "Kind"), chrome.t("大小", "Size"), chrome.t("上传人", "By")];
+    let headers =
+        [chrome.t("文件", "File"), chrome.t("类型", "Kind"), chrome.t("大小", "Size"), chrome.t("上传人", "By")];
     let rows = list
         .iter()
         .map(|(event, a)| {

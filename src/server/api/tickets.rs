@@ -97,9 +97,12 @@ pub(crate) fn find_page(s: &AppState, query: &ListQuery) -> Result<(usize, Vec<T
     let config = s.store.config();
     let filter = Filter::from_input(&query.filter, config)?;
     let mut found = Vec::new();
-    s.store.fold_summaries_searching(None, |summary| filter.matches_summary(summary), filter.search(), &mut |p, t| {
-        found.push((p, t))
-    })?;
+    s.store.fold_summaries_searching(
+        None,
+        |summary| filter.matches_summary(summary),
+        filter.search(),
+        &mut |p, t| found.push((p, t)),
+    )?;
     found.sort_by(|(_, a), (_, b)| a.received_at.cmp(&b.received_at).then(a.id.cmp(&b.id)));
     let page = found.iter().skip(query.offset).take(query.limit);
     let tickets = page.map(|(path, summary)| s.store.read_file(path, summary)).collect::<Result<Vec<_>>>()?;
@@ -199,7 +202,13 @@ pub(crate) fn create_ticket(s: &AppState, by: String, input: NewInput) -> Result
 /// Runs the changing command `name` with `body` on ticket `id` as `by`
 /// (the `ops::COMMANDS` table, `Store::apply`): the way of the API and
 /// of the ticket page's forms.
-pub(crate) async fn run_command(state: &Shared, by: String, id: String, name: &str, body: Value) -> Result<Applied, ApiError> {
+pub(crate) async fn run_command(
+    state: &Shared,
+    by: String,
+    id: String,
+    name: &str,
+    body: Value,
+) -> Result<Applied, ApiError> {
     let command = ops::command(name).ok_or_else(|| ApiError::unknown_command(name))?;
     let (at, prepared) = (command.prepare)(body)?;
     let applied = state

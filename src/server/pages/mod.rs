@@ -6,7 +6,6 @@
 mod login;
 mod new;
 mod queue;
-mod reports;
 mod ticket;
 
 use axum::Router;
@@ -30,13 +29,12 @@ pub fn router(state: &Shared) -> Router<Shared> {
         .route("/login", get(login::form))
         .route("/", get(queue::page))
         .route("/new", get(new::form).post(new::submit))
-        .route("/overdue", get(reports::overdue))
-        .route("/report", get(reports::report))
         .merge(ticket::router(state))
 }
 
 async fn css() -> Response {
-    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "max-age=300")], web::CSS).into_response()
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "max-age=300")], web::CSS)
+        .into_response()
 }
 
 /// The signed-in person of a page request and the page's header; not

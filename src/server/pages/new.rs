@@ -3,10 +3,10 @@
 //! beside it; what was typed is kept; a good form is recorded like `POST
 //! /api/v1/tickets` and answered 303 to the new ticket.
 
+use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::Form;
 
 use super::{Desk, error_page, html, see_other};
 use crate::error::Error;
@@ -32,8 +32,10 @@ pub async fn submit(State(state): State<Shared>, desk: Desk, Form(pairs): Form<V
     if let Err(e) = desk.signed.may_change(csrf) {
         return error_page(&desk.chrome, e);
     }
-    let typed: Vec<(String, String)> =
-        pairs.into_iter().filter(|(k, v)| k != "csrf" && new::KEYS.contains(&k.as_str()) && !v.trim().is_empty()).collect();
+    let typed: Vec<(String, String)> = pairs
+        .into_iter()
+        .filter(|(k, v)| k != "csrf" && new::KEYS.contains(&k.as_str()) && !v.trim().is_empty())
+        .collect();
     let config = state.store.config();
     let now = match state.now() {
         Ok(now) => now,
@@ -46,12 +48,16 @@ pub async fn submit(State(state): State<Shared>, desk: Desk, Form(pairs): Form<V
         .collect();
     let input = input_of(&typed);
     let by = desk.signed.name.clone();
-    let created = if errors.is_empty() { Some(state.blocking(move |s| create_ticket(s, by, input)).await) } else { None };
+    let created =
+        if errors.is_empty() { Some(state.blocking(move |s| create_ticket(s, by, input)).await) } else { None };
     match created {
         Some(Ok((ticket, _))) => see_other(&format!("/tickets/{}", encode(&ticket.id))),
         Some(Err(e)) => {
             let entry = Entry { general: Some(message(&e)), typed, errors };
-            html(StatusCode::from_u16(e.http_status()).unwrap_or(StatusCode::BAD_REQUEST), new::render(&desk.chrome, config, &entry))
+            html(
+                StatusCode::from_u16(e.http_status()).unwrap_or(StatusCode::BAD_REQUEST),
+                new::render(&desk.chrome, config, &entry),
+            )
         }
         None => {
             let general = Some(desk.chrome.t("请改正标出的字段", "Please correct the fields marked").to_string());

@@ -20,9 +20,9 @@ use crate::server::state::Shared;
 use crate::sla;
 use crate::store::CommitPolicy;
 use crate::ticket::Ticket;
+use crate::web::encode;
 use crate::web::forms::{Failed, form_json};
 use crate::web::ticket::{self, View};
-use crate::web::encode;
 
 /// Room for the multipart framing and the other fields of an upload.
 const UPLOAD_SLACK: u64 = 64 * 1024;
@@ -195,7 +195,8 @@ async fn upload(State(state): State<Shared>, desk: Desk, Path(id): Path<String>,
     let max = state.store.config().limits.max_attachment_bytes;
     if bytes.len() as u64 > max {
         let message = format!("{name} is {} bytes, over the attachment limit of {max} bytes", bytes.len());
-        let hint = Some("raise [limits] max_attachment_bytes in complaint.toml, or keep large media elsewhere and note where");
+        let hint =
+            Some("raise [limits] max_attachment_bytes in complaint.toml, or keep large media elsewhere and note where");
         return error_page(&desk.chrome, ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", message, hint));
     }
     let input = AttachInput { kind: upload.kind, message: upload.message };
@@ -207,11 +208,17 @@ async fn upload(State(state): State<Shared>, desk: Desk, Path(id): Path<String>,
             let id = store.parse_id(&target)?;
             let source = store.uploaded_attachment(&name, bytes)?;
             let zone = config.zone();
-            store.attach(&id, CommitPolicy::Auto, || s.now(), &source, |ticket, now| {
-                let at = ops::stamp_time(ticket, zone, None, now)?;
-                let change = ops::attach(ticket, config, &source.facts, &input, Stamp { at, by })?;
-                Ok(change.map(|c| (c.event, c.what)))
-            })
+            store.attach(
+                &id,
+                CommitPolicy::Auto,
+                || s.now(),
+                &source,
+                |ticket, now| {
+                    let at = ops::stamp_time(ticket, zone, None, now)?;
+                    let change = ops::attach(ticket, config, &source.facts, &input, Stamp { at, by })?;
+                    Ok(change.map(|c| (c.event, c.what)))
+                },
+            )
         })
         .await;
     match applied {
@@ -223,4 +230,3 @@ async fn upload(State(state): State<Shared>, desk: Desk, Path(id): Path<String>,
         }
     }
 }
-
