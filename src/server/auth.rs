@@ -153,12 +153,17 @@ async fn login(
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, ApiError> {
-    let page = super::pages::wants_html(&headers);
+    let page = super::pages::login::wants_html(&headers);
     let address = peer.ip();
     let name = form.name.trim().to_string();
     if state.throttle.lock().expect("throttle").refuses(&name, address, Instant::now()) {
         if page {
-            return Ok(super::pages::login_failed(&state, &name, form.next.as_deref(), &ApiError::throttled().message));
+            return Ok(super::pages::login::login_failed(
+                &state,
+                &name,
+                form.next.as_deref(),
+                &ApiError::throttled().message,
+            ));
         }
         return Err(ApiError::throttled());
     }
@@ -176,7 +181,12 @@ async fn login(
     if !verified {
         state.throttle.lock().expect("throttle").failed(&name, address, Instant::now());
         if page {
-            return Ok(super::pages::login_failed(&state, &name, form.next.as_deref(), "wrong name or password"));
+            return Ok(super::pages::login::login_failed(
+                &state,
+                &name,
+                form.next.as_deref(),
+                "wrong name or password",
+            ));
         }
         return Err(ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", "wrong name or password", None));
     }
@@ -186,7 +196,7 @@ async fn login(
     let secure = if state.options.secure_cookies { "; Secure" } else { "" };
     let cookie = format!("{COOKIE}={id}; HttpOnly; SameSite=Strict; Path=/{secure}");
     if page {
-        let next = super::pages::safe_next(form.next.as_deref());
+        let next = super::pages::login::safe_next(form.next.as_deref());
         return Ok(([(header::SET_COOKIE, cookie)], axum::response::Redirect::to(&next)).into_response());
     }
     let body = Json(serde_json::json!({ "name": name, "csrf": csrf }));
@@ -213,7 +223,7 @@ async fn logout(
         state.sessions.lock().expect("sessions").remove(id);
     }
     let cookie = format!("{COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
-    if super::pages::wants_html(&headers) {
+    if super::pages::login::wants_html(&headers) {
         return Ok(([(header::SET_COOKIE, cookie)], axum::response::Redirect::to("/login")).into_response());
     }
     Ok(([(header::SET_COOKIE, cookie)], StatusCode::NO_CONTENT).into_response())

@@ -11,7 +11,7 @@
 
 pub mod api;
 pub mod auth;
-mod pages;
+pub mod pages;
 pub mod secret;
 mod sessions;
 mod state;

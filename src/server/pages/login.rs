@@ -7,9 +7,10 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::{chrome, html};
+use axum::response::{Html, IntoResponse};
+
 use crate::server::state::Shared;
-use crate::web;
+use crate::web::{self, Chrome};
 
 #[derive(Deserialize)]
 pub struct Next {
@@ -19,7 +20,13 @@ pub struct Next {
 
 pub async fn form(State(state): State<Shared>, Query(q): Query<Next>) -> Response {
     let next = safe_next(q.next.as_deref());
-    html(StatusCode::OK, web::login::render(&chrome(&state, None), &next, "", None))
+    (StatusCode::OK, Html(web::login::render(&nobody(&state), &next, "", None).into_string())).into_response()
+}
+
+/// The header of a page for nobody signed in. (Not `super::chrome`:
+/// `auth` uses this file, and `super` uses `auth`.)
+fn nobody(state: &Shared) -> Chrome {
+    Chrome { lang: state.store.config().lang(), user: None, csrf: None }
 }
 
 /// Whether the client asked for a page (a browser's `Accept`).
@@ -37,6 +44,6 @@ pub fn safe_next(next: Option<&str>) -> String {
 
 /// The form again after a failed sign-in, 401.
 pub fn login_failed(state: &Shared, name: &str, next: Option<&str>, message: &str) -> Response {
-    let chrome = chrome(state, None);
-    html(StatusCode::UNAUTHORIZED, web::login::render(&chrome, &safe_next(next), name, Some(message)))
+    let page = web::login::render(&nobody(state), &safe_next(next), name, Some(message));
+    (StatusCode::UNAUTHORIZED, Html(page.into_string())).into_response()
 }

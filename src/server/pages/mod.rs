@@ -3,7 +3,7 @@
 //! [`Signed`] as the API (a cookie; a browser has no bearer); whoever is
 //! not is sent to `/login`. Forms carry the session's CSRF token.
 
-mod login;
+pub mod login;
 mod new;
 mod queue;
 mod ticket;
@@ -21,7 +21,7 @@ use super::auth::{Signed, Via};
 use super::state::Shared;
 use crate::web::{self, Chrome};
 
-pub use login::{login_failed, safe_next, wants_html};
+use login::wants_html;
 
 pub fn router(state: &Shared) -> Router<Shared> {
     Router::new()
