@@ -26,6 +26,7 @@ pub mod sla;
 pub mod store;
 pub mod ticket;
 pub mod time;
+pub mod web;
 
 pub use cli::run;
 pub use error::{Error, Result};

@@ -36,6 +36,12 @@ pub fn run(ctx: &mut Context, args: ServeArgs) -> Result<ExitCode> {
     if users.users.is_empty() {
         ctx.warn("nobody can sign in yet: add someone with `complaint user add NAME --role agent`");
     }
+    if store.users_are_demo() {
+        ctx.warn(format!(
+            "the users are the demo users of the sample store ({}): their password is published; never use them for a real store",
+            store.config().serve.users_file
+        ));
+    }
     let options = Options { listen: args.listen, secure_cookies: args.tls_behind_proxy };
     let root = store.display_path(store.root()).into_owned();
     server::run(store, ctx.clock(), options, |bound| {

@@ -49,6 +49,7 @@ pub struct Config {
     pub causes: Vec<Choice>,
     pub mail: MailConfig,
     pub ui: UiConfig,
+    pub serve: ServeConfig,
     /// Staff e-mail addresses by name, for `assign --notify`.
     pub people: BTreeMap<String, String>,
     /// Settings per department (`[departments.NAME]`).
@@ -68,6 +69,15 @@ pub struct IdConfig {
 pub struct TimeConfig {
     #[serde(deserialize_with = "deserialize_tz")]
     pub zone: Tz,
+}
+
+/// `[serve]`: the web desk and API of `complaint serve`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServeConfig {
+    /// The users file, relative to the store root (default
+    /// `.complaint/users.toml`, outside git).
+    pub users_file: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

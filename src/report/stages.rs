@@ -73,44 +73,72 @@ pub fn target_label(target: &Target, lang: Lang) -> String {
 pub const COLUMNS: [Column; 6] =
     [Column::KEEP, Column::KEEP, Column::drop(1), Column::KEEP, Column::drop(2), Column::drop(0)];
 
-/// The stage table of `show`: one row per clock.
-pub fn table(cal: &Calendar, targets: &[Target], now: Instant, zone: Tz, lang: Lang) -> comfy_table::Table {
-    let headers = lang.headers(&[
+/// One clock as `show` prints it, each cell as text in `lang`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageRow {
+    pub stage: String,
+    pub due: String,
+    pub met: String,
+    pub state: String,
+    pub working: String,
+    pub wall: String,
+    /// Past due (to now, or met or stopped late).
+    pub overdue: bool,
+}
+
+/// The headers of [`StageRow`]'s cells.
+pub fn headers(lang: Lang) -> Vec<&'static str> {
+    lang.headers(&[
         ("环节", "Stage"),
         ("截止时间", "Due"),
         ("完成时间", "Met at"),
         ("状态", "State"),
         ("剩余/超时(工作)", "Left/over (working)"),
         ("剩余/超时(自然)", "Left/over (wall)"),
-    ]);
-    let mut t = table::new_table(headers);
-    for target in targets {
-        let mut due = time::format_deadline(&target.due.at, zone);
-        if target.due.provisional {
-            due.push_str(lang.pick(" (暂定)", " (provisional)"));
+    ])
+}
+
+/// The rows of the stage table: one per clock.
+pub fn rows(cal: &Calendar, targets: &[Target], now: Instant, zone: Tz, lang: Lang) -> Vec<StageRow> {
+    targets.iter().map(|target| row(cal, target, now, zone, lang)).collect()
+}
+
+fn row(cal: &Calendar, target: &Target, now: Instant, zone: Tz, lang: Lang) -> StageRow {
+    let mut due = time::format_deadline(&target.due.at, zone);
+    if target.due.provisional {
+        due.push_str(lang.pick(" (暂定)", " (provisional)"));
+    }
+    let met = match (target.met_at, target.stopped_at) {
+        (Some(m), _) => time::format_local(&m, zone),
+        (None, Some(s)) => format!("{} {}", lang.pick("停止于", "stopped"), time::format_local(&s, zone)),
+        (None, None) => "—".to_string(),
+    };
+    let (zh, en) = state_label(target.state);
+    let mut state = lang.pick(zh, en).to_string();
+    if target.paused {
+        state.push_str(lang.pick(" (暂停)", " (paused)"));
+    }
+    let standing = standing(cal, target, now);
+    let (working, wall) = match standing {
+        Standing::Remaining { working, wall } => {
+            let left = lang.pick("剩余", "left");
+            (format!("{left} {}", format_working(working)), format!("{left} {}", format_span(wall)))
         }
-        let met = match (target.met_at, target.stopped_at) {
-            (Some(m), _) => time::format_local(&m, zone),
-            (None, Some(s)) => format!("{} {}", lang.pick("停止于", "stopped"), time::format_local(&s, zone)),
-            (None, None) => "—".to_string(),
-        };
-        let (zh, en) = state_label(target.state);
-        let mut state = lang.pick(zh, en).to_string();
-        if target.paused {
-            state.push_str(lang.pick(" (暂停)", " (paused)"));
+        Standing::Overdue { working, wall } => {
+            let over = lang.pick("超时", "over");
+            (format!("{over} {}", format_working(working)), format!("{over} {}", format_span(wall)))
         }
-        let (working, wall) = match standing(cal, target, now) {
-            Standing::Remaining { working, wall } => {
-                let left = lang.pick("剩余", "left");
-                (format!("{left} {}", format_working(working)), format!("{left} {}", format_span(wall)))
-            }
-            Standing::Overdue { working, wall } => {
-                let over = lang.pick("超时", "over");
-                (format!("{over} {}", format_working(working)), format!("{over} {}", format_span(wall)))
-            }
-            Standing::Settled => ("—".to_string(), "—".to_string()),
-        };
-        t.add_row(vec![target_label(target, lang), due, met, state, working, wall]);
+        Standing::Settled => ("—".to_string(), "—".to_string()),
+    };
+    let overdue = matches!(standing, Standing::Overdue { .. });
+    StageRow { stage: target_label(target, lang), due, met, state, working, wall, overdue }
+}
+
+/// The stage table of `show`: one row per clock.
+pub fn table(cal: &Calendar, targets: &[Target], now: Instant, zone: Tz, lang: Lang) -> comfy_table::Table {
+    let mut t = table::new_table(headers(lang));
+    for r in rows(cal, targets, now, zone, lang) {
+        t.add_row(vec![r.stage, r.due, r.met, r.state, r.working, r.wall]);
     }
     t
 }

@@ -142,16 +142,29 @@ pub fn router() -> Router<Shared> {
 pub struct LoginForm {
     name: String,
     password: String,
+    /// A browser's form: the page to go back to.
+    #[serde(default)]
+    next: Option<String>,
 }
 
 async fn login(
     State(state): State<Shared>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, ApiError> {
+    let page = super::pages::login::wants_html(&headers);
     let address = peer.ip();
     let name = form.name.trim().to_string();
     if state.throttle.lock().expect("throttle").refuses(&name, address, Instant::now()) {
+        if page {
+            return Ok(super::pages::login::login_failed(
+                &state,
+                &name,
+                form.next.as_deref(),
+                &ApiError::throttled().message,
+            ));
+        }
         return Err(ApiError::throttled());
     }
     let (who, password) = (name.clone(), form.password);
@@ -167,6 +180,14 @@ async fn login(
         .await?;
     if !verified {
         state.throttle.lock().expect("throttle").failed(&name, address, Instant::now());
+        if page {
+            return Ok(super::pages::login::login_failed(
+                &state,
+                &name,
+                form.next.as_deref(),
+                "wrong name or password",
+            ));
+        }
         return Err(ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", "wrong name or password", None));
     }
     let (id, csrf) = (secret::random_hex(), secret::random_hex());
@@ -174,6 +195,10 @@ async fn login(
     state.sessions.lock().expect("sessions").insert(id.clone(), session);
     let secure = if state.options.secure_cookies { "; Secure" } else { "" };
     let cookie = format!("{COOKIE}={id}; HttpOnly; SameSite=Strict; Path=/{secure}");
+    if page {
+        let next = super::pages::login::safe_next(form.next.as_deref());
+        return Ok(([(header::SET_COOKIE, cookie)], axum::response::Redirect::to(&next)).into_response());
+    }
     let body = Json(serde_json::json!({ "name": name, "csrf": csrf }));
     Ok(([(header::SET_COOKIE, cookie)], body).into_response())
 }
@@ -198,5 +223,8 @@ async fn logout(
         state.sessions.lock().expect("sessions").remove(id);
     }
     let cookie = format!("{COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+    if super::pages::login::wants_html(&headers) {
+        return Ok(([(header::SET_COOKIE, cookie)], axum::response::Redirect::to("/login")).into_response());
+    }
     Ok(([(header::SET_COOKIE, cookie)], StatusCode::NO_CONTENT).into_response())
 }

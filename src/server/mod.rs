@@ -11,6 +11,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod pages;
 pub mod secret;
 mod sessions;
 mod state;
@@ -62,7 +63,8 @@ pub fn app(state: Shared) -> Router {
     Router::new()
         .merge(auth::router())
         .merge(api::router())
-        .fallback(api::not_found)
+        .merge(pages::router(&state))
+        .fallback(pages::not_found)
         .with_state(state)
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))

@@ -75,3 +75,17 @@ mod tests {
         assert!(constant_time_eq("abc", "abc") && !constant_time_eq("abc", "abd") && !constant_time_eq("ab", "abc"));
     }
 }
+
+#[cfg(test)]
+mod demo_tests {
+    /// The sample store's demo users (README) sign in with `demo-2026`.
+    #[test]
+    fn demo_users_have_the_documented_password() {
+        let text = include_str!("../../demo-users.toml");
+        let users: crate::store::Users = toml::from_str(text).unwrap();
+        assert_eq!(users.users.len(), 2);
+        for user in users.users.values() {
+            assert!(super::verify("demo-2026", user.password_hash.as_deref().unwrap()));
+        }
+    }
+}

@@ -106,6 +106,15 @@ impl Store {
         Ok(Source { facts, bytes })
     }
 
+    /// A file uploaded as `name` with `bytes` (the web desk's upload),
+    /// refused over `[limits] max_attachment_bytes` like a file read.
+    pub fn uploaded_attachment(&self, name: &str, bytes: Vec<u8>) -> Result<Source> {
+        crate::ops::check_size(name, bytes.len() as u64, self.config())?;
+        let facts =
+            FileFacts { original_name: name.to_string(), bytes: bytes.len() as u64, sha256: sha256_hex(&bytes) };
+        Ok(Source { facts, bytes })
+    }
+
     /// `attachments/YYYY/MM/<ID>/`, YYYY/MM those of the ticket's ID.
     pub fn attachment_dir(&self, id: &TicketId) -> PathBuf {
         let date = id.date();

@@ -9,10 +9,11 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::{LOCAL_DIR, Store};
+use super::Store;
 use crate::error::{Error, Result};
 
-pub const USERS_FILE: &str = "users.toml";
+/// What the header comment of a demo users file says.
+pub const DEMO_MARK: &str = "complaint: demo users";
 
 /// What a signed-in person may do (spec §11).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,7 +91,14 @@ impl Users {
 
 impl Store {
     pub fn users_path(&self) -> PathBuf {
-        self.root().join(LOCAL_DIR).join(USERS_FILE)
+        self.root().join(&self.config().serve.users_file)
+    }
+
+    /// Whether the users file says in its header that it is the sample
+    /// store's demo file (its password is published: never for real use).
+    pub fn users_are_demo(&self) -> bool {
+        std::fs::read_to_string(self.users_path())
+            .is_ok_and(|text| text.lines().take_while(|l| l.starts_with('#')).any(|l| l.contains(DEMO_MARK)))
     }
 
     /// The users file; none yet is no users.

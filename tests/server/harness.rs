@@ -98,6 +98,16 @@ impl Server {
         Server::reply(self.agent.post(format!("{}{path}", self.base)).send_form(form.iter().copied()))
     }
 
+    /// A form POST with `(header, value)`s (a page's form: the session
+    /// cookie, `Accept: text/html`).
+    pub fn post_form_with(&self, path: &str, headers: &[(&str, &str)], form: &[(&str, &str)]) -> Reply {
+        let mut request = self.agent.post(format!("{}{path}", self.base));
+        for (n, v) in headers {
+            request = request.header(*n, *v);
+        }
+        Server::reply(request.send_form(form.iter().copied()))
+    }
+
     /// Signs in; returns the Cookie header value and the CSRF token.
     pub fn login(&self, name: &str, password: &str) -> (String, String) {
         let reply = self.post_form("/login", &[("name", name), ("password", password)]);

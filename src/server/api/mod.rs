@@ -4,7 +4,7 @@
 //! (`openapi.json`) against it.
 
 mod error;
-mod tickets;
+pub(crate) mod tickets;
 
 use axum::Json;
 use axum::response::IntoResponse;

@@ -16,21 +16,22 @@ use crate::report::filter::{Filter, FilterInput};
 use crate::report::stages;
 use crate::report::ticket_json::{JSON_SCHEMA, ticket_json};
 use crate::server::auth::{Signed, csrf_header};
-use crate::server::state::Shared;
+use crate::server::state::{AppState, Shared};
 use crate::sla;
-use crate::store::{CommitOutcome, CommitPolicy, message_for};
+use crate::store::{Applied, CommitOutcome, CommitPolicy, message_for};
+use crate::ticket::Ticket;
 
 const DEFAULT_LIMIT: usize = 50;
 const MAX_LIMIT: usize = 500;
 
 /// The query of `GET /api/v1/tickets`: the filters, `limit`, `offset`.
-struct ListQuery {
-    filter: FilterInput,
-    limit: usize,
-    offset: usize,
+pub(crate) struct ListQuery {
+    pub filter: FilterInput,
+    pub limit: usize,
+    pub offset: usize,
 }
 
-fn list_query(pairs: Vec<(String, String)>) -> Result<ListQuery> {
+pub(crate) fn list_query(pairs: Vec<(String, String)>) -> Result<ListQuery> {
     let mut query = ListQuery { filter: FilterInput::default(), limit: DEFAULT_LIMIT, offset: 0 };
     let split = |v: &str| v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect::<Vec<_>>();
     let flag = |v: &str| matches!(v, "" | "true" | "1" | "yes");
@@ -77,23 +78,11 @@ pub async fn list(
     let masker = signed.masker();
     let doc = state
         .blocking(move |s| {
-            let config = s.store.config();
-            let filter = Filter::from_input(&query.filter, config)?;
-            let mut found = Vec::new();
-            s.store.fold_summaries_searching(
-                None,
-                |summary| filter.matches_summary(summary),
-                filter.search(),
-                &mut |p, t| found.push((p, t)),
-            )?;
-            found.sort_by(|(_, a), (_, b)| a.received_at.cmp(&b.received_at).then(a.id.cmp(&b.id)));
-            let page = found.iter().skip(query.offset).take(query.limit);
-            let tickets = page
-                .map(|(path, summary)| s.store.read_file(path, summary).map(|t| ticket_json(&t, config, &masker)))
-                .collect::<Result<Vec<_>>>()?;
+            let (total, tickets) = find_page(s, &query)?;
+            let tickets: Vec<Value> = tickets.iter().map(|t| ticket_json(t, s.store.config(), &masker)).collect();
             Ok(json!({
                 "schema": JSON_SCHEMA,
-                "total": found.len(),
+                "total": total,
                 "offset": query.offset,
                 "limit": query.limit,
                 "tickets": tickets,
@@ -101,6 +90,23 @@ pub async fn list(
         })
         .await?;
     Ok(Json(doc))
+}
+
+/// The tickets `query` matches in received order: how many, and the page.
+pub(crate) fn find_page(s: &AppState, query: &ListQuery) -> Result<(usize, Vec<Ticket>)> {
+    let config = s.store.config();
+    let filter = Filter::from_input(&query.filter, config)?;
+    let mut found = Vec::new();
+    s.store.fold_summaries_searching(
+        None,
+        |summary| filter.matches_summary(summary),
+        filter.search(),
+        &mut |p, t| found.push((p, t)),
+    )?;
+    found.sort_by(|(_, a), (_, b)| a.received_at.cmp(&b.received_at).then(a.id.cmp(&b.id)));
+    let page = found.iter().skip(query.offset).take(query.limit);
+    let tickets = page.map(|(path, summary)| s.store.read_file(path, summary)).collect::<Result<Vec<_>>>()?;
+    Ok((found.len(), tickets))
 }
 
 pub async fn show(
@@ -146,19 +152,9 @@ pub async fn create(
     let masker = signed.masker();
     let (id, doc) = state
         .blocking(move |s| {
-            let (store, config) = (&s.store, s.store.config());
-            let now = s.now()?;
-            let fields = ops::create(input, config, now)?;
-            let stamp = Stamp { at: now, by: signed.name };
-            let id = store.create(fields.received_at.date_naive(), |id| fields.into_ticket(&id.to_string(), &stamp))?;
-            let ticket = store.load(&id)?;
-            let message = message_for(&ticket.id, &ops::created_what(&ticket, config), &ticket.history[0]);
-            let commit = {
-                let _lock = store.lock()?;
-                store.commit_paths(CommitPolicy::Auto, &[store.path_of(&id)], &message)
-            };
-            let doc = json!({ "schema": JSON_SCHEMA, "ticket": ticket_json(&ticket, config, &masker), "commit": commit_json(&commit) });
-            Ok((id.to_string(), doc))
+            let (ticket, commit) = create_ticket(s, signed.name, input)?;
+            let doc = json!({ "schema": JSON_SCHEMA, "ticket": ticket_json(&ticket, s.store.config(), &masker), "commit": commit_json(&commit) });
+            Ok((ticket.id.clone(), doc))
         })
         .await?;
     let location = format!("/api/v1/tickets/{id}");
@@ -172,34 +168,67 @@ pub async fn command(
     headers: HeaderMap,
     body: std::result::Result<Bytes, BytesRejection>,
 ) -> Result<Json<Value>, ApiError> {
-    let command = ops::command(&name).ok_or_else(|| ApiError::unknown_command(&name))?;
+    ops::command(&name).ok_or_else(|| ApiError::unknown_command(&name))?;
     signed.may_change(csrf_header(&headers))?;
-    let (at, prepared) = (command.prepare)(json_body(body)?)?;
+    let body = json_body(body)?;
     let masker = signed.masker();
-    let doc = state
+    let applied = run_command(&state, signed.name, id, &name, body).await?;
+    let config = state.store.config();
+    Ok(Json(json!({
+        "schema": JSON_SCHEMA,
+        "what": applied.what,
+        "ticket": ticket_json(&applied.ticket, config, &masker),
+        "commit": commit_json(&applied.commit),
+    })))
+}
+
+/// Records a new complaint by `by` (the rules of `ops::create`) and
+/// commits it: the way of `POST /api/v1/tickets` and of the new form.
+pub(crate) fn create_ticket(s: &AppState, by: String, input: NewInput) -> Result<(Ticket, CommitOutcome)> {
+    let (store, config) = (&s.store, s.store.config());
+    let now = s.now()?;
+    let fields = ops::create(input, config, now)?;
+    let stamp = Stamp { at: now, by };
+    let id = store.create(fields.received_at.date_naive(), |id| fields.into_ticket(&id.to_string(), &stamp))?;
+    let ticket = store.load(&id)?;
+    let message = message_for(&ticket.id, &ops::created_what(&ticket, config), &ticket.history[0]);
+    let commit = {
+        let _lock = store.lock()?;
+        store.commit_paths(CommitPolicy::Auto, &[store.path_of(&id)], &message)
+    };
+    Ok((ticket, commit))
+}
+
+/// Runs the changing command `name` with `body` on ticket `id` as `by`
+/// (the `ops::COMMANDS` table, `Store::apply`): the way of the API and
+/// of the ticket page's forms.
+pub(crate) async fn run_command(
+    state: &Shared,
+    by: String,
+    id: String,
+    name: &str,
+    body: Value,
+) -> Result<Applied, ApiError> {
+    let command = ops::command(name).ok_or_else(|| ApiError::unknown_command(name))?;
+    let (at, prepared) = (command.prepare)(body)?;
+    let applied = state
         .blocking(move |s| {
             let (store, config) = (&s.store, s.store.config());
             let id = store.parse_id(&id)?;
             let zone = config.zone();
-            let applied = store.apply(
+            store.apply(
                 &id,
                 CommitPolicy::Auto,
                 || s.now(),
                 |ticket, now| {
                     let at = ops::stamp_time(ticket, zone, at.as_deref(), now)?;
-                    let change = prepared(ticket, config, Stamp { at, by: signed.name })?;
+                    let change = prepared(ticket, config, Stamp { at, by })?;
                     Ok(change.map(|c| (c.event, c.what)))
                 },
-            )?;
-            Ok(json!({
-                "schema": JSON_SCHEMA,
-                "what": applied.what,
-                "ticket": ticket_json(&applied.ticket, config, &masker),
-                "commit": commit_json(&applied.commit),
-            }))
+            )
         })
         .await?;
-    Ok(Json(doc))
+    Ok(applied)
 }
 
 /// What became of the commit: `{"hash": …}`, `null` when none was asked
