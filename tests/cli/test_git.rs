@@ -314,7 +314,7 @@ fn a_commit_blocked_by_a_merge_or_a_lock_keeps_the_change_and_says_how() {
     let output = b.run(NOW, &["note", &id, "-m", "合并中记录"]);
     assert_eq!(output.status.code(), Some(0));
     let message = stderr(&output);
-    assert!(message.contains("warning: not committed: the repository is in the middle of a merge"), "{message}");
+    assert!(message.contains("警告: not committed: the repository is in the middle of a merge"), "{message}");
     assert!(message.contains("git merge --abort") && message.contains("git commit -m"), "{message}");
     assert!(b.read(&id).contains("合并中记录"));
     assert_eq!(b.head(), before);

@@ -39,7 +39,7 @@ fn new_prints_only_the_id_and_writes_the_file() {
     assert!(
         String::from_utf8(output.stderr)
             .unwrap()
-            .contains("created CP20261123001 (tickets/2026/11/CP20261123001.yaml)")
+            .contains("已创建 CP20261123001（tickets/2026/11/CP20261123001.yaml）")
     );
     insta::assert_snapshot!(normalise_uid(&store.read_ticket("CP20261123001")), @r"
     schema: 1

@@ -246,7 +246,7 @@ fn send_delivers_to_a_real_smtp_server() {
         .assert()
         .success()
         .stdout("")
-        .stderr(predicate::str::contains("sent the overdue email"));
+        .stderr(predicate::str::contains("已发送超时提醒邮件"));
     let received = server.wait_for(1, Duration::from_secs(10));
     assert_eq!(received.len(), 1);
     assert_eq!(received[0].to, ["lead@example.com"]);

@@ -80,9 +80,12 @@ pub async fn list(
             let config = s.store.config();
             let filter = Filter::from_input(&query.filter, config)?;
             let mut found = Vec::new();
-            s.store.fold_summaries_searching(None, |summary| filter.matches_summary(summary), filter.search(), &mut |p, t| {
-                found.push((p, t))
-            })?;
+            s.store.fold_summaries_searching(
+                None,
+                |summary| filter.matches_summary(summary),
+                filter.search(),
+                &mut |p, t| found.push((p, t)),
+            )?;
             found.sort_by(|(_, a), (_, b)| a.received_at.cmp(&b.received_at).then(a.id.cmp(&b.id)));
             let page = found.iter().skip(query.offset).take(query.limit);
             let tickets = page
