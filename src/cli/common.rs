@@ -65,7 +65,8 @@ pub fn resolve(ctx: &Context, store: &Store, text: &str) -> Result<Vec<Ticket>> 
 /// Every scanning command calls this beside [`warn_unreadable`].
 pub fn warn_collisions(ctx: &Context, store: &Store, collisions: &[Error]) {
     for e in collisions {
-        ctx.warn(relative(store, e));
+        let root = format!("{}/", store.root().display());
+        ctx.warn(e.message(ctx.lang()).replace(&root, ""));
     }
     if let Some(hint) = collisions.first().and_then(|e| e.hint_in(ctx.lang())) {
         eprintln!("{}: {hint}", crate::tr!(ctx.lang(), "output.hint"));
@@ -84,7 +85,7 @@ pub fn warn_unreadable(ctx: &Context, unreadable: &[String], what: &str) -> Exit
 /// An error message with the store root stripped from its path.
 pub fn relative(store: &Store, e: &Error) -> String {
     let root = format!("{}/", store.root().display());
-    e.message(super::output::lang()).replace(&root, "")
+    e.to_string().replace(&root, "")
 }
 
 /// The scan errors as messages with paths relative to the store.

@@ -221,9 +221,9 @@ fn an_id_created_on_both_clones_is_kept_twice_then_renumbered_by_check_fix() {
 
     // Every command reports the collision; changing the ticket is refused.
     let list = b.run(NOW, &["list"]);
-    assert!(stderr(&list).contains("ID collision"), "{}", stderr(&list));
+    assert!(stderr(&list).contains("编号冲突"), "{}", stderr(&list));
     let show = b.run(NOW, &["show", &id_a]);
-    assert!(show.status.success() && stderr(&show).contains("ID collision"), "{}", stderr(&show));
+    assert!(show.status.success() && stderr(&show).contains("编号冲突"), "{}", stderr(&show));
     let note = b.run(NOW, &["note", &id_a, "-m", "x"]);
     assert_eq!(note.status.code(), Some(2));
     assert!(stderr(&note).contains("check --fix"), "{}", stderr(&note));

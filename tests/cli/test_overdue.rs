@@ -380,7 +380,7 @@ fn both_tickets_of_an_id_collision_are_listed_with_a_warning() {
         let summaries: Vec<&str> =
             json["items"].as_array().unwrap().iter().map(|i| i["summary"].as_str().unwrap()).collect();
         assert_eq!(summaries, ["A 的投诉", "B 的投诉"]);
-        assert!(String::from_utf8_lossy(&output.stderr).contains("ID collision"));
+        assert!(String::from_utf8_lossy(&output.stderr).contains("编号冲突"));
     }
 }
 
