@@ -1,8 +1,9 @@
 //! The language of what people read (`[ui] lang`, `--lang`): table headers,
-//! report text and the labels of coded values. Error messages stay English
-//! (with Chinese labels quoted), so they can be searched for.
+//! report text, the labels of coded values, and (`messages.rs`) the message
+//! catalogue of confirmations, errors, hints and help.
 
 mod fields;
+pub mod messages;
 
 use serde::Deserialize;
 
@@ -24,6 +25,16 @@ impl Lang {
             Lang::Zh => zh,
             Lang::En => en,
         }
+    }
+
+    /// The language of a POSIX locale (`LANG`, `LC_ALL`, `LC_MESSAGES`):
+    /// Chinese for `zh*`, English for any other; `None` when unset or empty.
+    pub fn of_locale(locale: Option<&str>) -> Option<Lang> {
+        let locale = locale?.trim();
+        if locale.is_empty() {
+            return None;
+        }
+        Some(if locale.to_ascii_lowercase().starts_with("zh") { Lang::Zh } else { Lang::En })
     }
 
     /// A coded value as shown: its label in Chinese, its id in English.

@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::ops::{self, AssignInput};
 
 /// Set the responsible department and/or assignee; add involved departments
-/// (seed 001 8.3: complaints needing several departments) and the staff
+/// (complaints needing several departments) and the staff
 /// member complained about (涉事员工).
 #[derive(Debug, Args)]
 pub struct AssignArgs {

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use super::Context;
 use crate::store::git::CommitMessage;
 use crate::store::{CommitOutcome, CommitPolicy, Store};
+use crate::tr;
 
 /// `--no-commit` as the store's commit policy.
 pub fn policy(ctx: &Context) -> CommitPolicy {
@@ -27,7 +28,9 @@ pub fn commit_many(ctx: &Context, store: &Store, ids: &[String], subject: &str, 
 /// `committed HASH: SUBJECT`, or the warning for a commit not made.
 pub fn report(ctx: &Context, outcome: &CommitOutcome) {
     match outcome {
-        CommitOutcome::Committed { hash, subject } => ctx.info(format!("committed {hash}: {subject}")),
+        CommitOutcome::Committed { hash, subject } => {
+            ctx.info(tr!(ctx.lang(), "cli.committed", hash = hash, subject = subject))
+        }
         CommitOutcome::Skipped => {}
         CommitOutcome::Failed(e) => warn_not_committed(ctx, e),
     }
@@ -35,8 +38,9 @@ pub fn report(ctx: &Context, outcome: &CommitOutcome) {
 
 /// The warning for a commit that could not be made, with its hint.
 pub fn warn_not_committed(ctx: &Context, e: &crate::error::Error) {
-    ctx.warn(e);
-    if let Some(hint) = e.hint() {
-        eprintln!("hint: {hint}");
+    let lang = ctx.lang();
+    ctx.warn(e.message(lang));
+    if let Some(hint) = e.hint_in(lang) {
+        eprintln!("{}: {hint}", tr!(lang, "output.hint"));
     }
 }

@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::report;
 use crate::sla::{Calendar, SlaDuration};
 use crate::time;
+use crate::tr;
 
 /// Show the business calendar of a month — holidays (休) and make-up working
 /// days (班, 调休) marked — or compute a deadline with `calendar add`.
@@ -62,7 +63,7 @@ fn add(ctx: &Context, config: &Config, calendar: &Calendar, start: &str, duratio
     let duration = SlaDuration::parse_for(duration, "DURATION")?;
     let deadline = calendar.add(start, duration);
     if deadline.provisional {
-        ctx.warn("no holiday data for a year this deadline crosses: computed from weekdays only (provisional)");
+        ctx.warn(tr!(ctx.lang(), "cli.calendar_provisional_deadline"));
     }
     if ctx.global.json {
         output::print_json(&serde_json::json!({
@@ -85,7 +86,7 @@ fn workday(ctx: &Context, config: &Config, calendar: &Calendar, date: Option<&st
     };
     let working = calendar.is_working_day(date);
     if !calendar.covers_year(date.year()) {
-        ctx.warn(format!("no holiday data for {}: answered from weekdays only (provisional)", date.year()));
+        ctx.warn(tr!(ctx.lang(), "cli.calendar_provisional_year", year = date.year()));
     }
     if ctx.global.json {
         output::print_json(&serde_json::json!({
@@ -95,11 +96,12 @@ fn workday(ctx: &Context, config: &Config, calendar: &Calendar, date: Option<&st
             "provisional": !calendar.covers_year(date.year()),
         }))?;
     } else {
-        ctx.info(format!(
-            "{} is {}",
-            date.format("%Y-%m-%d"),
-            if working { "a working day (工作日)" } else { "not a working day (休息日)" }
-        ));
+        let date = date.format("%Y-%m-%d");
+        ctx.info(if working {
+            tr!(ctx.lang(), "cli.working_day", date = date)
+        } else {
+            tr!(ctx.lang(), "cli.day_off", date = date)
+        });
     }
     Ok(if working { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
@@ -119,7 +121,7 @@ fn month(ctx: &Context, config: &Config, calendar: &Calendar, text: Option<&str>
             "days": calendar.month_days(year, month),
         }))?;
     } else {
-        output::print(&report::calendar::month_grid(calendar, year, month))?;
+        output::print(&report::calendar::month_grid(calendar, year, month, config.lang()))?;
     }
     Ok(ExitCode::SUCCESS)
 }

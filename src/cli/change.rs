@@ -11,6 +11,7 @@ use crate::ops::{self, Stamp};
 use crate::report::mask::Masker;
 use crate::store::Applied;
 use crate::ticket::Ticket;
+use crate::tr;
 
 /// Flags every changing command shares.
 #[derive(Debug, Args)]
@@ -49,7 +50,7 @@ pub fn apply(
         )
         .map_err(|e| flags::reword(e, flags))?;
     let Some(what) = &applied.what else { return Ok(applied) };
-    ctx.info(format!("{}: {what}", applied.ticket.id));
+    ctx.info(tr!(ctx.lang(), "cli.changed", id = applied.ticket.id, what = what));
     super::autocommit::report(ctx, &applied.commit);
     if ctx.global.json {
         output::print_json(&serde_json::json!({

@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::report::table;
 use crate::store::Store;
 use crate::ticket::{Ticket, integrity};
+use crate::tr;
 
 /// Validate every ticket file: it parses, its ID matches its path and the
 /// configured pattern, no ID or uid is used twice, values are configured,
@@ -142,13 +143,13 @@ pub fn run(ctx: &mut Context, args: CheckArgs) -> Result<ExitCode> {
         output::print(&table::render(&t))?;
     }
     for note in &notes {
-        ctx.info(format!("note: {}: {}", note.path, note.message));
+        ctx.info(tr!(ctx.lang(), "cli.check_note", path = note.path, message = note.message));
     }
     if problems.is_empty() {
-        ctx.info(format!("{checked} ticket file(s) checked, no problems"));
+        ctx.info(tr!(ctx.lang(), "cli.checked_ok", count = checked));
         Ok(ExitCode::SUCCESS)
     } else {
-        ctx.info(format!("{checked} ticket file(s) checked, {} problem(s)", problems.len()));
+        ctx.info(tr!(ctx.lang(), "cli.checked_problems", count = checked, problems = problems.len()));
         Ok(ExitCode::from(1))
     }
 }

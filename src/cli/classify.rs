@@ -9,6 +9,7 @@ use super::change::{self, ChangeArgs};
 use super::flags::reword;
 use crate::error::Result;
 use crate::ops::{self, ClassifyInput};
+use crate::tr;
 
 /// Set a ticket's category and/or severity (ids, Chinese labels or aliases:
 /// `--severity 紧急` means serious). Deadlines follow the new severity from
@@ -38,7 +39,7 @@ pub fn run(ctx: &mut Context, args: ClassifyArgs) -> Result<ExitCode> {
         ops::classify(ticket, config, &input, stamp)
     })?;
     if applied.what.is_none() {
-        ctx.info(format!("{}: already classified so; nothing changed", applied.ticket.id));
+        ctx.info(tr!(ctx.lang(), "cli.classified_unchanged", id = applied.ticket.id));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -44,9 +44,9 @@ pub fn resolve(ctx: &Context, store: &Store, text: &str) -> Result<Vec<Ticket>> 
             path: store.display_path(&store.path_of(&id)).into_owned().into(),
             uids: tickets.iter().map(|t| t.uid.clone()).collect(),
         };
-        ctx.warn(&e);
-        if let Some(hint) = e.hint() {
-            eprintln!("hint: {hint}");
+        ctx.warn(e.message(ctx.lang()));
+        if let Some(hint) = e.hint_in(ctx.lang()) {
+            eprintln!("{}: {hint}", crate::tr!(ctx.lang(), "output.hint"));
         }
     } else if tickets[0].id != id.to_string() {
         ctx.info(format!("{id} was renumbered to {} (ID collision repaired by `check --fix`)", tickets[0].id));
@@ -65,10 +65,11 @@ pub fn resolve(ctx: &Context, store: &Store, text: &str) -> Result<Vec<Ticket>> 
 /// Every scanning command calls this beside [`warn_unreadable`].
 pub fn warn_collisions(ctx: &Context, store: &Store, collisions: &[Error]) {
     for e in collisions {
-        ctx.warn(relative(store, e));
+        let root = format!("{}/", store.root().display());
+        ctx.warn(e.message(ctx.lang()).replace(&root, ""));
     }
-    if let Some(hint) = collisions.first().and_then(Error::hint) {
-        eprintln!("hint: {hint}");
+    if let Some(hint) = collisions.first().and_then(|e| e.hint_in(ctx.lang())) {
+        eprintln!("{}: {hint}", crate::tr!(ctx.lang(), "output.hint"));
     }
 }
 

@@ -31,7 +31,7 @@ pub enum ViaArg {
 }
 
 /// Record the customer's answer to the plan or to the result, and how it was
-/// given (seed 002 三、五). A refused plan needs a new `plan`; an accepted
+/// given. A refused plan needs a new `plan`; an accepted
 /// result resolves the ticket.
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("answer").required(true).args(["accepted", "refused"])))]

@@ -11,6 +11,7 @@ use clap::Args;
 
 use super::output;
 use crate::error::{Error, Result};
+use crate::lang::Lang;
 use crate::mail::{Delivery, MailConfig};
 use crate::report::fit::Room;
 use crate::store::Store;
@@ -68,10 +69,13 @@ pub struct Context {
 }
 
 impl Context {
-    /// Reads the environment: colour (`--color`, `NO_COLOR`), the current
-    /// directory, `COMPLAINT_SMTP_URL` and the terminal's width (`COLUMNS`).
+    /// Reads the environment: colour (`--color`, `NO_COLOR`), the language
+    /// of messages until a store is open (`LC_ALL`, `LC_MESSAGES`, `LANG`),
+    /// the current directory, `COMPLAINT_SMTP_URL` and the terminal's width
+    /// (`COLUMNS`).
     pub fn new(global: GlobalArgs) -> Result<Context> {
         output::set_color(&global.color, std::env::var_os("NO_COLOR").is_some());
+        output::set_lang(locale_lang());
         let cwd = std::env::current_dir().map_err(|e| Error::io("read", "the current directory", e))?;
         let smtp_url = std::env::var(SMTP_URL_VAR).ok();
         let terminal_width = terminal_width();
@@ -98,6 +102,8 @@ impl Context {
     /// bad COMPLAINT_NOW fails every command, not only those that use it.
     pub fn open_store(&self) -> Result<Store> {
         let store = Store::discover(self.global.store.as_deref(), &self.cwd)?;
+        // From here on messages speak the store's language (`[ui] lang`).
+        output::set_lang(store.config().lang());
         self.now(store.config().zone())?;
         Ok(store)
     }
@@ -162,6 +168,12 @@ impl Context {
         }
     }
 
+    /// The language of messages: the store's `[ui] lang` once it is open,
+    /// else that of the locale (see [`locale_lang`]).
+    pub fn lang(&self) -> Lang {
+        output::lang()
+    }
+
     /// A message for people on stderr, unless `-q`.
     pub fn info(&self, message: impl std::fmt::Display) {
         if !self.global.quiet {
@@ -171,8 +183,18 @@ impl Context {
 
     /// A warning on stderr, always.
     pub fn warn(&self, message: impl std::fmt::Display) {
-        eprintln!("complaint: warning: {message}");
+        eprintln!("complaint: {}: {message}", crate::tr!(self.lang(), "output.warning"));
     }
+}
+
+/// The language of the locale: the first of `LC_ALL`, `LC_MESSAGES`, `LANG`
+/// that is set, `zh*` Chinese and anything else English; none set is
+/// Chinese, the product's default. Also decides the language of `--help`.
+pub fn locale_lang() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|var| Lang::of_locale(std::env::var(var).ok().as_deref()))
+        .unwrap_or(Lang::Zh)
 }
 
 /// On a terminal: `$COLUMNS` if it is a number, else the terminal's size

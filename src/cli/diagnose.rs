@@ -9,7 +9,7 @@ use super::change::{self, ChangeArgs};
 use crate::error::Result;
 use crate::ops::{self, DiagnoseInput};
 
-/// Record the first diagnosis (初步诊断, seed 002 二): what the problem is,
+/// Record the first diagnosis (初步诊断): what the problem is,
 /// and the severity it finds (一般 / 严重 / 重大), which recomputes every
 /// deadline from the original receipt. It moves no status and is not a
 /// first response.

@@ -16,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::ops::{self, Editable};
 use crate::store::{LOCAL_DIR, Store, parse_ticket, to_yaml};
 use crate::ticket::Ticket;
+use crate::tr;
 
 /// Edit a ticket's customer data and description in $VISUAL / $EDITOR.
 ///
@@ -70,12 +71,12 @@ pub fn run(ctx: &mut Context, args: EditArgs) -> Result<ExitCode> {
         });
         match outcome {
             Ok(None) => {
-                ctx.info(format!("{id}: no changes"));
+                ctx.info(tr!(ctx.lang(), "cli.no_changes", id = id));
                 return Ok(ExitCode::SUCCESS);
             }
             Ok(Some(edited)) => {
                 if edited.changed(&Editable::of(&original)).is_empty() {
-                    ctx.info(format!("{id}: no changes"));
+                    ctx.info(tr!(ctx.lang(), "cli.no_changes", id = id));
                     return Ok(ExitCode::SUCCESS);
                 }
                 return save(ctx, &store, &args.id, &original, edited, &text, now);

@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::ops::{self, EscalateInput};
 
 /// Hand a ticket up to a supervisor, or over a manager's head when they
-/// cannot solve it (seed 001 8.2, seed 002). The ticket is flagged escalated.
+/// cannot solve it. The ticket is flagged escalated.
 #[derive(Debug, Args)]
 pub struct EscalateArgs {
     /// Ticket ID, e.g. CP20261123001

@@ -9,7 +9,7 @@ use super::change::{self, ChangeArgs};
 use crate::error::Result;
 use crate::ops::{self, ExecuteInput};
 
-/// Report the plan's execution done (执行完成, seed 002 四). The customer then
+/// Report the plan's execution done (执行完成). The customer then
 /// confirms the result (`confirm ID result`), which resolves the ticket.
 #[derive(Debug, Args)]
 pub struct ExecuteArgs {

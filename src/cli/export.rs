@@ -21,6 +21,7 @@ use crate::report::mask::Masker;
 use crate::report::xlsx::{Book, Cell};
 use crate::store::{ScanErrors, Store};
 use crate::ticket::Ticket;
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -35,7 +36,7 @@ pub enum ExportFormat {
     Xlsx,
 }
 
-/// Export the complaint record table (投诉处理流程记录表, seed 000): one row
+/// Export the complaint record table (投诉处理流程记录表): one row
 /// per ticket, oldest first. Names and contacts are masked unless --unmask;
 /// cells that a spreadsheet would read as a formula get a leading ' unless
 /// --raw. Times are in the store time zone, durations in hours.
@@ -140,7 +141,7 @@ pub fn run(ctx: &mut Context, args: ExportArgs) -> Result<ExitCode> {
         Some(path) => {
             let (bytes, scan) = stream(&store, OrderedRows::new(Vec::new(), zone, &head), prefix, map)?;
             output::write_file(path, &bytes)?;
-            ctx.info(format!("exported {} tickets to {}", scan.1, path.display()));
+            ctx.info(tr!(ctx.lang(), "cli.exported", count = scan.1, path = path.display()));
             scan
         }
     };
@@ -202,7 +203,7 @@ fn write(ctx: &mut Context, args: &ExportArgs, bytes: &[u8], count: usize) -> Re
     match &args.output {
         Some(path) => {
             output::write_file(path, bytes)?;
-            ctx.info(format!("exported {} tickets to {}", count, path.display()));
+            ctx.info(tr!(ctx.lang(), "cli.exported", count = count, path = path.display()));
             Ok(())
         }
         None => output::print_bytes(bytes),

@@ -53,7 +53,7 @@ fn refusal_words(refusal: &Refusal) -> Option<(String, &'static str)> {
         }
         Refusal::ExtensionNeedsReason { id, from, to } => (
             format!("moving the promise of {id} from {from} to {to} is an extension and needs --reason"),
-            "seed 002: tell the customer the reason and the new time one day ahead",
+            "tell the customer the reason and the new time one day ahead",
         ),
         Refusal::CloseNeedsReason { id } => (
             format!("closing {id} without a satisfied follow-up needs --reason"),
@@ -75,7 +75,7 @@ fn refusal_words(refusal: &Refusal) -> Option<(String, &'static str)> {
             format!(
                 "score {score} of {scale} is below the satisfied threshold {threshold}; --comment with the customer's reason is required"
             ),
-            "seed 002: ask why and record it, e.g. --comment \"补偿未到账\"",
+            "ask why and record it, e.g. --comment \"补偿未到账\"",
         ),
         Refusal::BadDimension { spec } => {
             (format!("--dimension {spec:?} is not NAME=SCORE"), "e.g. --dimension 效率=4 --dimension 态度=5")
@@ -87,10 +87,9 @@ fn refusal_words(refusal: &Refusal) -> Option<(String, &'static str)> {
             "--done marks an action item done; it takes no --owner, --due or --kind other than action".into(),
             "e.g. complaint note ID --kind action --done 2 -m \"已发货\"",
         ),
-        Refusal::ActionNeedsOwner => (
-            "an action item needs --owner (seed 001 8.4: 明确责任人)".into(),
-            "e.g. --kind action --owner 王经理 --due 2026-11-30",
-        ),
+        Refusal::ActionNeedsOwner => {
+            ("an action item needs --owner (明确责任人)".into(), "e.g. --kind action --owner 王经理 --due 2026-11-30")
+        }
         _ => return None,
     })
 }

@@ -34,7 +34,7 @@ pub struct FollowupArgs {
     /// Score of one dimension, e.g. --dimension 效率=4 (repeatable)
     #[arg(long, value_name = "NAME=SCORE")]
     pub dimension: Vec<String>,
-    /// The customer still objects: reopen whatever the score (seed 001: one-vote veto)
+    /// The customer still objects: reopen whatever the score (one-vote veto, 一票否决)
     #[arg(long)]
     pub unsatisfied: bool,
     /// Nobody answered: record the attempt (it does not meet the follow-up target)

@@ -22,6 +22,7 @@ use crate::error::{Error, Result};
 use crate::ops::{self, Stamp};
 use crate::store::{ImportState, PendingImport, Store, StoreLock};
 use crate::ticket::TicketId;
+use crate::tr;
 
 /// Import complaints from a CSV file (UTF-8, with or without BOM; CRLF
 /// from Excel is fine). The first line names the columns; Chinese and
@@ -100,7 +101,7 @@ pub fn run(ctx: &mut Context, args: ImportArgs) -> Result<ExitCode> {
         ));
     }
     if args.dry_run {
-        ctx.info(format!("{total} row(s) valid; --dry-run: nothing written"));
+        ctx.info(tr!(ctx.lang(), "cli.import_dry_run", count = total));
         return Ok(ExitCode::SUCCESS);
     }
     rows.sort_by_key(|fields| fields.received_at);
@@ -118,7 +119,7 @@ pub fn run(ctx: &mut Context, args: ImportArgs) -> Result<ExitCode> {
     let created = place(&store, &lock, &staged)?;
     print_ids(&created)?;
     store.discard_import(&lock, &staged)?;
-    ctx.info(format!("imported {} complaint(s) from {shown}", created.len()));
+    ctx.info(tr!(ctx.lang(), "cli.imported", count = created.len(), source = shown));
     let ids: Vec<String> = created.iter().map(ToString::to_string).collect();
     let subject = format!("import {} complaint(s) from {}", ids.len(), shown);
     super::autocommit::commit_many(ctx, &store, &ids, &subject, "imported", &stamp.by);

@@ -7,6 +7,7 @@ use clap::Args;
 
 use super::{Context, output};
 use crate::error::{Error, Result};
+use crate::tr;
 use crate::{config, store};
 
 /// Create a store: complaint.toml (every setting, commented), tickets/,
@@ -22,7 +23,7 @@ pub struct InitArgs {
     #[arg(long)]
     pub print_config: bool,
 
-    /// Add a stage set to the new complaint.toml: `after-sales` (seed 002's
+    /// Add a stage set to the new complaint.toml: `after-sales` (the after-sales
     /// procedure: 受理响应, 转交, 初步诊断, 方案制定, 方案确认, 结果确认, 回访, 补救落实)
     #[arg(long, value_name = "NAME")]
     pub preset: Option<String>,
@@ -49,23 +50,23 @@ pub fn run(ctx: &mut Context, args: InitArgs) -> Result<ExitCode> {
     };
     let report = store::init(&dir, preset)?;
     for path in &report.created {
-        ctx.info(format!("created {}", path.display()));
+        ctx.info(tr!(ctx.lang(), "cli.created_file", path = path.display()));
     }
     for path in &report.updated {
-        ctx.info(format!("updated {}", path.display()));
+        ctx.info(tr!(ctx.lang(), "cli.updated_file", path = path.display()));
     }
     for setting in &report.git_config {
-        ctx.info(format!("registered the merge driver in git config: {setting}"));
+        ctx.info(tr!(ctx.lang(), "cli.merge_driver", setting = setting));
     }
     if report.created.is_empty() && report.updated.is_empty() && report.git_config.is_empty() {
-        ctx.info(format!("{} is already a complaint store; nothing changed", dir.display()));
+        ctx.info(tr!(ctx.lang(), "cli.already_a_store", path = dir.display()));
     } else if !report.kept.is_empty() {
-        ctx.info(format!("kept {} existing file(s) unchanged", report.kept.len()));
+        ctx.info(tr!(ctx.lang(), "cli.kept_files", count = report.kept.len()));
     }
     // Tickets are committed one by one from now on; the store's own files
     // are the user's to commit, once.
     if !report.created.is_empty() && crate::store::git::Repo::discover(&dir).is_some() {
-        ctx.info("hint: commit the store's files once: git add complaint.toml .gitignore .gitattributes tickets/.gitkeep && git commit -m \"complaint store\"");
+        ctx.info(tr!(ctx.lang(), "cli.init_commit_hint"));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -17,6 +17,7 @@ use crate::report::table;
 use crate::sla::{self, TargetState};
 use crate::ticket::{IndexEntry, Ticket};
 use crate::time;
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum SortKey {
@@ -33,7 +34,7 @@ pub enum SortKey {
 }
 
 /// List tickets as a table (or --json), filtered; `--customer` shows one
-/// customer's complaint history (seed 004).
+/// customer's complaint history.
 #[derive(Debug, Args)]
 pub struct ListArgs {
     #[command(flatten)]
@@ -163,7 +164,7 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
         };
         output::print(&fit::render_rows(&headers, tickets.len(), cells, &COLUMNS, ctx.room(args.fit.wide), lang))?;
     }
-    ctx.info(format!("{} ticket(s)", tickets.len()));
+    ctx.info(tr!(ctx.lang(), "cli.ticket_count", count = tickets.len()));
     warn_collisions(ctx, &store, &collisions);
     let unreadable = unreadable(&store, &errors);
     Ok(warn_unreadable(ctx, &unreadable, "list"))

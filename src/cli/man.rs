@@ -8,6 +8,7 @@ use clap::{Args, CommandFactory};
 
 use super::{Cli, Context};
 use crate::error::{Error, Result};
+use crate::tr;
 
 /// Print the man page (roff) on stdout, e.g. `complaint man | man -l -`;
 /// with --dir, write complaint.1 and one complaint-<command>.1 page per
@@ -26,7 +27,7 @@ pub fn run(ctx: &mut Context, args: ManArgs) -> Result<ExitCode> {
             let dir = if dir.is_absolute() { dir } else { ctx.cwd().join(dir) };
             std::fs::create_dir_all(&dir).map_err(|e| Error::io("create directory", &dir, e))?;
             clap_mangen::generate_to(cmd, &dir).map_err(|e| Error::io("write man pages in", &dir, e))?;
-            ctx.info(format!("wrote man pages in {}", dir.display()));
+            ctx.info(tr!(ctx.lang(), "cli.man_written", path = dir.display()));
         }
         None => {
             let mut page = Vec::new();

@@ -22,6 +22,7 @@ mod export;
 mod filter;
 mod flags;
 mod followup;
+mod help;
 mod import;
 mod import_columns;
 mod init;
@@ -116,9 +117,11 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<T> = args.into_iter().collect();
+    let cli = match Cli::try_parse_from(args.clone()) {
         Ok(cli) => cli,
         Err(e) => {
+            let e = in_the_language_of_messages(e, args);
             // --help and --version are not errors.
             let code = if e.use_stderr() { 2 } else { 0 };
             let _ = e.print();
@@ -127,6 +130,23 @@ where
     };
     let mut ctx = Context::new(cli.global)?;
     dispatch(&mut ctx, cli.command)
+}
+
+/// A help text asked for, in Chinese when the locale is: parsed again with
+/// the help from the catalogue (only then, so parsing stays as cheap).
+fn in_the_language_of_messages<I, T>(e: clap::Error, args: I) -> clap::Error
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    use clap::CommandFactory;
+    use clap::error::ErrorKind;
+    let help = matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand);
+    let lang = context::locale_lang();
+    if !help || lang == crate::lang::Lang::En {
+        return e;
+    }
+    help::localise(Cli::command(), lang).try_get_matches_from(args).err().unwrap_or(e)
 }
 
 fn dispatch(ctx: &mut Context, command: Command) -> crate::Result<ExitCode> {

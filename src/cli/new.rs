@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::ops::{self, CustomerInput, NewInput, PurchaseInput, Stamp};
 use crate::report::mask::Masker;
 use crate::store::message_for;
+use crate::tr;
 
 /// Record a new complaint and print its ID (only the ID, so that
 /// `id=$(complaint new …)` works). Required: --customer, --contact,
@@ -88,7 +89,7 @@ pub fn run(ctx: &mut Context, args: NewArgs) -> Result<ExitCode> {
     let received_date = fields.received_at.date_naive();
     let id = store.create(received_date, |id| fields.into_ticket(&id.to_string(), &stamp))?;
     let ticket = store.load(&id)?;
-    ctx.info(format!("created {id} ({})", store.display_path(&store.path_of(&id))));
+    ctx.info(tr!(ctx.lang(), "cli.created_ticket", id = id, path = store.display_path(&store.path_of(&id))));
     let what = ops::created_what(&ticket, config);
     let git_message = message_for(&ticket.id, &what, &ticket.history[0]);
     let _lock = store.lock()?;

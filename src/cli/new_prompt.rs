@@ -104,9 +104,10 @@ fn ask(lines: &mut impl BufRead, key: &str, config: &Config, now: DateTime<Fixed
         match ops::check_field(key, &answer, config, now) {
             Ok(()) => return Ok(Some(answer)),
             Err(e) => {
-                eprintln!("  complaint: error: {e}");
-                if let Some(hint) = e.hint() {
-                    eprintln!("  hint: {hint}");
+                let lang = super::output::lang();
+                eprintln!("  complaint: {}: {}", crate::tr!(lang, "output.error"), e.message(lang));
+                if let Some(hint) = e.hint_in(lang) {
+                    eprintln!("  {}: {hint}", crate::tr!(lang, "output.hint"));
                 }
             }
         }

@@ -17,7 +17,7 @@ pub enum KindArg {
     Progress,
     /// Internal remark
     Internal,
-    /// Action item from the weekly review, with --owner and --due (seed 001 8.4)
+    /// Action item from the weekly review, with --owner and --due
     Action,
 }
 

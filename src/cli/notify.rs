@@ -11,6 +11,7 @@ use crate::ticket::Ticket;
 use crate::time;
 
 use super::Context;
+use crate::tr;
 
 /// The assignee's address from `[people]`.
 pub fn recipient(config: &Config, assignee: Option<&str>) -> Result<Mailbox> {
@@ -36,7 +37,7 @@ pub fn send_assignment(ctx: &Context, store: &Store, ticket: &Ticket, to: Result
             e.hint().unwrap_or_else(|| "fix [mail] in complaint.toml".into())
         )),
     })?;
-    ctx.info(format!("{}: notice sent to {}", ticket.id, recipients.join(", ")));
+    ctx.info(tr!(ctx.lang(), "cli.notice_sent", id = ticket.id, to = recipients.join(", ")));
     Ok(())
 }
 

@@ -6,6 +6,8 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use serde_json::Value;
 
 use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::tr;
 
 pub use crate::report::ticket_json::{JSON_SCHEMA, ticket_json};
 
@@ -64,13 +66,27 @@ fn stderr_color() -> bool {
     }
 }
 
-/// `complaint: error: …` and `hint: …` on stderr.
+/// The language of messages, 0 Chinese, 1 English. Set by
+/// [`super::Context`] (the locale, then the store's `[ui] lang`).
+static LANG: AtomicU8 = AtomicU8::new(0);
+
+pub fn set_lang(lang: Lang) {
+    LANG.store(u8::from(lang == Lang::En), Ordering::Relaxed);
+}
+
+/// The language messages and errors are printed in.
+pub fn lang() -> Lang {
+    if LANG.load(Ordering::Relaxed) == 1 { Lang::En } else { Lang::Zh }
+}
+
+/// `complaint: error: …` and `hint: …` on stderr (`错误`, `提示` in Chinese).
 pub fn print_error(e: &Error) {
     let red = stderr_color();
     let (start, end) = if red { ("\x1b[1;31m", "\x1b[0m") } else { ("", "") };
-    eprintln!("complaint: {start}error{end}: {e}");
-    if let Some(hint) = e.hint() {
-        eprintln!("hint: {hint}");
+    let lang = lang();
+    eprintln!("complaint: {start}{}{end}: {}", tr!(lang, "output.error"), e.message(lang));
+    if let Some(hint) = e.hint_in(lang) {
+        eprintln!("{}: {hint}", tr!(lang, "output.hint"));
     }
 }
 

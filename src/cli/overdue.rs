@@ -20,6 +20,7 @@ use crate::sla::{self, Calendar, SlaDuration, TargetKind, TargetState};
 use crate::store::Store;
 use crate::ticket::{IndexEntry, Ticket};
 use crate::time;
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -214,11 +215,7 @@ fn collect(
     // ticket received in December 2024).
     if !provisional_years.is_empty() {
         let years: Vec<String> = provisional_years.into_iter().map(|year| year.to_string()).collect();
-        ctx.warn(format!(
-            "deadlines due in {} cross a year without holiday data: computed from weekdays only (暂定, provisional); \
-             add that year's holidays under [calendar] in complaint.toml",
-            years.join(", ")
-        ));
+        ctx.warn(tr!(ctx.lang(), "cli.overdue_provisional", years = years.join(", ")));
     }
     // Most overdue first; due-soon rows after them, soonest first. Rows are
     // large: the order is found on indices, then each row moved once.
@@ -302,7 +299,7 @@ fn emit(
             if !listing.rows.is_empty() {
                 output::print(&overdue::render_table(&listing.rows, zone, config.lang(), ctx.room(args.fit.wide)))?;
             }
-            ctx.info(overdue::count_line(&listing.rows));
+            ctx.info(overdue::count_line(&listing.rows, ctx.lang()));
         }
         Format::Csv => {
             output::print(&String::from_utf8(overdue::render_csv(&listing.rows, zone, raw)).expect("CSV of UTF-8"))?
@@ -338,7 +335,7 @@ fn emit_email(
     let config = store.config();
     let nothing = listing.rows.is_empty() && listing.unreadable.is_empty();
     if nothing && !args.always {
-        ctx.info("nothing overdue; no email");
+        ctx.info(tr!(ctx.lang(), "cli.overdue_no_email"));
         return Ok(());
     }
     let zone = config.zone();
@@ -377,11 +374,9 @@ fn emit_email(
     if args.send {
         let delivery = ctx.delivery(args.smtp.as_deref(), &config.mail)?;
         delivery.send(&config.mail.password_env, &rendered)?;
-        ctx.info(format!(
-            "sent the overdue email ({}) to {}",
-            overdue::count_line(&listing.rows),
-            rendered.envelope.to.join(", ")
-        ));
+        let lang = ctx.lang();
+        let count = overdue::count_line(&listing.rows, lang);
+        ctx.info(tr!(lang, "cli.overdue_sent", count = count, to = rendered.envelope.to.join(", ")));
     } else {
         let bytes = email::with_lf_line_ends(&rendered.bytes);
         output::print(&String::from_utf8(bytes).expect("messages are ASCII"))?;

@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::ops::{self, PlanInput};
 
 /// Record the plan told to the customer and when it will have been carried
-/// out (方案告知, seed 002 三). It becomes the ticket's plan (处理方案); a
+/// out (方案告知). It becomes the ticket's plan (处理方案); a
 /// ticket still new moves to processing. The customer's answer is recorded
 /// with `confirm ID plan`.
 #[derive(Debug, Args)]

@@ -9,9 +9,9 @@ use super::change::{self, ChangeArgs};
 use crate::error::Result;
 use crate::ops::{self, PromiseInput};
 
-/// Record the resolution time told to the customer (承诺时限, seed 001 8.3).
+/// Record the resolution time told to the customer (承诺时限).
 /// It is a target of its own; moving it later is an extension and needs
-/// --reason (seed 002: tell the customer one day ahead).
+/// --reason (tell the customer one day ahead).
 #[derive(Debug, Args)]
 pub struct PromiseArgs {
     /// Ticket ID, e.g. CP20261123001

@@ -17,6 +17,7 @@ use crate::report::report_xlsx::{self, Cover};
 use crate::report::{html, report_json, report_text};
 use crate::ticket::Ticket;
 use crate::time;
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
@@ -34,15 +35,14 @@ pub enum ReportFormat {
     Xlsx,
 }
 
-/// Complaint statistics for a period (seed 000 §五, 002 §六, 003 §五): counts
+/// Complaint statistics for a period: counts
 /// and shares by category, severity, channel, status and root cause;
 /// response and resolution times; SLA compliance; satisfaction; reopens;
 /// per department and assignee; change versus the previous period.
 ///
 /// A ticket belongs to the period of its received time. With no period flag
 /// the report covers the current month. A period flag without a value means
-/// the previous one: `report --week` is last week's review agenda (seed 001
-/// 8.4), with open serious tickets, the week's breaches and unsatisfied
+/// the previous one: `report --week` is last week's review agenda, with open serious tickets, the week's breaches and unsatisfied
 /// follow-ups, and the action items set at the last meeting.
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("period").multiple(false)))]
@@ -122,7 +122,7 @@ pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
     match &args.output {
         Some(path) => {
             output::write_file(path, &bytes)?;
-            ctx.info(format!("wrote the {} report to {}", period.label(), path.display()));
+            ctx.info(tr!(ctx.lang(), "cli.report_written", period = period.label(), path = path.display()));
         }
         None => output::print_bytes(&bytes)?,
     }

@@ -8,6 +8,7 @@ use super::Context;
 use crate::error::{Error, Result};
 use crate::store::Store;
 use crate::store::git::Repo;
+use crate::tr;
 
 /// Share the store with the team: `git pull --no-rebase` (ticket files are
 /// merged by the merge driver), `complaint check`, then `git push`. Stops
@@ -25,7 +26,7 @@ pub fn run(ctx: &mut Context, args: SyncArgs) -> Result<ExitCode> {
     let repo = Repo::require(store.root())?;
     // A clone where `init` was never run would merge tickets as text.
     for setting in repo.register_merge_driver()? {
-        ctx.info(format!("registered the merge driver in git config: {setting}"));
+        ctx.info(tr!(ctx.lang(), "cli.merge_driver", setting = setting));
     }
     if let Some((what, finish)) = repo.in_progress() {
         return Err(Error::Git {
@@ -56,7 +57,7 @@ pub fn run(ctx: &mut Context, args: SyncArgs) -> Result<ExitCode> {
         ctx.info("git push");
         repo.step(&["push"], "see git's message above (no upstream? `git push -u origin BRANCH`); then sync again")?;
     }
-    ctx.info("in sync");
+    ctx.info(tr!(ctx.lang(), "cli.in_sync"));
     Ok(ExitCode::SUCCESS)
 }
 

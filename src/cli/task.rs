@@ -11,7 +11,7 @@ use super::flags::reword;
 use crate::error::Result;
 use crate::ops::{self, TaskInput};
 
-/// 执行任务 (seed 000 执行落地): hand a task of the plan to another
+/// 执行任务 (执行落地): hand a task of the plan to another
 /// department, e.g. 仓储部 ships within 24h, 财务部 pays within 3 working
 /// days. It is a deadline in `overdue` under its owner until done: by
 /// `--done N`, by its owner's own step, or by the ticket's resolution.

@@ -5,6 +5,7 @@
 
 mod kind;
 mod refusal;
+mod text;
 
 use std::path::PathBuf;
 

@@ -49,7 +49,7 @@ pub enum Refusal {
     OwnerWithoutAction,
 
     /// Seed 001 8.4: every action item has a named owner.
-    #[error("an action item needs an owner (seed 001 8.4: 明确责任人)")]
+    #[error("an action item needs an owner (明确责任人)")]
     ActionNeedsOwner,
 
     /// A done marker names an existing item and nothing else.
@@ -129,16 +129,14 @@ impl Refusal {
     pub fn hint(&self) -> Option<&'static str> {
         Some(match self {
             Refusal::PromiseOnSettled { .. } => "reopen it first if the customer needs more",
-            Refusal::ExtensionNeedsReason { .. } => {
-                "seed 002: tell the customer the reason and the new time one day ahead"
-            }
+            Refusal::ExtensionNeedsReason { .. } => "tell the customer the reason and the new time one day ahead",
             Refusal::CloseNeedsReason { .. } => "follow up first, or say why: 重复投诉 / 无法联系客户 / 无效投诉",
             Refusal::FollowupNeedsResolved { status: Status::Closed, .. } => {
                 "it is closed; to handle it again reopen it to processing"
             }
             Refusal::FollowupNeedsResolved { .. } => "resolve it first, with the plan",
             Refusal::ScaleNotConfigured { .. } => "add it under [satisfaction] satisfied_at in complaint.toml",
-            Refusal::LowScoreNeedsComment { .. } => "seed 002: ask why and record it",
+            Refusal::LowScoreNeedsComment { .. } => "ask why and record it",
             Refusal::BadDimension { .. } => "e.g. 效率=4",
             Refusal::NotEditable { .. } => "only customer data and the description are editable",
             Refusal::HistoryEventChanged { .. } | Refusal::HistoryEventRemoved { .. } | Refusal::HistoryEventAdded => {
@@ -150,7 +148,7 @@ impl Refusal {
             Refusal::ReceivedDayMoved { .. } => "a complaint received on another day is a new ticket (`complaint new`)",
             Refusal::StepOnSettled { .. } => "reopen it first if the customer needs more",
             Refusal::NothingToConfirm { .. } => "record the plan sent or the execution done first",
-            Refusal::PlanRefused { .. } => "send the customer a new plan (seed 002: 拒绝方案则需重新协商)",
+            Refusal::PlanRefused { .. } => "send the customer a new plan (拒绝方案则需重新协商)",
             Refusal::ResultRefusedAfterResolved { .. } => "record it as an unsatisfied follow-up, which reopens it",
             Refusal::UnknownDepartment { .. } => "add it as [departments.NAME] in complaint.toml",
             Refusal::TaskNeedsDue { .. } => "give a due time (e.g. +24h, +3wd) or set task_within = \"24h\" for it",

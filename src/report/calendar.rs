@@ -1,69 +1,81 @@
 //! `complaint calendar MONTH`: the business calendar of a month as a
-//! plain-text grid, drawn from the days sla computes (`sla::DayInfo`). The
-//! grid is Chinese whatever `[ui] lang` says (an English one is issue 15).
+//! plain-text grid, drawn from the days sla computes (`sla::DayInfo`), in
+//! the store's language (words from `lang::messages`).
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use unicode_width::UnicodeWidthStr;
 
+use crate::lang::Lang;
 use crate::sla::{Calendar, DayInfo};
+use crate::tr;
 
 /// A plain-text month grid, Monday first, with holidays marked 休 and
-/// make-up working days marked 班, followed by a legend. Empty for an
-/// invalid month.
-pub fn month_grid(calendar: &Calendar, year: i32, month: u32) -> String {
-    const CELL: usize = 4; // "10休": two digits and one double-width mark
+/// make-up working days marked 班 (`o` and `w` in English), followed by a
+/// legend. Empty for an invalid month.
+pub fn month_grid(calendar: &Calendar, year: i32, month: u32, lang: Lang) -> String {
+    const CELL: usize = 4; // "10休": two digits and one double-width mark (or "o ")
     let days = calendar.month_days(year, month);
     let Some(first) = days.first() else {
         return String::new();
     };
     let width = 7 * CELL + 6;
     let mut out = String::new();
-    let title = format!("{year}年{month}月");
+    let title = match lang {
+        Lang::Zh => format!("{year}年{month}月"),
+        Lang::En => format!("{year}-{month:02}"),
+    };
     out.push_str(&format!("{}{}\n", " ".repeat((width - title.width()) / 2), title));
-    let header: Vec<String> = ["一", "二", "三", "四", "五", "六", "日"].iter().map(|d| format!(" {d} ")).collect();
+    let header: Vec<String> = tr!(lang, "calendar.weekdays").split(' ').map(|d| format!(" {d} ")).collect();
     out.push_str(header.join(" ").trim_end());
     out.push('\n');
     let mut cells: Vec<String> = vec![" ".repeat(CELL); (first.weekday - 1) as usize];
     for day in &days {
-        cells.push(format!("{:>2}{}", day.date.day(), mark(calendar, day)));
+        cells.push(format!("{:>2}{}", day.date.day(), mark(calendar, day, lang)));
     }
     for week in cells.chunks(7) {
         debug_assert!(week.iter().all(|c| c.width() == CELL));
         out.push_str(week.join(" ").trim_end());
         out.push('\n');
     }
-    out.push_str("休 = 节假日休息  班 = 调休上班\n");
-    for line in legend(&days) {
+    out.push_str(&tr!(lang, "calendar.marks_legend"));
+    out.push('\n');
+    for line in legend(&days, lang) {
         out.push_str(&line);
         out.push('\n');
     }
     if first.provisional {
-        out.push_str(&format!("注意：没有{year}年的节假日数据，只按星期计算（结果为临时值 provisional）\n"));
+        out.push_str(&tr!(lang, "calendar.no_data", year = year));
+        out.push('\n');
     }
     out
 }
 
 /// 班 on a make-up working day; 休 on a named holiday, or on a day the
-/// week would work that is off; else two spaces.
-fn mark(calendar: &Calendar, day: &DayInfo) -> &'static str {
-    if day.makeup {
-        "班"
+/// week would work that is off; else two spaces. Two columns wide.
+fn mark(calendar: &Calendar, day: &DayInfo, lang: Lang) -> String {
+    let key = if day.makeup {
+        "calendar.work_mark"
     } else if day.holiday.is_some() || (!day.working && calendar.is_regular_work_day(day.date.weekday())) {
-        "休"
+        "calendar.off_mark"
     } else {
-        "  "
-    }
+        return "  ".into();
+    };
+    let mark = crate::lang::messages::render(lang, key, &[]);
+    format!("{mark:<width$}", width = 2 - (mark.width() - mark.chars().count()))
 }
 
 /// "10月1日–10月7日 国庆节 休" lines for the holiday runs and make-up days of a month.
-fn legend(days: &[DayInfo]) -> Vec<String> {
-    let md = |d: NaiveDate| format!("{}月{}日", d.month(), d.day());
+fn legend(days: &[DayInfo], lang: Lang) -> Vec<String> {
+    let md = |d: NaiveDate| match lang {
+        Lang::Zh => format!("{}月{}日", d.month(), d.day()),
+        Lang::En => format!("{:02}-{:02}", d.month(), d.day()),
+    };
     let mut lines = Vec::new();
     let mut run: Option<(NaiveDate, NaiveDate, String)> = None;
     let flush = |run: &mut Option<(NaiveDate, NaiveDate, String)>, lines: &mut Vec<String>| {
         if let Some((a, b, name)) = run.take() {
             let span = if a == b { md(a) } else { format!("{}–{}", md(a), md(b)) };
-            lines.push(format!("{span} {name} 休"));
+            lines.push(tr!(lang, "calendar.holiday_run", span = span, name = name));
         }
     };
     for day in days {
@@ -79,16 +91,21 @@ fn legend(days: &[DayInfo]) -> Vec<String> {
         }
         if day.makeup {
             flush(&mut run, &mut lines);
-            let why = day.makeup_for.as_ref().map(|n| format!("（{n}调休）")).unwrap_or_default();
-            lines.push(format!("{} 星期{} 上班{why} 班", md(day.date), weekday_cn(day.date.weekday())));
+            let why = day.makeup_for.as_ref().map(|n| tr!(lang, "calendar.makeup_for", name = n)).unwrap_or_default();
+            let weekday = weekday_name(day.date.weekday(), lang);
+            lines.push(tr!(lang, "calendar.makeup_day", date = md(day.date), weekday = weekday, why = why));
         }
     }
     flush(&mut run, &mut lines);
     lines
 }
 
-fn weekday_cn(day: Weekday) -> &'static str {
-    ["一", "二", "三", "四", "五", "六", "日"][day.num_days_from_monday() as usize]
+/// 六 in Chinese (after 星期), `Sat` in English.
+fn weekday_name(day: Weekday, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => ["一", "二", "三", "四", "五", "六", "日"][day.num_days_from_monday() as usize].to_string(),
+        Lang::En => day.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -113,7 +130,17 @@ mod tests {
 10月1日–10月7日 国庆节 休
 10月10日 星期六 上班（国庆节调休） 班
 ";
-        assert_eq!(month_grid(&cal(), 2026, 10), expected);
+        assert_eq!(month_grid(&cal(), 2026, 10, Lang::Zh), expected);
+    }
+
+    #[test]
+    fn english_month_view() {
+        let grid = month_grid(&cal(), 2026, 10, Lang::En);
+        assert!(grid.contains(" Mo   Tu   We   Th   Fr   Sa   Su\n"), "{grid}");
+        assert!(grid.contains("\n 5o   6o   7o   8    9   10w  11\n"), "{grid}");
+        assert!(grid.contains("o = off (public holiday)  w = work (make-up working day)\n"), "{grid}");
+        assert!(grid.contains("10-01–10-07 国庆节 off\n"), "{grid}");
+        assert!(grid.contains("10-10 Sat work (make-up for 国庆节)\n"), "{grid}");
     }
 
     #[test]
@@ -121,7 +148,7 @@ mod tests {
         use unicode_width::UnicodeWidthStr;
         let cal = cal();
         for month in 1..=12 {
-            let text = month_grid(&cal, 2026, month);
+            let text = month_grid(&cal, 2026, month, Lang::Zh);
             let lines: Vec<&str> = text.lines().collect();
             // Grid rows (header included): cells are 4 columns wide with one space
             // between, so no visible character may cover a separator column 5k+4.
@@ -140,10 +167,10 @@ mod tests {
                 }
             }
         }
-        let feb = month_grid(&cal, 2026, 2);
+        let feb = month_grid(&cal, 2026, 2, Lang::Zh);
         assert!(feb.contains("2月15日–2月23日 春节 休"), "{feb}");
         assert!(feb.contains("2月14日 星期六 上班（春节调休） 班"), "{feb}");
-        let provisional = month_grid(&cal, 2027, 1);
+        let provisional = month_grid(&cal, 2027, 1, Lang::Zh);
         assert!(provisional.contains("没有2027年的节假日数据"), "{provisional}");
     }
 }

@@ -60,10 +60,14 @@ pub struct OverdueRow {
 }
 
 /// `3 overdue`, or `3 overdue, 2 due soon`.
-pub fn count_line(rows: &[OverdueRow]) -> String {
+pub fn count_line(rows: &[OverdueRow], lang: Lang) -> String {
     let overdue = rows.iter().filter(|r| r.urgency == Urgency::Overdue).count();
     let soon = rows.len() - overdue;
-    if soon > 0 { format!("{overdue} overdue, {soon} due soon") } else { format!("{overdue} overdue") }
+    if soon > 0 {
+        crate::tr!(lang, "cli.overdue_and_soon_count", overdue = overdue, soon = soon)
+    } else {
+        crate::tr!(lang, "cli.overdue_count", overdue = overdue)
+    }
 }
 
 /// `2d 3h`, `3h 20m`, `45m`, `0m`.

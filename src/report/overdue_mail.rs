@@ -14,7 +14,7 @@ pub fn body(rows: &[OverdueRow], unreadable: &[String], zone: Tz, as_of: DateTim
     let as_of = time::format_local(&as_of, zone);
     let mut body = match lang {
         Lang::Zh => format!("截至 {as_of}，{}。\n\n", summary_zh(rows)),
-        Lang::En => format!("As of {as_of}: {}.\n\n", overdue::count_line(rows)),
+        Lang::En => format!("As of {as_of}: {}.\n\n", overdue::count_line(rows, Lang::En)),
     };
     if !rows.is_empty() {
         body.push_str(&overdue::render_table(rows, zone, lang, super::fit::Room::Unlimited));

@@ -36,7 +36,11 @@ impl Store {
             .env_remove("COMPLAINT_SMTP_URL")
             .env("COMPLAINT_NOW", now)
             .env("COMPLAINT_USER", "wang")
-            .env("NO_COLOR", "1");
+            .env("NO_COLOR", "1")
+            // Messages before a store is open follow the locale: English here.
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "en_US.UTF-8");
         cmd
     }
 
@@ -96,10 +100,20 @@ impl Store {
     }
 
     /// Runs `args` expecting exit 2, a message containing every needle, and
-    /// no file changed.
+    /// no file changed. The needles are English: the store speaks English
+    /// (`[ui] lang = "en"`) for this one command (test_lang checks the
+    /// Chinese of the default).
     pub fn fails_unchanged(&self, now: &str, args: &[&str], needles: &[&str]) -> String {
         let before = self.files();
+        let config_path = self.path().join("complaint.toml");
+        let config = std::fs::read_to_string(&config_path).ok();
+        if let Some(text) = &config {
+            std::fs::write(&config_path, text.replacen("lang = \"zh-CN\"", "lang = \"en\"", 1)).unwrap();
+        }
         let output = self.cmd(now).args(args).output().expect("runs");
+        if let Some(text) = &config {
+            std::fs::write(&config_path, text).unwrap();
+        }
         let stderr = String::from_utf8(output.stderr).expect("utf-8");
         assert_eq!(output.status.code(), Some(2), "{args:?}: expected exit 2, stderr: {stderr}");
         assert!(stderr.starts_with("complaint: error: "), "{args:?}: {stderr}");

@@ -118,7 +118,7 @@ fn check_reports_a_changed_and_a_missing_attachment() {
     assert!(stdout.contains("attachment a.jpg changed: recorded sha256"), "{stdout}");
     assert!(stdout.contains("attachment b.pdf recorded") && stdout.contains("its file is missing"), "{stdout}");
     assert!(
-        stderr.contains("note: attachments/2026/11/stray.bin: file under attachments/ that no ticket records"),
+        stderr.contains("注意：attachments/2026/11/stray.bin：file under attachments/ that no ticket records"),
         "{stderr}"
     );
 }

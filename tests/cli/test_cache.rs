@@ -331,7 +331,7 @@ fn a_fifo_in_the_local_directory_never_hangs_a_command() {
     let (_, stderr, code) = run_briefly(&store, &["note", &id, "-m", "进展"]);
     assert_eq!(code, Some(2), "{stderr}");
     assert!(
-        stderr.contains(".complaint/lock is a FIFO, not a regular file") && stderr.contains("hint: remove it"),
+        stderr.contains(".complaint/lock is a FIFO, not a regular file") && stderr.contains("提示: remove it"),
         "{stderr}"
     );
     assert_eq!(store.read_ticket(&id), before);
@@ -363,7 +363,7 @@ fn a_symlinked_local_directory_is_never_written_through() {
     let before = store.read_ticket(&id);
     let (_, stderr, code) = run_briefly(&store, &["note", &id, "-m", "进展"]);
     assert_eq!(code, Some(2), "{stderr}");
-    assert!(stderr.contains(".complaint is a symbolic link") && stderr.contains("hint: remove the link"), "{stderr}");
+    assert!(stderr.contains(".complaint is a symbolic link") && stderr.contains("提示: remove the link"), "{stderr}");
     assert_eq!(store.read_ticket(&id), before);
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0, "nothing written outside the store");
     assert!(local.is_symlink(), "the link is left for the user to remove");

@@ -17,7 +17,7 @@ fn check_passes_on_a_consistent_store() {
         .assert()
         .success()
         .stdout("")
-        .stderr(predicate::str::contains("1 ticket file(s) checked, no problems"));
+        .stderr(predicate::str::contains("已检查 1 个投诉文件，没有问题"));
     let json: serde_json::Value = serde_json::from_str(&store.ok(NOW, &["--json", "check"])).unwrap();
     assert_eq!(json, serde_json::json!({"schema": 1, "checked": 1, "ok": true, "problems": []}));
 }

@@ -129,7 +129,7 @@ fn eight_processes_mixing_new_transition_and_note_lose_nothing() {
                             // Two workers may ask for the same status: one of them
                             // is refused (exit 2), which is not a lost event.
                             _ if output.status.success() => changes += 1,
-                            _ => assert!(stderr.contains("cannot move"), "{stderr}"),
+                            _ => assert!(stderr.contains("不能从"), "{stderr}"),
                         }
                     }
                     (created, changes, notes)

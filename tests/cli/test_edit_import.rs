@@ -142,7 +142,7 @@ fn import_with_bad_rows_reports_each_with_its_line_and_writes_nothing() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(store.files(), before, "nothing written");
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.contains("complaint: error: 2 of 4 row(s) are invalid; nothing was imported"), "{stderr}");
+    assert!(stderr.contains("complaint: 错误: 2 of 4 row(s) are invalid; nothing was imported"), "{stderr}");
     assert!(stderr.contains("bad.csv:3: ") && stderr.contains("bad.csv:5: "), "{stderr}");
     assert!(stderr.contains("2026-13-40"), "{stderr}");
     assert!(!stderr.contains("bad.csv:2:") && !stderr.contains("bad.csv:6:"), "{stderr}");
@@ -171,7 +171,7 @@ fn import_reads_excel_bom_crlf_and_mapped_columns() {
         .args(["import", "excel.csv", "--map", "来电人=client"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown field \"client\""));
+        .stderr(predicate::str::contains("未知的 field \"client\""));
     std::fs::write(store.path().join("gbk.csv"), b"\xbf\xcd\xbb\xa7,\xb5\xe7\xbb\xb0\n").unwrap();
     store.fails_unchanged(NOW, &["import", "gbk.csv"], &["not valid UTF-8", "CSV UTF-8"]);
 }

@@ -221,9 +221,9 @@ fn an_id_created_on_both_clones_is_kept_twice_then_renumbered_by_check_fix() {
 
     // Every command reports the collision; changing the ticket is refused.
     let list = b.run(NOW, &["list"]);
-    assert!(stderr(&list).contains("ID collision"), "{}", stderr(&list));
+    assert!(stderr(&list).contains("编号冲突"), "{}", stderr(&list));
     let show = b.run(NOW, &["show", &id_a]);
-    assert!(show.status.success() && stderr(&show).contains("ID collision"), "{}", stderr(&show));
+    assert!(show.status.success() && stderr(&show).contains("编号冲突"), "{}", stderr(&show));
     let note = b.run(NOW, &["note", &id_a, "-m", "x"]);
     assert_eq!(note.status.code(), Some(2));
     assert!(stderr(&note).contains("check --fix"), "{}", stderr(&note));
@@ -314,7 +314,7 @@ fn a_commit_blocked_by_a_merge_or_a_lock_keeps_the_change_and_says_how() {
     let output = b.run(NOW, &["note", &id, "-m", "合并中记录"]);
     assert_eq!(output.status.code(), Some(0));
     let message = stderr(&output);
-    assert!(message.contains("warning: not committed: the repository is in the middle of a merge"), "{message}");
+    assert!(message.contains("警告: not committed: the repository is in the middle of a merge"), "{message}");
     assert!(message.contains("git merge --abort") && message.contains("git commit -m"), "{message}");
     assert!(b.read(&id).contains("合并中记录"));
     assert_eq!(b.head(), before);

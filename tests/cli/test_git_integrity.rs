@@ -71,7 +71,7 @@ fn check_reports_ticket_changes_outside_git_sync_refuses_and_check_fix_commits_t
     let sync = a.run(NOW, &["sync"]);
     assert_eq!(sync.status.code(), Some(2));
     assert!(stderr(&sync).contains("cannot sync: 3 ticket file(s)"), "{}", stderr(&sync));
-    assert!(stderr(&sync).contains("hint: ") && stderr(&sync).contains("complaint check --fix"));
+    assert!(stderr(&sync).contains("提示: ") && stderr(&sync).contains("complaint check --fix"));
     assert_eq!(team_head(&team), pushed, "nothing was pushed");
 
     a.ok(NOW, &["check", "--fix"]);
@@ -124,7 +124,7 @@ fn a_stale_git_lock_keeps_the_change_warns_and_check_reports_it() {
         let output = a.run(NOW, &["note", &id, "-m", &text]);
         assert_eq!(output.status.code(), Some(0));
         let message = stderr(&output);
-        assert!(message.contains(&format!("warning: not committed: {}", lock_path.display())), "{message}");
+        assert!(message.contains(&format!("警告: not committed: {}", lock_path.display())), "{message}");
         assert!(message.contains(&format!("rm {}", lock_path.display())), "{message}");
         assert!(message.contains("complaint check --fix"), "{message}");
         assert!(a.read(&id).contains(&text));
@@ -223,7 +223,7 @@ fn a_writer_killed_during_its_auto_commit_leaves_a_change_check_reports_and_chec
         let inject = "inject=/^rename:signal=SIGKILL:when=1";
         let output = note_under_strace(&a, &id, &text, &["-P", &path, "-e", "trace=/^rename", "-e", inject]);
         assert_eq!(output.status.code(), Some(0), "the writer itself survives; its change is saved");
-        assert!(stderr(&output).contains("warning: not committed"), "{}", stderr(&output));
+        assert!(stderr(&output).contains("警告: not committed"), "{}", stderr(&output));
         assert!(check_reports_and_fix_commits(&a, &id, &text, lock), "killing git at {lock} leaves a change");
     }
 }

@@ -103,12 +103,12 @@ fn a_held_lock_is_waited_for_at_most_lock_wait() {
     assert!(stderr.contains(&format!("complaint: waiting for the store lock held by PID {pid} (.complaint/lock)")));
     assert!(
         stderr.contains(&format!(
-            "complaint: error: gave up after 2 s waiting for the store lock {} held by PID {pid}",
+            "complaint: 错误: 等待库锁 {} 2 秒后放弃（由进程 {pid} 持有）",
             store.path().join(".complaint/lock").display()
         )),
         "{stderr}"
     );
-    assert!(stderr.contains("hint: another complaint command is writing"), "{stderr}");
+    assert!(stderr.contains("提示: 另一个 complaint 命令正在写入"), "{stderr}");
     assert_eq!(store.files(), before);
 }
 
@@ -194,7 +194,7 @@ fn from_file_input_is_capped_like_ticket_files() {
     writer.join().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("<stdin>: input is over the limit of 1048576 bytes"), "{stderr}");
+    assert!(stderr.contains("<stdin>：输入超过 1048576 字节的上限"), "{stderr}");
     assert_eq!(store.files(), before);
 }
 

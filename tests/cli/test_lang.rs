@@ -86,3 +86,68 @@ fn english_list() {
         "{list}"
     );
 }
+
+#[test]
+fn errors_hints_and_confirmations_follow_the_store_language() {
+    let store = Store::new();
+    let id = ticket(&store);
+    let zh = store.cmd(NOW).args(["show", "CP20261123009"]).output().unwrap();
+    assert_eq!(
+        String::from_utf8(zh.stderr).unwrap(),
+        "complaint: 错误: 本库中没有投诉 CP20261123009\n提示: 您是指 CP20261123001 吗？\n"
+    );
+    let list = store.cmd(NOW).arg("list").output().unwrap();
+    assert_eq!(String::from_utf8(list.stderr).unwrap(), "共 1 件\n");
+    let moved = store.cmd(NOW).args(["note", &id, "-m", "已回电"]).output().unwrap();
+    assert!(String::from_utf8(moved.stderr).unwrap().starts_with(&format!("{id}：")));
+    english(&store);
+    let en = store.cmd(NOW).args(["show", "CP20261123009"]).output().unwrap();
+    assert_eq!(
+        String::from_utf8(en.stderr).unwrap(),
+        "complaint: error: no ticket CP20261123009 in this store\nhint: did you mean CP20261123001?\n"
+    );
+    let list = store.cmd(NOW).arg("list").output().unwrap();
+    assert_eq!(String::from_utf8(list.stderr).unwrap(), "1 ticket(s)\n");
+}
+
+#[test]
+fn outside_a_store_the_locale_decides() {
+    let store = Store::empty();
+    let run = |lang: Option<&str>| {
+        let mut cmd = store.cmd(NOW);
+        match lang {
+            Some(lang) => cmd.env("LANG", lang),
+            None => cmd.env_remove("LANG"),
+        };
+        String::from_utf8(cmd.arg("list").output().unwrap().stderr).unwrap()
+    };
+    assert!(run(Some("zh_CN.UTF-8")).starts_with("complaint: 错误: 在 "), "zh");
+    assert!(run(Some("en_US.UTF-8")).starts_with("complaint: error: no complaint store found"), "en");
+    assert!(run(Some("C.UTF-8")).starts_with("complaint: error: "), "C");
+    assert!(run(None).starts_with("complaint: 错误: "), "unset: the product's default");
+}
+
+#[test]
+fn help_in_chinese_under_a_chinese_locale() {
+    let store = Store::empty();
+    let help = |lang: &str| {
+        let out = store.cmd(NOW).env("LANG", lang).args(["transition", "--help"]).output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let zh = help("zh_CN.UTF-8");
+    assert!(zh.contains("沿生命周期推进投诉"), "{zh}");
+    assert!(zh.contains("投诉编号，如 CP20261123001"), "{zh}");
+    let en = help("en_US.UTF-8");
+    assert!(en.contains("Move a ticket along the lifecycle"), "{en}");
+}
+
+#[test]
+fn english_calendar_grid() {
+    let store = Store::new();
+    english(&store);
+    let grid = store.ok(NOW, &["calendar", "2026-10"]);
+    assert!(grid.contains(" Mo   Tu   We   Th   Fr   Sa   Su\n"), "{grid}");
+    assert!(grid.contains("10-10 Sat work (make-up for 国庆节)"), "{grid}");
+    assert!(!grid.contains('休'), "{grid}");
+}

@@ -299,7 +299,7 @@ fn classify_without_change_writes_nothing() {
         .args(["classify", &id, "--category", "物流配送", "--severity", "general"])
         .assert()
         .success()
-        .stderr(predicate::str::contains("nothing changed"));
+        .stderr(predicate::str::contains("分类相同，没有修改"));
     assert_eq!(store.files(), before);
 }
 

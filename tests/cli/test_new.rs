@@ -39,7 +39,7 @@ fn new_prints_only_the_id_and_writes_the_file() {
     assert!(
         String::from_utf8(output.stderr)
             .unwrap()
-            .contains("created CP20261123001 (tickets/2026/11/CP20261123001.yaml)")
+            .contains("已创建 CP20261123001（tickets/2026/11/CP20261123001.yaml）")
     );
     insta::assert_snapshot!(normalise_uid(&store.read_ticket("CP20261123001")), @r"
     schema: 1
@@ -226,8 +226,8 @@ fn a_wrong_answer_is_asked_again_with_the_error() {
     let (status, screen) = on_a_terminal(&store, "", typed);
     assert!(status.success(), "{screen}");
     assert!(screen.contains("必填 (required)"), "{screen}");
-    assert!(screen.contains("error: unknown channel \"飞鸽\""), "{screen}");
-    assert!(screen.contains("complaint: error:") && screen.matches("受理时间 (received at)").count() == 2, "{screen}");
+    assert!(screen.contains("错误: 未知的 channel \"飞鸽\""), "{screen}");
+    assert!(screen.contains("complaint: 错误:") && screen.matches("受理时间 (received at)").count() == 2, "{screen}");
     let ticket = store.ticket_yaml("CP20261123001");
     for (key, value) in [
         ("channel", "wechat"),

@@ -27,7 +27,7 @@ fn notify_mails_the_assignee() {
         .args(["assign", &id, "--assignee", "李四", "--notify"])
         .assert()
         .success()
-        .stderr(predicate::str::contains("notice sent to lisi@example.com"));
+        .stderr(predicate::str::contains("已通知 lisi@example.com"));
     let received = server.wait_for(1, Duration::from_secs(10));
     assert_eq!(received[0].to, ["lisi@example.com"]);
     let parsed = MessageParser::default().parse(&received[0].data).unwrap();
@@ -53,11 +53,11 @@ fn notify_without_an_address_still_assigns() {
         .assert()
         .code(2)
         .stderr(
-            predicate::str::contains(format!("{id}: assignee 王五"))
+            predicate::str::contains(format!("{id}：assignee 王五"))
                 .and(predicate::str::contains(format!(
-                    "complaint: error: {id} is assigned, but the notice could not be sent: no e-mail address for \"王五\" in [people]"
+                    "complaint: 错误: {id} is assigned, but the notice could not be sent: no e-mail address for \"王五\" in [people]"
                 )))
-                .and(predicate::str::contains("hint: tell the assignee yourself, or add it under [people]")),
+                .and(predicate::str::contains("提示: tell the assignee yourself, or add it under [people]")),
         );
     assert_eq!(store.ticket_yaml(&id)["assignee"].as_str(), Some("王五"));
     // Without any assignee there is nobody to notify: a usage error, nothing written.

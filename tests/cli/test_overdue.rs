@@ -246,7 +246,7 @@ fn send_delivers_to_a_real_smtp_server() {
         .assert()
         .success()
         .stdout("")
-        .stderr(predicate::str::contains("sent the overdue email"));
+        .stderr(predicate::str::contains("已发送超时提醒邮件"));
     let received = server.wait_for(1, Duration::from_secs(10));
     assert_eq!(received.len(), 1);
     assert_eq!(received[0].to, ["lead@example.com"]);
@@ -380,7 +380,7 @@ fn both_tickets_of_an_id_collision_are_listed_with_a_warning() {
         let summaries: Vec<&str> =
             json["items"].as_array().unwrap().iter().map(|i| i["summary"].as_str().unwrap()).collect();
         assert_eq!(summaries, ["A 的投诉", "B 的投诉"]);
-        assert!(String::from_utf8_lossy(&output.stderr).contains("ID collision"));
+        assert!(String::from_utf8_lossy(&output.stderr).contains("编号冲突"));
     }
 }
 

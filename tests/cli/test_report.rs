@@ -642,7 +642,7 @@ fn unreadable_file_is_named_and_exits_2() {
     let out = store.cmd(AS_OF).args(["report", "--week", "--format", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("warning: could not read tickets/2026/11/CP20261119001.yaml"), "{stderr}");
+    assert!(stderr.contains("警告: could not read tickets/2026/11/CP20261119001.yaml"), "{stderr}");
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["total"], 5, "the rest is still reported");
     assert_eq!(json["unreadable"].as_array().unwrap().len(), 1);
