@@ -7,4 +7,5 @@ mod support;
 mod harness;
 mod test_api;
 mod test_auth;
+mod test_fuzz;
 mod test_robustness;
