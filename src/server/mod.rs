@@ -14,6 +14,7 @@ pub mod auth;
 pub mod secret;
 mod sessions;
 mod state;
+mod token_cache;
 
 use std::net::SocketAddr;
 use std::time::Duration;

@@ -9,6 +9,7 @@ use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 
 use super::sessions::{Sessions, Throttle};
+use super::token_cache::TokenCache;
 use crate::error::{Error, Result};
 use crate::store::Store;
 
@@ -30,6 +31,8 @@ pub struct AppState {
     pub options: Options,
     pub sessions: Mutex<Sessions>,
     pub throttle: Mutex<Throttle>,
+    /// Bearer tokens verified before (argon2 once per token, not per request).
+    pub tokens: TokenCache,
 }
 
 pub type Shared = Arc<AppState>;
@@ -42,6 +45,7 @@ impl AppState {
             options,
             sessions: Mutex::new(HashMap::new()),
             throttle: Mutex::new(Throttle::default()),
+            tokens: TokenCache::default(),
         })
     }
 
