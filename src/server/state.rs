@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 
+use super::api::queue::SharedScans;
 use super::sessions::{Sessions, Throttle};
 use super::token_cache::TokenCache;
 use crate::error::{Error, Result};
@@ -33,6 +34,8 @@ pub struct AppState {
     pub throttle: Mutex<Throttle>,
     /// Bearer tokens verified before (argon2 once per token, not per request).
     pub tokens: TokenCache,
+    /// The queue's scans, shared by concurrent requests with the same filters.
+    pub scans: SharedScans,
 }
 
 pub type Shared = Arc<AppState>;
@@ -46,6 +49,7 @@ impl AppState {
             sessions: Mutex::new(HashMap::new()),
             throttle: Mutex::new(Throttle::default()),
             tokens: TokenCache::default(),
+            scans: SharedScans::default(),
         })
     }
 

@@ -4,6 +4,7 @@
 //! (`openapi.json`) against it.
 
 mod error;
+pub mod queue;
 mod tickets;
 
 use axum::Json;

@@ -16,9 +16,12 @@ use crate::report::filter::{Filter, FilterInput};
 use crate::report::stages;
 use crate::report::ticket_json::{JSON_SCHEMA, ticket_json};
 use crate::server::auth::{Signed, csrf_header};
-use crate::server::state::Shared;
+use crate::server::state::{AppState, Shared};
 use crate::sla;
 use crate::store::{CommitOutcome, CommitPolicy, message_for};
+use crate::ticket::IndexEntry;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 const DEFAULT_LIMIT: usize = 50;
 const MAX_LIMIT: usize = 500;
@@ -73,20 +76,16 @@ pub async fn list(
     signed: Signed,
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Result<Json<Value>, ApiError> {
+    let arrived = std::time::Instant::now();
     let query = list_query(pairs)?;
     let masker = signed.masker();
+    let key = format!("{:?}", query.filter);
+    let filter = query.filter.clone();
+    let scanner = Arc::clone(&state);
+    let found = state.scans.found(&key, arrived, || scanner.blocking(move |s| scan_queue(s, &filter))).await?;
     let doc = state
         .blocking(move |s| {
             let config = s.store.config();
-            let filter = Filter::from_input(&query.filter, config)?;
-            let mut found = Vec::new();
-            s.store.fold_summaries_searching(
-                None,
-                |summary| filter.matches_summary(summary),
-                filter.search(),
-                &mut |p, t| found.push((p, t)),
-            )?;
-            found.sort_by(|(_, a), (_, b)| a.received_at.cmp(&b.received_at).then(a.id.cmp(&b.id)));
             let page = found.iter().skip(query.offset).take(query.limit);
             let tickets = page
                 .map(|(path, summary)| s.store.read_file(path, summary).map(|t| ticket_json(&t, config, &masker)))
@@ -101,6 +100,21 @@ pub async fn list(
         })
         .await?;
     Ok(Json(doc))
+}
+
+/// The tickets `filter` keeps, in received order: one scan of the store
+/// through its cache.
+fn scan_queue(s: &AppState, filter: &FilterInput) -> Result<Vec<(PathBuf, IndexEntry)>> {
+    let filter = Filter::from_input(filter, s.store.config())?;
+    let mut found = Vec::new();
+    s.store.fold_summaries_searching(
+        None,
+        |summary| filter.matches_summary(summary),
+        filter.search(),
+        &mut |p, t| found.push((p, t)),
+    )?;
+    found.sort_by(|(_, a), (_, b)| a.received_at.cmp(&b.received_at).then(a.id.cmp(&b.id)));
+    Ok(found)
 }
 
 pub async fn show(
