@@ -158,6 +158,7 @@ pub async fn create(
     signed.may_change(csrf_header(&headers))?;
     let input: NewInput = ops::read_input(json_body(body)?)?;
     let masker = signed.masker();
+    let _turn = state.writer.acquire().await.ok();
     let (id, doc) = state
         .blocking(move |s| {
             let (store, config) = (&s.store, s.store.config());
@@ -190,6 +191,7 @@ pub async fn command(
     signed.may_change(csrf_header(&headers))?;
     let (at, prepared) = (command.prepare)(json_body(body)?)?;
     let masker = signed.masker();
+    let _turn = state.writer.acquire().await.ok();
     let doc = state
         .blocking(move |s| {
             let (store, config) = (&s.store, s.store.config());
