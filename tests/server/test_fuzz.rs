@@ -88,8 +88,8 @@ fn exchange(host: &str, request: &[u8]) -> u16 {
     let _ = stream.read_to_end(&mut answer);
     // Skip an interim `100 Continue` (the request may send `Expect`).
     let text = String::from_utf8_lossy(&answer);
-    let statuses = text.split("\r\n").filter_map(|line| line.strip_prefix("HTTP/1.1 ")?.get(..3)?.parse().ok());
-    statuses.filter(|s: &u16| *s >= 200).next().unwrap_or(0)
+    let mut statuses = text.split("\r\n").filter_map(|line| line.strip_prefix("HTTP/1.1 ")?.get(..3)?.parse().ok());
+    statuses.find(|s: &u16| *s >= 200).unwrap_or(0)
 }
 
 /// A hash of every file the server could change: the tickets, the
