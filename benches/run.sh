@@ -102,4 +102,21 @@ for N in $SIZES; do
   rss "task overdue" task overdue
   rss "task export" task export
 done
+# The web desk under load (issue 16): 32 clients against `complaint serve` on
+# a copy of the largest store (the run adds a user and notes), then notes
+# with git auto-commit on a 10k store committed to a fresh repository.
+LAST=${SIZES##* }
+if [ -f "$BENCH_DIR/store-$LAST/complaint.toml" ] && [ "${SERVE_LOAD:-1}" = 1 ]; then
+  L="$BENCH_DIR/serve-load"; rm -rf "$L"; mkdir -p "$L"
+  cp -a "$BENCH_DIR/store-$LAST" "$L/store"
+  "$GEN" --count 10000 --open-share 0.1 --seed 1 "$L/git" >/dev/null
+  git -C "$L/git" init -q && git -C "$L/git" add -A
+  git -C "$L/git" -c user.name=bench -c user.email=bench@example.com commit -qm "bench store"
+  unset COMPLAINT_NOW
+  { echo; echo "## complaint serve, 32 clients ($LAST tickets; notes with git: 10 000)"; echo; } >> "$OUT"
+  SERVE_LOAD_STORE="$L/store" COMPLAINT_BIN="$C" cargo bench --locked --bench serve_load | grep '^|' >> "$OUT"
+  SERVE_LOAD_STORE="$L/git" COMPLAINT_BIN="$C" SCENARIOS=note cargo bench --locked --bench serve_load \
+    | grep '^| note' | sed 's/^| note/| note (git auto-commit, 10k)/' >> "$OUT"
+  rm -rf "$L"
+fi
 echo "results in $OUT"

@@ -15,6 +15,7 @@ pub mod pages;
 pub mod secret;
 mod sessions;
 mod state;
+mod token_cache;
 
 use std::net::SocketAddr;
 use std::time::Duration;

@@ -8,7 +8,9 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 
+use super::api::queue::SharedScans;
 use super::sessions::{Sessions, Throttle};
+use super::token_cache::TokenCache;
 use crate::error::{Error, Result};
 use crate::store::Store;
 
@@ -30,6 +32,14 @@ pub struct AppState {
     pub options: Options,
     pub sessions: Mutex<Sessions>,
     pub throttle: Mutex<Throttle>,
+    /// Bearer tokens verified before (argon2 once per token, not per request).
+    pub tokens: TokenCache,
+    /// The queue's scans, shared by concurrent requests with the same filters.
+    pub scans: SharedScans,
+    /// One change at a time enters the blocking pool: the store lock
+    /// serialises them anyway, and 32 threads waiting on it each kept a
+    /// malloc arena (361 MiB peak with git auto-commit).
+    pub writer: tokio::sync::Semaphore,
 }
 
 pub type Shared = Arc<AppState>;
@@ -42,6 +52,9 @@ impl AppState {
             options,
             sessions: Mutex::new(HashMap::new()),
             throttle: Mutex::new(Throttle::default()),
+            tokens: TokenCache::default(),
+            scans: SharedScans::default(),
+            writer: tokio::sync::Semaphore::new(1),
         })
     }
 

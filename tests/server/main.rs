@@ -7,5 +7,6 @@ mod support;
 mod harness;
 mod test_api;
 mod test_auth;
+mod test_fuzz;
 mod test_pages;
 mod test_robustness;

@@ -27,6 +27,23 @@ fn list_filters_and_pages() {
 }
 
 #[test]
+fn the_queue_shared_by_concurrent_readers_still_shows_every_change_made_before_a_request() {
+    let store = Store::new();
+    store.new_ticket("2026-11-23 08:10", &[]);
+    let (server, auth) = agent(&store);
+    let total = || server.get("/api/v1/tickets?channel=phone", &[("authorization", &auth)]).json()["total"].clone();
+    for expected in 1..=3 {
+        let answers: Vec<_> = std::thread::scope(|scope| {
+            let readers: Vec<_> = (0..8).map(|_| scope.spawn(total)).collect();
+            readers.into_iter().map(|r| r.join().unwrap()).collect()
+        });
+        assert!(answers.iter().all(|a| *a == expected), "{answers:?}");
+        store.new_ticket("2026-11-23 08:20", &[]);
+    }
+    assert_eq!(total(), 4, "a CLI change shows on the next request");
+}
+
+#[test]
 fn show_has_fields_and_stage_clocks() {
     let store = Store::new();
     let id = store.new_ticket("2026-11-23 09:00", &[]);

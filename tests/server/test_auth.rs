@@ -105,3 +105,19 @@ fn user_list_remove_and_reset() {
     store.cmd(NOW).args(["user", "remove", "li"]).assert().success();
     assert_eq!(server.get("/api/v1/session", &[("cookie", &cookie)]).status, 401);
 }
+
+#[test]
+fn a_remembered_token_stops_working_at_reset_and_remove_and_follows_a_new_role() {
+    let store = Store::new();
+    let old = add_user(&store, "li", "agent", true);
+    let server = Server::start(&store);
+    let session = |token: &str| server.get("/api/v1/session", &[("authorization", &bearer(token))]);
+    assert_eq!(session(&old).status, 200);
+    assert_eq!(session(&old).json()["role"], "agent", "the second use is answered from the cache");
+    let reset = store.cmd(NOW).args(["user", "reset", "li", "--token", "--role", "viewer"]).output().unwrap();
+    let new = String::from_utf8(reset.stdout).unwrap().trim().to_string();
+    assert_eq!(session(&old).status, 401);
+    assert_eq!(session(&new).json()["role"], "viewer");
+    store.cmd(NOW).args(["user", "remove", "li"]).assert().success();
+    assert_eq!(session(&new).status, 401);
+}

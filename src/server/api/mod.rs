@@ -4,6 +4,7 @@
 //! (`openapi.json`) against it.
 
 mod error;
+pub mod queue;
 pub(crate) mod tickets;
 
 use axum::Json;

@@ -19,7 +19,9 @@ use crate::server::auth::{Signed, csrf_header};
 use crate::server::state::{AppState, Shared};
 use crate::sla;
 use crate::store::{Applied, CommitOutcome, CommitPolicy, message_for};
-use crate::ticket::Ticket;
+use crate::ticket::{IndexEntry, Ticket};
+use std::path::PathBuf;
+use std::sync::Arc;
 
 const DEFAULT_LIMIT: usize = 50;
 const MAX_LIMIT: usize = 500;
@@ -76,26 +78,44 @@ pub async fn list(
 ) -> Result<Json<Value>, ApiError> {
     let query = list_query(pairs)?;
     let masker = signed.masker();
-    let doc = state
-        .blocking(move |s| {
-            let (total, tickets) = find_page(s, &query)?;
-            let tickets: Vec<Value> = tickets.iter().map(|t| ticket_json(t, s.store.config(), &masker)).collect();
-            Ok(json!({
-                "schema": JSON_SCHEMA,
-                "total": total,
-                "offset": query.offset,
-                "limit": query.limit,
-                "tickets": tickets,
-            }))
-        })
-        .await?;
-    Ok(Json(doc))
+    let (offset, limit) = (query.offset, query.limit);
+    let (total, tickets) = find_page(&state, query).await?;
+    let config = state.store.config();
+    let tickets: Vec<Value> = tickets.iter().map(|t| ticket_json(t, config, &masker)).collect();
+    Ok(Json(json!({
+        "schema": JSON_SCHEMA,
+        "total": total,
+        "offset": offset,
+        "limit": limit,
+        "tickets": tickets,
+    })))
 }
 
 /// The tickets `query` matches in received order: how many, and the page.
-pub(crate) fn find_page(s: &AppState, query: &ListQuery) -> Result<(usize, Vec<Ticket>)> {
-    let config = s.store.config();
-    let filter = Filter::from_input(&query.filter, config)?;
+/// Concurrent requests for the same filters share one scan that started
+/// after they arrived (`queue.rs`), so every answer still shows every
+/// change made before it was asked.
+pub(crate) async fn find_page(state: &Shared, query: ListQuery) -> Result<(usize, Vec<Ticket>), ApiError> {
+    let arrived = std::time::Instant::now();
+    let key = format!("{:?}", query.filter);
+    let filter = query.filter.clone();
+    let scanner = Arc::clone(state);
+    let found = state.scans.found(&key, arrived, || scanner.blocking(move |s| scan_queue(s, &filter))).await?;
+    let page = state
+        .blocking(move |s| {
+            let page = found.iter().skip(query.offset).take(query.limit);
+            page.map(|(path, summary)| s.store.read_file(path, summary))
+                .collect::<Result<Vec<_>>>()
+                .map(|tickets| (found.len(), tickets))
+        })
+        .await?;
+    Ok(page)
+}
+
+/// The tickets `filter` keeps, in received order: one scan of the store
+/// through its cache.
+fn scan_queue(s: &AppState, filter: &FilterInput) -> Result<Vec<(PathBuf, IndexEntry)>> {
+    let filter = Filter::from_input(filter, s.store.config())?;
     let mut found = Vec::new();
     s.store.fold_summaries_searching(
         None,
@@ -104,9 +124,7 @@ pub(crate) fn find_page(s: &AppState, query: &ListQuery) -> Result<(usize, Vec<T
         &mut |p, t| found.push((p, t)),
     )?;
     found.sort_by(|(_, a), (_, b)| a.received_at.cmp(&b.received_at).then(a.id.cmp(&b.id)));
-    let page = found.iter().skip(query.offset).take(query.limit);
-    let tickets = page.map(|(path, summary)| s.store.read_file(path, summary)).collect::<Result<Vec<_>>>()?;
-    Ok((found.len(), tickets))
+    Ok(found)
 }
 
 pub async fn show(
@@ -150,6 +168,7 @@ pub async fn create(
     signed.may_change(csrf_header(&headers))?;
     let input: NewInput = ops::read_input(json_body(body)?)?;
     let masker = signed.masker();
+    let _turn = state.writer.acquire().await.ok();
     let (id, doc) = state
         .blocking(move |s| {
             let (ticket, commit) = create_ticket(s, signed.name, input)?;
@@ -211,6 +230,9 @@ pub(crate) async fn run_command(
 ) -> Result<Applied, ApiError> {
     let command = ops::command(name).ok_or_else(|| ApiError::unknown_command(name))?;
     let (at, prepared) = (command.prepare)(body)?;
+    // One change at a time enters the blocking pool: waiting for the store
+    // lock there would hold a thread (and its memory) per writer.
+    let _turn = state.writer.acquire().await.ok();
     let applied = state
         .blocking(move |s| {
             let (store, config) = (&s.store, s.store.config());

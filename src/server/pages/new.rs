@@ -48,8 +48,12 @@ pub async fn submit(State(state): State<Shared>, desk: Desk, Form(pairs): Form<V
         .collect();
     let input = input_of(&typed);
     let by = desk.signed.name.clone();
-    let created =
-        if errors.is_empty() { Some(state.blocking(move |s| create_ticket(s, by, input)).await) } else { None };
+    let created = if errors.is_empty() {
+        let _turn = state.writer.acquire().await.ok();
+        Some(state.blocking(move |s| create_ticket(s, by, input)).await)
+    } else {
+        None
+    };
     match created {
         Some(Ok((ticket, _))) => see_other(&format!("/tickets/{}", encode(&ticket.id))),
         Some(Err(e)) => {

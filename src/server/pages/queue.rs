@@ -17,7 +17,7 @@ pub async fn page(State(state): State<Shared>, desk: Desk, Query(pairs): Query<V
         Err(e) => return error_page(&desk.chrome, e.into()),
     };
     let (offset, limit) = (query.offset, query.limit);
-    let found = state.blocking(move |s| find_page(s, &query)).await;
+    let found = find_page(&state, query).await;
     match found {
         Ok((total, tickets)) => {
             let view = Queue { query: &pairs, total, offset, limit, tickets: &tickets };
