@@ -43,7 +43,10 @@ pub fn run(ctx: &mut Context, args: ServeArgs) -> Result<ExitCode> {
         ));
     }
     let options = Options { listen: args.listen, secure_cookies: args.tls_behind_proxy };
-    let root = store.display_path(store.root()).into_owned();
+    let root = match store.display_path(store.root()).into_owned() {
+        shown if shown.is_empty() => ".".to_string(),
+        shown => shown,
+    };
     server::run(store, ctx.clock(), options, |bound| {
         // Tests and scripts read the port back from this line.
         eprintln!("complaint: serving {root} on http://{bound}");
