@@ -32,6 +32,8 @@ pub fn available() -> bool {
 pub struct Browser {
     pub client: Client,
     driver: Child,
+    /// Where chromedriver listens and the session, to end it on a panic.
+    session_url: String,
     _profile: tempfile::TempDir,
 }
 
@@ -83,7 +85,9 @@ impl Browser {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("a Chromium session");
-        Browser { client, driver, _profile: profile }
+        let session = client.session_id().await.unwrap().expect("a session id");
+        let session_url = format!("http://127.0.0.1:{port}/session/{session}");
+        Browser { client, driver, session_url, _profile: profile }
     }
 
     /// The trimmed text of the first element `css` finds.
@@ -152,15 +156,17 @@ impl Browser {
         std::fs::write(file, png).unwrap();
     }
 
-    pub async fn quit(mut self) {
+    pub async fn quit(self) {
         let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
     }
 }
 
 impl Drop for Browser {
+    /// After a panic the session is still open: ending it makes
+    /// chromedriver quit Chromium, which killing chromedriver would not.
     fn drop(&mut self) {
+        let _ = ureq::delete(&self.session_url).call();
         let _ = self.driver.kill();
+        let _ = self.driver.wait();
     }
 }
