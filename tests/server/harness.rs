@@ -44,10 +44,15 @@ pub fn add_user(store: &Store, name: &str, role: &str, token: bool) -> String {
 
 impl Server {
     pub fn start(store: &Store) -> Server {
+        Server::start_at(store, NOW)
+    }
+
+    /// The server with its clock fixed at `now` (`COMPLAINT_NOW`).
+    pub fn start_at(store: &Store, now: &str) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_complaint"))
             .current_dir(store.path())
             .env_remove("COMPLAINT_STORE")
-            .env("COMPLAINT_NOW", NOW)
+            .env("COMPLAINT_NOW", now)
             .args(["serve", "--listen", "127.0.0.1:0"])
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
