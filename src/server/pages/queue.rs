@@ -23,6 +23,6 @@ pub async fn page(State(state): State<Shared>, desk: Desk, Query(pairs): Query<V
             let view = Queue { query: &pairs, total, offset, limit, tickets: &tickets };
             html(StatusCode::OK, queue::render(&desk.chrome, state.store.config(), &desk.signed.masker(), &view))
         }
-        Err(e) => error_page(&desk.chrome, e.into()),
+        Err(e) => error_page(&desk.chrome, e),
     }
 }
