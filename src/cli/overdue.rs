@@ -14,9 +14,8 @@ use crate::mail::{self as email, OverdueEmail};
 use crate::report::csv;
 use crate::report::mask::Masker;
 use crate::report::overdue::{self, Urgency};
-use crate::report::overdue_list::{Collector, Evaluation, Listing};
+use crate::report::overdue_list::{self, Collector, Evaluation, Listing};
 use crate::report::overdue_mail;
-use crate::sla::SlaDuration;
 use crate::store::Store;
 use crate::ticket::IndexEntry;
 use crate::tr;
@@ -88,13 +87,14 @@ pub fn run(ctx: &mut Context, args: OverdueArgs) -> Result<ExitCode> {
     let config = store.config();
     let zone = config.zone();
     let (now, as_of) = ctx.now_and_as_of(args.as_of.as_deref(), zone)?;
-    let warn_before = args.warn_before.as_deref().map(|t| SlaDuration::parse_for(t, "--warn-before")).transpose()?;
-    if warn_before.is_some_and(|d| d.is_zero()) {
-        return Err(Error::invalid("--warn-before must be longer than zero", Some("e.g. --warn-before 1d")));
-    }
-    let filter = Filter::from_args(&args.filter, config)?;
     let calendar = config.business_calendar();
-    let horizon = warn_before.map(|d| calendar.add(as_of, d).at);
+    let horizon = overdue_list::horizon(
+        &calendar,
+        as_of,
+        args.warn_before.as_deref(),
+        ("--warn-before", "e.g. --warn-before 1d"),
+    )?;
+    let filter = Filter::from_args(&args.filter, config)?;
     let masker = Masker { mask: !args.unmask };
     let evaluation = Evaluation { config, calendar: &calendar, filter: &filter, as_of, horizon, masker: &masker };
     let mut listing = collect(ctx, &store, &evaluation)?;

@@ -18,7 +18,7 @@ use super::overdue::{self, OverdueRow, Urgency};
 use super::ticket_json::JSON_SCHEMA;
 use crate::config::{ChoiceKind, Config};
 use crate::error::{Error, Result};
-use crate::sla::{self, Calendar, TargetKind, TargetState};
+use crate::sla::{self, Calendar, SlaDuration, TargetKind, TargetState};
 use crate::ticket::{IndexEntry, Ticket};
 use crate::time;
 
@@ -75,6 +75,24 @@ impl Evaluation<'_> {
         }
         Ok((rows, years))
     }
+}
+
+/// The `warn_before` horizon: targets due by `as_of` plus this duration
+/// (working time by `calendar` for `wd`/`bh`) are listed as due soon. The
+/// duration must be longer than zero; `name` and `example` are the door's
+/// words for the field (`--warn-before`, `e.g. --warn-before 1d`).
+pub fn horizon(
+    calendar: &Calendar,
+    as_of: DateTime<FixedOffset>,
+    warn_before: Option<&str>,
+    (name, example): (&str, &str),
+) -> Result<Option<DateTime<FixedOffset>>> {
+    let Some(text) = warn_before else { return Ok(None) };
+    let duration = SlaDuration::parse_for(text, name)?;
+    if duration.is_zero() {
+        return Err(Error::invalid(format!("{name} must be longer than zero"), Some(example)));
+    }
+    Ok(Some(calendar.add(as_of, duration).at))
 }
 
 /// Unsettled summaries evaluated at a time: enough to keep both cores busy.
@@ -237,5 +255,29 @@ fn target_label(target: &sla::Target) -> String {
     match &target.department {
         Some(department) => format!("{} ({department})", target.kind.label()),
         None => target.kind.label().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn at(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    #[test]
+    fn the_horizon_is_as_of_plus_the_duration_and_never_zero() {
+        let config = Config::from_toml("", Path::new("complaint.toml")).unwrap();
+        let calendar = config.business_calendar();
+        let as_of = at("2026-11-23T10:00:00+08:00");
+        let words = ("warn_before", "e.g. warn_before=1d");
+        assert_eq!(horizon(&calendar, as_of, None, words).unwrap(), None);
+        assert_eq!(horizon(&calendar, as_of, Some("4h"), words).unwrap(), Some(at("2026-11-23T14:00:00+08:00")));
+        let zero = horizon(&calendar, as_of, Some("0m"), words).unwrap_err();
+        assert_eq!(zero.to_string(), "warn_before must be longer than zero");
+        assert!(horizon(&calendar, as_of, Some("soon"), words).is_err());
     }
 }

@@ -18,11 +18,10 @@ use crate::lang::Lang;
 use crate::report::analysis::{PeriodChoice, Report, ReportRun};
 use crate::report::filter::{Filter, FilterInput};
 use crate::report::mask::Masker;
-use crate::report::overdue_list::{Collector, Evaluation, Listing};
+use crate::report::overdue_list::{self, Collector, Evaluation, Listing};
 use crate::report::report_json;
 use crate::server::auth::Signed;
 use crate::server::state::{AppState, Shared};
-use crate::sla::SlaDuration;
 use crate::store::Store;
 use crate::ticket::IndexEntry;
 use crate::time;
@@ -116,13 +115,10 @@ pub fn overdue_listing(
 ) -> Result<(Listing, DateTime<FixedOffset>)> {
     let (store, config) = (&s.store, s.store.config());
     let as_of = as_of(s, query.as_of.as_deref())?;
-    let warn_before = query.warn_before.as_deref().map(|t| SlaDuration::parse_for(t, "warn_before")).transpose()?;
-    if warn_before.is_some_and(|d| d.is_zero()) {
-        return Err(Error::invalid("warn_before must be longer than zero", Some("e.g. warn_before=1d")));
-    }
     let filter = Filter::from_input(&query.filter, config)?;
     let calendar = config.business_calendar();
-    let horizon = warn_before.map(|d| calendar.add(as_of, d).at);
+    let words = ("warn_before", "e.g. warn_before=1d");
+    let horizon = overdue_list::horizon(&calendar, as_of, query.warn_before.as_deref(), words)?;
     let evaluation = Evaluation { config, calendar: &calendar, filter: &filter, as_of, horizon, masker };
     let read = |path: &Path, summary: &IndexEntry| store.read_file(path, summary);
     let mut collector = Collector::new(&evaluation, &read);

@@ -18,6 +18,8 @@ pub async fn overdue_page(
     desk: Desk,
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Response {
+    // The form sends every field; an empty one is no filter.
+    let pairs: Vec<(String, String)> = pairs.into_iter().filter(|(_, v)| !v.trim().is_empty()).collect();
     let query = match overdue_query(pairs) {
         Ok(q) => q,
         Err(e) => return error_page(&desk.chrome, e.into()),
