@@ -1,25 +1,23 @@
 //! `complaint overdue`
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::ExitCode;
 
-use chrono::{DateTime, Datelike, FixedOffset};
+use chrono::{DateTime, FixedOffset};
 use clap::{Args, ValueEnum};
-use rayon::prelude::*;
 
 use super::filter::{Filter, FilterArgs};
 use super::{Context, common, output};
-use crate::config::{ChoiceKind, Config};
+use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::mail::{self as email, OverdueEmail};
 use crate::report::csv;
 use crate::report::mask::Masker;
-use crate::report::overdue::{self, OverdueRow, Urgency};
+use crate::report::overdue::{self, Urgency};
+use crate::report::overdue_list::{self, Collector, Evaluation, Listing};
 use crate::report::overdue_mail;
-use crate::sla::{self, Calendar, SlaDuration, TargetKind, TargetState};
 use crate::store::Store;
-use crate::ticket::{IndexEntry, Ticket};
-use crate::time;
+use crate::ticket::IndexEntry;
 use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -84,35 +82,22 @@ pub struct OverdueArgs {
     pub filter: FilterArgs,
 }
 
-/// The evaluated list: rows, and the files that could not be read.
-struct Listing {
-    rows: Vec<OverdueRow>,
-    unreadable: Vec<String>,
-    overdue_count: usize,
-}
-
-impl Listing {
-    /// `--owner`: the rows `who` must act on.
-    fn keep_only(&mut self, who: &str) {
-        self.rows.retain(|r| r.assignee.as_deref() == Some(who));
-        self.overdue_count = self.rows.iter().filter(|r| r.urgency == Urgency::Overdue).count();
-    }
-}
-
 pub fn run(ctx: &mut Context, args: OverdueArgs) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     let config = store.config();
     let zone = config.zone();
     let (now, as_of) = ctx.now_and_as_of(args.as_of.as_deref(), zone)?;
-    let warn_before = args.warn_before.as_deref().map(|t| SlaDuration::parse_for(t, "--warn-before")).transpose()?;
-    if warn_before.is_some_and(|d| d.is_zero()) {
-        return Err(Error::invalid("--warn-before must be longer than zero", Some("e.g. --warn-before 1d")));
-    }
-    let filter = Filter::from_args(&args.filter, config)?;
     let calendar = config.business_calendar();
-    let horizon = warn_before.map(|d| calendar.add(as_of, d).at);
+    let horizon = overdue_list::horizon(
+        &calendar,
+        as_of,
+        args.warn_before.as_deref(),
+        ("--warn-before", "e.g. --warn-before 1d"),
+    )?;
+    let filter = Filter::from_args(&args.filter, config)?;
     let masker = Masker { mask: !args.unmask };
-    let mut listing = collect(ctx, &store, &calendar, &filter, as_of, horizon, &masker)?;
+    let evaluation = Evaluation { config, calendar: &calendar, filter: &filter, as_of, horizon, masker: &masker };
+    let mut listing = collect(ctx, &store, &evaluation)?;
     if let Some(owner) = &args.owner {
         listing.keep_only(owner.trim());
     }
@@ -137,151 +122,28 @@ pub fn run(ctx: &mut Context, args: OverdueArgs) -> Result<ExitCode> {
     Ok(code)
 }
 
-/// Unsettled summaries evaluated at a time: enough to keep both cores busy.
-const BATCH: usize = 4096;
-
-fn collect(
-    ctx: &Context,
-    store: &Store,
-    calendar: &Calendar,
-    filter: &Filter,
-    as_of: DateTime<FixedOffset>,
-    horizon: Option<DateTime<FixedOffset>>,
-    masker: &Masker,
-) -> Result<Listing> {
-    let config = store.config();
-    // Tickets closed by `as_of` have no running clock: skipped unread, so a
-    // warm run over 100 000 tickets only evaluates the open ones. Targets,
-    // overdue spans (working time is the costly part) and rows are computed
-    // in parallel, a batch of summaries at a time as the scan hands them on
-    // (in scan order), so the summaries are never all held.
-    let zone = config.zone();
-    let evaluate = |(path, summary): &(PathBuf, IndexEntry)| -> Result<(Vec<OverdueRow>, Vec<i32>)> {
-        // Configured stages need every event's kinds, which the cache does not keep.
-        let view = match sla::ClockView::of_summary(summary).filter(|_| !config.sla.has_stages()) {
-            Some(view) => view,
-            // Closed after `as_of`: its clock events are not cached.
-            None => store.read_file(path, summary).map(|ticket: Ticket| sla::ClockView::from(&ticket))?,
-        };
-        let targets = sla::clock_targets(calendar, &config.sla, &view, as_of);
-        let mut rows = Vec::new();
-        let mut years = Vec::new();
-        for target in targets {
-            let urgency = match target.state {
-                TargetState::Overdue => Urgency::Overdue,
-                TargetState::Pending if !target.paused && horizon.is_some_and(|h| target.due.at <= h) => {
-                    Urgency::DueSoon
-                }
-                _ => continue,
-            };
-            if target.due.provisional {
-                years.push(target.due.at.with_timezone(&zone).year());
-            }
-            let (working, wall) = sla::overdue_by(calendar, &target, as_of);
-            rows.push(row(config, summary, &target, urgency, working, wall, masker));
-        }
-        Ok((rows, years))
-    };
-    let mut rows = Vec::new();
-    let mut provisional_years = std::collections::BTreeSet::new();
-    let mut failed = Vec::new();
-    let mut batch: Vec<(PathBuf, IndexEntry)> = Vec::with_capacity(BATCH);
-    let mut run_batch = |batch: &mut Vec<(PathBuf, IndexEntry)>| {
-        let evaluated: Vec<Result<(Vec<OverdueRow>, Vec<i32>)>> = batch.par_iter().map(evaluate).collect();
-        batch.clear();
-        for result in evaluated {
-            match result {
-                Ok((found, years)) => {
-                    rows.extend(found);
-                    provisional_years.extend(years);
-                }
-                Err(e) => failed.push(common::relative(store, &e)),
-            }
-        }
-    };
-    let keep = |s: &IndexEntry| filter.matches_summary(s) && s.received_at <= as_of;
-    let scan = store.fold_summaries_searching(Some(as_of), keep, filter.search(), &mut |path, summary| {
-        batch.push((path, summary));
-        if batch.len() == BATCH {
-            run_batch(&mut batch);
-        }
-    })?;
-    run_batch(&mut batch);
+/// The list: the store scanned here, each summary evaluated by the core
+/// (`report::overdue_list`).
+fn collect(ctx: &Context, store: &Store, evaluation: &Evaluation) -> Result<Listing> {
+    let read = |path: &Path, summary: &IndexEntry| store.read_file(path, summary);
+    let mut collector = Collector::new(evaluation, &read);
+    let keep = |s: &IndexEntry| evaluation.keeps(s);
+    let scan = store.fold_summaries_searching(
+        Some(evaluation.as_of),
+        keep,
+        evaluation.filter.search(),
+        &mut |path, summary| collector.push(path, summary),
+    )?;
     common::warn_collisions(ctx, store, &scan.collisions);
-    let mut unreadable = common::unreadable(store, &scan.errors);
-    unreadable.extend(failed);
+    let listing = collector.finish(common::unreadable(store, &scan.errors), |e| common::relative(store, e));
     // One line: the years are those the deadlines fall in; the missing
     // holiday data may be of a year the period crosses (a 2025 deadline of a
     // ticket received in December 2024).
-    if !provisional_years.is_empty() {
-        let years: Vec<String> = provisional_years.into_iter().map(|year| year.to_string()).collect();
+    if !listing.provisional_years.is_empty() {
+        let years: Vec<String> = listing.provisional_years.iter().map(|year| year.to_string()).collect();
         ctx.warn(tr!(ctx.lang(), "cli.overdue_provisional", years = years.join(", ")));
     }
-    // Most overdue first; due-soon rows after them, soonest first. Rows are
-    // large: the order is found on indices, then each row moved once.
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&rows[a], &rows[b]);
-        a.urgency
-            .cmp(&b.urgency)
-            .then_with(|| match a.urgency {
-                Urgency::Overdue => b.overdue_wall.cmp(&a.overdue_wall),
-                Urgency::DueSoon => a.due.cmp(&b.due),
-            })
-            .then_with(|| a.id.cmp(&b.id))
-            .then_with(|| a.target.0.cmp(&b.target.0))
-    });
-    let mut taken: Vec<Option<OverdueRow>> = rows.into_iter().map(Some).collect();
-    let rows: Vec<OverdueRow> = order.into_iter().filter_map(|i| taken[i].take()).collect();
-    let overdue_count = rows.iter().filter(|r| r.urgency == Urgency::Overdue).count();
-    Ok(Listing { rows, unreadable, overdue_count })
-}
-
-fn row(
-    config: &Config,
-    ticket: &IndexEntry,
-    target: &sla::Target,
-    urgency: Urgency,
-    working: chrono::Duration,
-    wall: chrono::Duration,
-    masker: &Masker,
-) -> OverdueRow {
-    let label = |kind, id: &str| (id.to_string(), config.label(kind, id).to_string());
-    // The veto's supervisor, shown as who must act and copied on the mail.
-    let supervisor = match target.kind {
-        TargetKind::VetoReport => config.supervisor_for(ticket.department.as_deref()).map(str::to_string),
-        _ => None,
-    };
-    let who = match target.kind {
-        TargetKind::ActionItem | TargetKind::ExecutionTask => target.owner.clone(),
-        _ => supervisor.clone().or_else(|| ticket.assignee.clone()),
-    };
-    OverdueRow {
-        urgency,
-        id: ticket.id.clone(),
-        severity: label(ChoiceKind::Severity, &ticket.severity),
-        category: ticket.category.as_deref().map(|c| label(ChoiceKind::Category, c)),
-        status: (ticket.status.id().to_string(), config.status_label(ticket.status).to_string()),
-        target: (target.kind.id().to_string(), target_label(target)),
-        cycle: target.cycle,
-        due: target.due.at,
-        provisional: target.due.provisional,
-        overdue_working: working,
-        overdue_wall: wall,
-        assignee: who,
-        supervisor,
-        customer: masker.name(&ticket.customer_name),
-        summary: ticket.summary.clone(),
-    }
-}
-
-/// The target's label; an execution task's names the department it was
-/// handed to, e.g. `执行任务 (仓储部)`.
-fn target_label(target: &sla::Target) -> String {
-    match &target.department {
-        Some(department) => format!("{} ({department})", target.kind.label()),
-        None => target.kind.label().to_string(),
-    }
+    Ok(listing)
 }
 
 fn emit(
@@ -304,21 +166,10 @@ fn emit(
         Format::Csv => {
             output::print(&String::from_utf8(overdue::render_csv(&listing.rows, zone, raw)).expect("CSV of UTF-8"))?
         }
-        Format::Json => output::print_json(&json(listing, as_of))?,
+        Format::Json => output::print_json(&listing.json(as_of))?,
         Format::Email => unreachable!("email is emitted by emit_email"),
     }
     Ok(())
-}
-
-fn json(listing: &Listing, as_of: DateTime<FixedOffset>) -> serde_json::Value {
-    serde_json::json!({
-        "schema": output::JSON_SCHEMA,
-        "as_of": time::format_instant(&as_of),
-        "overdue": listing.overdue_count,
-        "due_soon": listing.rows.len() - listing.overdue_count,
-        "items": listing.rows.iter().map(overdue::row_json).collect::<Vec<_>>(),
-        "unreadable": listing.unreadable,
-    })
 }
 
 /// `--format email` prints the message; `--send` delivers it. Nothing is

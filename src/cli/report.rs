@@ -3,19 +3,17 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::{DateTime, FixedOffset};
 use clap::{ArgGroup, Args, ValueEnum};
 
 use super::common::{self, LangArg};
 use super::filter::{Filter, FilterArgs};
 use super::{Context, output};
-use crate::error::{Error, Result};
-use crate::report::analysis::{self, Period, PeriodKind, ReportFold, TicketSummary};
+use crate::error::Result;
+use crate::report::analysis::{self, PeriodChoice, ReportRun};
 use crate::report::document::{self, Lang};
 use crate::report::fit::Room;
 use crate::report::report_xlsx::{self, Cover};
 use crate::report::{html, report_json, report_text};
-use crate::ticket::Ticket;
 use crate::time;
 use crate::tr;
 
@@ -90,23 +88,14 @@ pub fn run(ctx: &mut Context, args: ReportArgs) -> Result<ExitCode> {
     let config = store.config();
     let zone = config.zone();
     let (_, as_of) = ctx.now_and_as_of(args.as_of.as_deref(), zone)?;
-    let period = period(&args, as_of.with_timezone(&zone).date_naive())?;
-    let previous = period.previous();
     let calendar = config.business_calendar();
     let filter = Filter::from_args(&args.filter, config)?;
-    // Only the tickets a figure can use are read and summarised: those of
-    // the two periods, plus (for the weekly agenda) every ticket received
-    // by then.
-    let relevant = |received_at: &DateTime<FixedOffset>| {
-        let day = received_at.with_timezone(&zone).date_naive();
-        *received_at <= as_of
-            && (period.kind == PeriodKind::Week || period.contains_day(day) || previous.contains_day(day))
-    };
+    let run = ReportRun::new(&period_choice(&args), config, &calendar, &filter, as_of)?;
+    let period = run.period;
     // Summaries are made in parallel and folded in path order as the scan
     // goes: never all held at once.
-    let mut fold = ReportFold::new(period, config, zone, as_of);
-    let summarise = |t: Ticket| filter.matches(&t).then(|| TicketSummary::of(&t, &calendar, &config.sla, as_of));
-    let scan = store.fold_tickets(relevant, summarise, &mut |_, summary| fold.add(&summary))?;
+    let mut fold = run.fold();
+    let scan = store.fold_tickets(|r| run.relevant(r), |t| run.summarise(t), &mut |_, summary| fold.add(&summary))?;
     common::warn_collisions(ctx, &store, &scan.collisions);
     let report = fold.finish();
     let unreadable = common::unreadable(&store, &scan.errors);
@@ -139,16 +128,7 @@ fn render(
     filters: &[String],
 ) -> Result<Vec<u8>> {
     let title = document::title(report, lang);
-    let mut subtitle = document::subtitle(report, lang, zone);
-    if !filters.is_empty() {
-        subtitle.push_str(lang.pick("；筛选：", "; filtered: "));
-        subtitle.push_str(&filters.join(" "));
-    }
-    if !unreadable.is_empty() {
-        subtitle
-            .push_str(lang.pick("。警告：以下文件无法读取，未计入：", ". Warning: unreadable files, not counted: "));
-        subtitle.push_str(&unreadable.join("; "));
-    }
+    let subtitle = document::subtitle_noting(report, lang, zone, filters, unreadable);
     let zh = lang == Lang::Zh;
     let sections = || document::sections(report, config, lang, zone);
     Ok(match format {
@@ -201,36 +181,14 @@ fn filter_words(f: &FilterArgs) -> Vec<String> {
     words
 }
 
-/// The period the flags name; `previous` (a flag without value) is the one
-/// before the period containing the as-of day; no flag is the current month.
-fn period(args: &ReportArgs, today: chrono::NaiveDate) -> Result<Period> {
-    let pick = |text: &str, kind, parse: fn(&str) -> Result<Period>| match text.trim() {
-        "previous" | "last" => Ok(Period::containing(kind, today).previous()),
-        "current" | "this" => Ok(Period::containing(kind, today)),
-        other => parse(other),
-    };
-    if let Some(w) = &args.week {
-        return pick(w, PeriodKind::Week, analysis::parse_week);
+/// The period the flags name (the rules: `analysis::PeriodChoice`).
+fn period_choice(args: &ReportArgs) -> PeriodChoice {
+    PeriodChoice {
+        week: args.week.clone(),
+        month: args.month.clone(),
+        quarter: args.quarter.clone(),
+        year: args.year.clone(),
+        from: args.from.clone(),
+        to: args.to.clone(),
     }
-    if let Some(m) = &args.month {
-        return pick(m, PeriodKind::Month, analysis::parse_month);
-    }
-    if let Some(q) = &args.quarter {
-        return pick(q, PeriodKind::Quarter, analysis::parse_quarter);
-    }
-    if let Some(y) = &args.year {
-        return pick(y, PeriodKind::Year, analysis::parse_year);
-    }
-    if let Some(from) = &args.from {
-        let first = time::parse_date(from, "--from")?;
-        let last = match &args.to {
-            Some(to) => time::parse_date(to, "--to")?,
-            None => today,
-        };
-        return Period::range(first, last);
-    }
-    if args.to.is_some() {
-        return Err(Error::invalid("--to needs --from", None));
-    }
-    Ok(Period::containing(PeriodKind::Month, today))
 }

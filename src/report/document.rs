@@ -30,6 +30,22 @@ pub fn subtitle(report: &Report, lang: Lang, zone: Tz) -> String {
     }
 }
 
+/// The subtitle of a filtered report (`filters` as the door names them)
+/// with the files left out: a filtered or incomplete report must say so.
+pub fn subtitle_noting(report: &Report, lang: Lang, zone: Tz, filters: &[String], unreadable: &[String]) -> String {
+    let mut subtitle = subtitle(report, lang, zone);
+    if !filters.is_empty() {
+        subtitle.push_str(lang.pick("；筛选：", "; filtered: "));
+        subtitle.push_str(&filters.join(" "));
+    }
+    if !unreadable.is_empty() {
+        subtitle
+            .push_str(lang.pick("。警告：以下文件无法读取，未计入：", ". Warning: unreadable files, not counted: "));
+        subtitle.push_str(&unreadable.join("; "));
+    }
+    subtitle
+}
+
 /// Every section, agenda first for a week (it is the meeting's order).
 pub fn sections(report: &Report, config: &Config, lang: Lang, zone: Tz) -> Vec<Section> {
     let mut out = Vec::new();

@@ -40,10 +40,39 @@ tr.flag td { background: #fff3e0; }
 }
 "#;
 
+/// The report's stylesheet, inline in the file; the web desk serves it
+/// as `/static/report.css` (its CSP allows no inline style).
+pub const CSS: &str = STYLE;
+
+/// One self-contained file: the stylesheet inline.
 pub fn render(report: &Report, title: &str, subtitle: &str, sections: &[Section], lang: Lang) -> String {
+    document(report, (title, subtitle), sections, lang, &format!("<style>{STYLE}</style>"), "")
+}
+
+/// A page of the web desk: the stylesheet linked from `css`, `top` (links
+/// back to the desk, already HTML) above the title.
+pub fn render_linked(
+    report: &Report,
+    (title, subtitle): (&str, &str),
+    sections: &[Section],
+    lang: Lang,
+    (css, top): (&str, &str),
+) -> String {
+    let link = format!("<link rel=\"stylesheet\" href=\"{}\">", escape(css));
+    document(report, (title, subtitle), sections, lang, &link, top)
+}
+
+fn document(
+    report: &Report,
+    (title, subtitle): (&str, &str),
+    sections: &[Section],
+    lang: Lang,
+    style: &str,
+    top: &str,
+) -> String {
     let s = &report.current;
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{t}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header><h1>{t}</h1><p class=\"sub\">{}</p></header>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{t}</title>\n{style}\n</head>\n<body>\n{top}<header><h1>{t}</h1><p class=\"sub\">{}</p></header>\n",
         lang.pick("zh-CN", "en"),
         escape(subtitle),
         t = escape(title),

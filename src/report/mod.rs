@@ -21,6 +21,7 @@ pub mod html;
 pub mod markup;
 pub mod mask;
 pub mod overdue;
+pub mod overdue_list;
 pub mod overdue_mail;
 pub mod report_json;
 pub mod report_text;

@@ -120,48 +120,56 @@ const COLUMNS: [Column; 12] = [
 /// The table people read in a terminal (fitted into `room`) and in the
 /// mail body (`Room::Unlimited`).
 pub fn render_table(rows: &[OverdueRow], zone: Tz, lang: Lang, room: Room) -> String {
-    let headers = [
-        "提醒",
-        "编号",
-        "严重程度",
-        "类型",
-        "状态",
-        "目标",
-        "截止时间",
-        "超时(工作)",
-        "超时(自然)",
-        "负责人",
-        "客户",
-        "摘要",
-    ];
-    let headers = headers.map(|h| lang.term(h).to_string());
-    let cells = |i: usize| {
-        let row = &rows[i];
-        let (working, wall) = match row.urgency {
-            Urgency::Overdue => (format_working(row.overdue_working), format_span(row.overdue_wall)),
-            Urgency::DueSoon => ("—".to_string(), "—".to_string()),
-        };
-        let mut due = time::format_deadline(&row.due, zone);
-        if row.provisional {
-            due.push_str(&format!(" ({})", lang.term("暂定")));
-        }
-        let coded = |pair: &(String, String)| lang.coded(&pair.0, &pair.1).to_string();
-        vec![
-            lang.term(row.urgency.label()).to_string(),
-            row.id.clone(),
-            coded(&row.severity),
-            row.category.as_ref().map_or(lang.term("未分类").to_string(), coded),
-            coded(&row.status),
-            target_label(row, lang),
-            due,
-            working,
-            wall,
-            row.assignee.clone().unwrap_or_default(),
-            row.customer.clone(),
-            table::truncate(&row.summary, 30),
-        ]
-    };
+    let headers = headings(lang);
+    let cells = |i: usize| cells(&rows[i], zone, lang);
     fit::render_rows(&headers, rows.len(), cells, &COLUMNS, room, lang)
+}
+
+/// The headings of the table's columns, in `lang`.
+pub fn headings(lang: Lang) -> [String; 12] {
+    HEADINGS.map(|h| lang.term(h).to_string())
+}
+
+const HEADINGS: [&str; 12] = [
+    "提醒",
+    "编号",
+    "严重程度",
+    "类型",
+    "状态",
+    "目标",
+    "截止时间",
+    "超时(工作)",
+    "超时(自然)",
+    "负责人",
+    "客户",
+    "摘要",
+];
+
+/// One row's cells as the table shows them (the board page too).
+pub fn cells(row: &OverdueRow, zone: Tz, lang: Lang) -> Vec<String> {
+    let (working, wall) = match row.urgency {
+        Urgency::Overdue => (format_working(row.overdue_working), format_span(row.overdue_wall)),
+        Urgency::DueSoon => ("—".to_string(), "—".to_string()),
+    };
+    let mut due = time::format_deadline(&row.due, zone);
+    if row.provisional {
+        due.push_str(&format!(" ({})", lang.term("暂定")));
+    }
+    let coded = |pair: &(String, String)| lang.coded(&pair.0, &pair.1).to_string();
+    vec![
+        lang.term(row.urgency.label()).to_string(),
+        row.id.clone(),
+        coded(&row.severity),
+        row.category.as_ref().map_or(lang.term("未分类").to_string(), coded),
+        coded(&row.status),
+        target_label(row, lang),
+        due,
+        working,
+        wall,
+        row.assignee.clone().unwrap_or_default(),
+        row.customer.clone(),
+        table::truncate(&row.summary, 30),
+    ]
 }
 
 fn target_label(row: &OverdueRow, lang: Lang) -> String {

@@ -7,6 +7,7 @@ pub mod error;
 pub mod forms;
 pub mod login;
 pub mod new;
+pub mod overdue;
 pub mod queue;
 pub mod ticket;
 
@@ -69,6 +70,8 @@ fn header(chrome: &Chrome) -> Markup {
                 nav {
                     a href="/" { (chrome.t("队列", "Queue")) }
                     a href="/new" { (chrome.t("新投诉", "New")) }
+                    a href="/overdue" { (chrome.t("超时看板", "Overdue")) }
+                    a href="/report" { (chrome.t("报表", "Report")) }
                 }
                 form.logout method="post" action="/logout" {
                     (chrome.csrf_field())

@@ -7,6 +7,7 @@ mod support;
 mod harness;
 mod test_api;
 mod test_auth;
+mod test_boards;
 mod test_fuzz;
 mod test_pages;
 mod test_robustness;

@@ -3,6 +3,7 @@
 //! clock; "now" (`--as-of`) is a parameter.
 
 mod agenda;
+mod choice;
 mod figures;
 mod groups;
 mod people;
@@ -16,6 +17,7 @@ use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 
 pub use agenda::{ActionState, Agenda, AgendaBuilder, agenda};
+pub use choice::{PeriodChoice, ReportRun};
 pub use figures::{Averages, Share};
 pub use groups::GroupLine;
 pub use people::PersonLine;

@@ -3,6 +3,7 @@
 //! the router is built from it and the test checks the OpenAPI description
 //! (`openapi.json`) against it.
 
+pub mod boards;
 mod error;
 pub mod queue;
 pub(crate) mod tickets;
@@ -28,6 +29,8 @@ pub const ROUTES: &[Route] = &[
     Route { method: "POST", path: "/api/v1/tickets" },
     Route { method: "GET", path: "/api/v1/tickets/{id}" },
     Route { method: "POST", path: "/api/v1/tickets/{id}/{command}" },
+    Route { method: "GET", path: "/api/v1/overdue" },
+    Route { method: "GET", path: "/api/v1/report" },
     Route { method: "GET", path: "/api/v1/openapi.json" },
 ];
 
@@ -41,6 +44,8 @@ fn endpoint(route: &Route) -> MethodRouter<Shared> {
         ("POST", "/api/v1/tickets") => post(tickets::create),
         ("GET", "/api/v1/tickets/{id}") => get(tickets::show),
         ("POST", "/api/v1/tickets/{id}/{command}") => post(tickets::command),
+        ("GET", "/api/v1/overdue") => get(boards::overdue),
+        ("GET", "/api/v1/report") => get(boards::report_doc),
         ("GET", "/api/v1/openapi.json") => get(openapi),
         (method, path) => unreachable!("no handler for {method} {path}"),
     }

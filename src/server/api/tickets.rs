@@ -35,40 +35,53 @@ pub(crate) struct ListQuery {
 
 pub(crate) fn list_query(pairs: Vec<(String, String)>) -> Result<ListQuery> {
     let mut query = ListQuery { filter: FilterInput::default(), limit: DEFAULT_LIMIT, offset: 0 };
-    let split = |v: &str| v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect::<Vec<_>>();
-    let flag = |v: &str| matches!(v, "" | "true" | "1" | "yes");
     let number = |key: &str, v: &str| {
         v.parse::<usize>().map_err(|_| Error::invalid(format!("{key} must be a whole number, not “{v}”"), None))
     };
-    let f = &mut query.filter;
     for (key, value) in pairs {
         match key.as_str() {
-            "status" => f.status.extend(split(&value)),
-            "category" => f.category.extend(split(&value)),
-            "severity" => f.severity.extend(split(&value)),
-            "channel" => f.channel.extend(split(&value)),
-            "assignee" => f.assignee = Some(value),
-            "department" => f.department = Some(value),
-            "customer" => f.customer = Some(value),
-            "product" => f.product = Some(value),
-            "search" => f.search.push(value),
-            "escalated" => f.escalated = flag(&value),
-            "open" => f.open = flag(&value),
-            "since" => f.since = Some(value),
-            "until" => f.until = Some(value),
             "limit" => query.limit = number("limit", &value)?.min(MAX_LIMIT),
             "offset" => query.offset = number("offset", &value)?,
-            other => {
-                return Err(Error::invalid(
-                    format!("unknown query parameter “{other}”"),
-                    Some(
-                        "the filters of `complaint list`: status, category, severity, channel, assignee, department, customer, product, search, escalated, open, since, until; and limit, offset",
-                    ),
-                ));
-            }
+            other if take_filter(&mut query.filter, other, &value) => {}
+            other => return Err(unknown_parameter(other, "limit, offset")),
         }
     }
     Ok(query)
+}
+
+/// One of the filters of `list` (`status=processing,resolved`, `open`):
+/// put into `f`; false when `key` names none of them.
+pub(crate) fn take_filter(f: &mut FilterInput, key: &str, value: &str) -> bool {
+    let split = |v: &str| v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect::<Vec<_>>();
+    let flag = |v: &str| matches!(v, "" | "true" | "1" | "yes");
+    let value = value.to_string();
+    match key {
+        "status" => f.status.extend(split(&value)),
+        "category" => f.category.extend(split(&value)),
+        "severity" => f.severity.extend(split(&value)),
+        "channel" => f.channel.extend(split(&value)),
+        "assignee" => f.assignee = Some(value),
+        "department" => f.department = Some(value),
+        "customer" => f.customer = Some(value),
+        "product" => f.product = Some(value),
+        "search" => f.search.push(value),
+        "escalated" => f.escalated = flag(&value),
+        "open" => f.open = flag(&value),
+        "since" => f.since = Some(value),
+        "until" => f.until = Some(value),
+        _ => return false,
+    }
+    true
+}
+
+/// A query parameter no endpoint takes; `own` names the endpoint's own.
+pub(crate) fn unknown_parameter(key: &str, own: &str) -> Error {
+    Error::invalid(
+        format!("unknown query parameter “{key}”"),
+        Some(&format!(
+            "the filters of `complaint list`: status, category, severity, channel, assignee, department, customer, product, search, escalated, open, since, until; and {own}"
+        )),
+    )
 }
 
 pub async fn list(

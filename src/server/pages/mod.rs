@@ -3,6 +3,7 @@
 //! [`Signed`] as the API (a cookie; a browser has no bearer); whoever is
 //! not is sent to `/login`. Forms carry the session's CSRF token.
 
+mod boards;
 pub mod login;
 mod new;
 mod queue;
@@ -29,6 +30,9 @@ pub fn router(state: &Shared) -> Router<Shared> {
         .route("/login", get(login::form))
         .route("/", get(queue::page))
         .route("/new", get(new::form).post(new::submit))
+        .route("/overdue", get(boards::overdue_page))
+        .route("/report", get(boards::report_page))
+        .route("/static/report.css", get(boards::report_css))
         .merge(ticket::router(state))
 }
 
