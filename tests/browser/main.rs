@@ -111,17 +111,8 @@ async fn work_the_ticket(browser: &Browser, id: &str) {
 }
 
 /// A week later the reopened ticket is late on every clock, and the
-/// overdue board lists it. Another branch is adding the page: until it
-/// lands, a 404 skips this step only.
+/// overdue board lists it.
 async fn overdue_board(browser: &Browser, server: &Server, id: &str) {
-    let cookie = browser.client.get_named_cookie("complaint_session").await.unwrap();
-    let header = format!("complaint_session={}", cookie.value());
-    let reply = server.get("/overdue", &[("Cookie", &header), ("Accept", "text/html")]);
-    if reply.status == 404 {
-        eprintln!("skipping the overdue board step: /overdue answers 404 (not merged yet)");
-        return;
-    }
-    assert_eq!(reply.status, 200, "{}", reply.body);
     browser.client.goto(&format!("{}/overdue", server.base)).await.unwrap();
     assert!(browser.page_text().await.contains(id), "the overdue board lists {id}");
 }
