@@ -37,7 +37,7 @@ pub fn render(chrome: &Chrome, config: &Config, masker: &Masker, ticket: &Ticket
             h2 { (chrome.t("附件", "Attachments")) }
             (attachments(chrome, ticket))
             h2 { (lang.field("history")) }
-            ol.history { @for line in view.history { li { (line) } } }
+            (history(chrome, config, ticket, view.history))
             @if view.may_write {
                 h2 { (chrome.t("操作", "Actions")) }
                 (forms::all(chrome, config, &ticket.id, view.failed.as_ref()))
@@ -101,6 +101,26 @@ fn stage_table(chrome: &Chrome, rows: &[StageRow]) -> Markup {
         })
         .collect();
     cards(&headers, cells)
+}
+
+/// The history as `show` prints it: time, actor, action and what changed.
+fn history(chrome: &Chrome, config: &Config, t: &Ticket, lines: &[String]) -> Markup {
+    let lang = chrome.lang;
+    let headers = ["时间", "操作人", "操作", "内容"].map(|h| lang.term(h));
+    let rows = t
+        .history
+        .iter()
+        .zip(lines)
+        .map(|(event, line)| {
+            vec![
+                html! { (crate::time::format_local(&event.at, config.zone())) },
+                html! { (event.by) },
+                html! { (lang.pick(event.action.label(), event.action.id())) },
+                html! { (line) },
+            ]
+        })
+        .collect();
+    html! { div #history { (cards(&headers, rows)) } }
 }
 
 fn attachments(chrome: &Chrome, t: &Ticket) -> Markup {

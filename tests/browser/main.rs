@@ -98,7 +98,7 @@ async fn work_the_ticket(browser: &Browser, id: &str) {
     assert_eq!(browser.field("状态").await, "处理中");
 
     act(browser, "note", &[("message", "已寄出新表带，单号 SF123")]).await;
-    assert!(browser.text("ol.history").await.contains("已寄出新表带，单号 SF123"));
+    assert!(browser.text("#history").await.contains("已寄出新表带，单号 SF123"));
 
     act(browser, "transition", &[("status", "resolved"), ("plan", "免费更换表带")]).await;
     assert_eq!(browser.field("状态").await, "已解决");
@@ -107,7 +107,7 @@ async fn work_the_ticket(browser: &Browser, id: &str) {
     act(browser, "followup", &[("score", "2"), ("comment", "等了一周才处理")]).await;
     assert_eq!(browser.field("状态").await, "处理中", "a low score reopens the ticket");
     assert!(!browser.field("已升级至").await.is_empty(), "and escalates it");
-    assert!(browser.text("ol.history").await.contains("等了一周才处理"));
+    assert!(browser.text("#history").await.contains("等了一周才处理"));
 }
 
 /// A week later the reopened ticket is late on every clock, and the
@@ -130,13 +130,13 @@ async fn viewer_sees_no_forms(server: &Server, password: &str, id: &str) {
 
 /// A form whose CSRF field was taken out is refused and changes nothing.
 async fn csrf_less_post_refused(browser: &Browser) {
-    let before = browser.text("ol.history").await;
+    let before = browser.text("#history").await;
     browser.client.execute("document.querySelector('#do-note input[name=csrf]').remove()", vec![]).await.unwrap();
     browser.submit("form#do-note", &[("message", "不该记下")]).await;
     assert!(browser.page_text().await.contains("403"), "{}", browser.page_text().await);
     browser.client.back().await.unwrap();
     browser.client.refresh().await.unwrap();
-    assert_eq!(browser.text("ol.history").await, before);
+    assert_eq!(browser.text("#history").await, before);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
