@@ -66,7 +66,7 @@ pub fn run(ctx: &mut Context, args: AttachArgs) -> Result<ExitCode> {
                     Ok(change.map(|c| (c.event, c.what)))
                 },
             )
-            .map_err(|e| flags::reword(e, FLAGS))?;
+            .map_err(|e| flags::reword(e, FLAGS, ctx.lang()))?;
         match (&applied.what, already) {
             (Some(what), _) => {
                 let attachment = applied.ticket.history.last().and_then(|e| e.attachment.as_ref());

@@ -48,7 +48,7 @@ pub fn apply(
                 Ok(change.map(|c| (c.event, c.what)))
             },
         )
-        .map_err(|e| flags::reword(e, flags))?;
+        .map_err(|e| flags::reword(e, flags, ctx.lang()))?;
     let Some(what) = &applied.what else { return Ok(applied) };
     ctx.info(tr!(ctx.lang(), "cli.changed", id = applied.ticket.id, what = what));
     super::autocommit::report(ctx, &applied.commit);

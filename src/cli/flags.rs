@@ -4,10 +4,12 @@
 //! one place that knows both; the text is what the commands always said.
 
 use crate::error::{Error, ErrorKind, Refusal};
+use crate::lang::Lang;
+use crate::tr;
 
 /// `e` in the words of a command whose long options include `flags`
-/// (input keys, e.g. `["note", "at"]`).
-pub fn reword(e: Error, flags: &[&str]) -> Error {
+/// (input keys, e.g. `["note", "at"]`), in `lang`.
+pub fn reword(e: Error, flags: &[&str], lang: Lang) -> Error {
     let flag = |name: String| if flags.contains(&name.as_str()) { format!("--{name}") } else { name };
     match e {
         Error::EmptyField { field } => Error::EmptyField { field: flag(field) },
@@ -19,77 +21,65 @@ pub fn reword(e: Error, flags: &[&str]) -> Error {
         Error::InvalidTime { text, what } => Error::InvalidTime { text, what: flag(what) },
         Error::AtInFuture { what, at, now } => Error::AtInFuture { what: flag(what), at, now },
         Error::BackdateTooEarly { what, at, last } => {
-            let what = if what == "now" { "now (--now / COMPLAINT_NOW)".to_string() } else { flag(what) };
+            let what = if what == "now" { tr!(lang, "flag.now") } else { flag(what) };
             Error::Reworded {
-                message: format!("{what} {at} is before the ticket's last event at {last}"),
-                hint: Some("history is append-only; --at may not precede the last event".into()),
+                message: tr!(lang, "flag.backdate_too_early", what = what, at = at, last = last),
+                hint: Some(tr!(lang, "flag.backdate_too_early.hint")),
                 kind: ErrorKind::Conflict,
             }
         }
-        Error::Refused(refusal) => match refusal_words(&refusal) {
-            Some((message, hint)) => Error::Reworded { message, hint: Some(hint.into()), kind: refusal.kind() },
+        Error::Refused(refusal) => match refusal_words(&refusal, lang) {
+            Some((message, hint)) => Error::Reworded { message, hint: Some(hint), kind: refusal.kind() },
             None => Error::Refused(refusal),
         },
         other => other,
     }
 }
 
-/// The message and hint of the refusals whose words name a flag.
-fn refusal_words(refusal: &Refusal) -> Option<(String, &'static str)> {
+/// The message and hint, in `lang`, of the refusals whose words name a flag.
+fn refusal_words(refusal: &Refusal, lang: Lang) -> Option<(String, String)> {
     Some(match refusal {
-        Refusal::NeedsOneOf { operation: "classify", .. } => (
-            "classify needs --category and/or --severity".into(),
-            "e.g. complaint classify CP20261123001 --category 物流 --severity 一般",
-        ),
-        Refusal::NeedsOneOf { operation: "assign", .. } => (
-            "assign needs at least one of --department, --assignee, --also, --staff".into(),
-            "e.g. complaint assign CP20261123001 --department 售后部 --assignee 李四",
-        ),
+        Refusal::NeedsOneOf { operation: "classify", .. } => {
+            (tr!(lang, "flag.classify_needs"), tr!(lang, "flag.classify_needs.hint"))
+        }
+        Refusal::NeedsOneOf { operation: "assign", .. } => {
+            (tr!(lang, "flag.assign_needs"), tr!(lang, "flag.assign_needs.hint"))
+        }
         Refusal::NotifyWithoutAssignee => {
-            ("--notify needs an assignee".into(), "pass --assignee NAME together with --notify")
+            (tr!(lang, "flag.notify_needs_assignee"), tr!(lang, "flag.notify_needs_assignee.hint"))
         }
-        Refusal::PromiseOnSettled { .. } => {
-            (refusal.to_string(), "reopen it first (complaint transition ID processing) if the customer needs more")
-        }
+        Refusal::PromiseOnSettled { .. } => (refusal.message_in(lang), tr!(lang, "flag.reopen_first.hint")),
         Refusal::ExtensionNeedsReason { id, from, to } => (
-            format!("moving the promise of {id} from {from} to {to} is an extension and needs --reason"),
-            "tell the customer the reason and the new time one day ahead",
+            tr!(lang, "flag.extension_needs_reason", id = id, from = from, to = to),
+            tr!(lang, "refusal_hint.extension"),
         ),
-        Refusal::CloseNeedsReason { id } => (
-            format!("closing {id} without a satisfied follow-up needs --reason"),
-            "follow up first (complaint followup ID --score N), or say why: --reason 重复投诉 / 无法联系客户 / 无效投诉",
-        ),
+        Refusal::CloseNeedsReason { id } => {
+            (tr!(lang, "flag.close_needs_reason", id = id), tr!(lang, "flag.close_needs_reason.hint"))
+        }
         Refusal::FollowupNeedsResolved { status, .. } => (
-            refusal.to_string(),
+            refusal.message_in(lang),
             if *status == crate::ticket::Status::Closed {
-                "it is closed; to handle it again reopen it: complaint transition ID processing --note …"
+                tr!(lang, "flag.followup_on_closed.hint")
             } else {
-                "resolve it first: complaint transition ID resolved --plan …"
+                tr!(lang, "flag.resolve_first.hint")
             },
         ),
         Refusal::ScaleNotConfigured { scale, configured } => (
-            format!("--scale {scale} is not configured; configured scales: {}", configured.join(", ")),
-            "add it under [satisfaction] satisfied_at in complaint.toml",
+            tr!(lang, "flag.scale_not_configured", scale = scale, configured = configured.join(", ")),
+            tr!(lang, "refusal_hint.scale_not_configured"),
         ),
         Refusal::LowScoreNeedsComment { score, scale, threshold } => (
-            format!(
-                "score {score} of {scale} is below the satisfied threshold {threshold}; --comment with the customer's reason is required"
-            ),
-            "ask why and record it, e.g. --comment \"补偿未到账\"",
+            tr!(lang, "flag.low_score_needs_comment", score = score, scale = scale, threshold = threshold),
+            tr!(lang, "flag.low_score_needs_comment.hint"),
         ),
         Refusal::BadDimension { spec } => {
-            (format!("--dimension {spec:?} is not NAME=SCORE"), "e.g. --dimension 效率=4 --dimension 态度=5")
+            (tr!(lang, "flag.bad_dimension", spec = format!("{spec:?}")), tr!(lang, "flag.bad_dimension.hint"))
         }
         Refusal::OwnerWithoutAction => {
-            ("--owner and --due belong to action items".into(), "use --kind action --owner NAME --due DATE")
+            (tr!(lang, "flag.owner_without_action"), tr!(lang, "flag.owner_without_action.hint"))
         }
-        Refusal::DoneMarkerFields => (
-            "--done marks an action item done; it takes no --owner, --due or --kind other than action".into(),
-            "e.g. complaint note ID --kind action --done 2 -m \"已发货\"",
-        ),
-        Refusal::ActionNeedsOwner => {
-            ("an action item needs --owner (明确责任人)".into(), "e.g. --kind action --owner 王经理 --due 2026-11-30")
-        }
+        Refusal::DoneMarkerFields => (tr!(lang, "flag.done_marker_fields"), tr!(lang, "flag.done_marker_fields.hint")),
+        Refusal::ActionNeedsOwner => (tr!(lang, "flag.action_needs_owner"), tr!(lang, "flag.action_needs_owner.hint")),
         _ => return None,
     })
 }
@@ -100,25 +90,37 @@ mod tests {
 
     #[test]
     fn a_field_of_the_command_becomes_its_flag() {
-        let e = reword(Error::EmptyField { field: "note".into() }, &["note"]);
+        let e = reword(Error::EmptyField { field: "note".into() }, &["note"], Lang::En);
         assert_eq!(e.to_string(), "--note must not be empty");
-        let e = reword(Error::EmptyField { field: "summary".into() }, &["note"]);
+        let e = reword(Error::EmptyField { field: "summary".into() }, &["note"], Lang::En);
         assert_eq!(e.to_string(), "summary must not be empty");
     }
 
     #[test]
     fn a_refusal_names_the_flag_and_keeps_its_kind() {
-        let e = reword(Refusal::CloseNeedsReason { id: "CP20261123001".into() }.into(), &[]);
+        let e = reword(Refusal::CloseNeedsReason { id: "CP20261123001".into() }.into(), &[], Lang::En);
         assert_eq!(e.to_string(), "closing CP20261123001 without a satisfied follow-up needs --reason");
         assert_eq!(e.kind(), ErrorKind::BadInput);
         assert!(e.hint().unwrap().contains("--score N"));
     }
 
     #[test]
+    fn a_chinese_store_gets_the_reworded_refusal_in_chinese() {
+        let e = reword(Refusal::CloseNeedsReason { id: "CP20261123001".into() }.into(), &[], Lang::Zh);
+        assert_eq!(e.message(Lang::Zh), "未经满意回访而关闭 CP20261123001 需要 --reason");
+        assert!(e.hint_in(Lang::Zh).unwrap().starts_with("先回访"));
+        let e = Error::BackdateTooEarly { what: "now".into(), at: "a".into(), last: "b".into() };
+        assert_eq!(
+            reword(e, &[], Lang::Zh).to_string(),
+            "现在（--now / COMPLAINT_NOW） a 早于该投诉最后一条记录的时间 b"
+        );
+    }
+
+    #[test]
     fn a_late_now_names_its_flag_and_variable() {
         let e = Error::BackdateTooEarly { what: "now".into(), at: "a".into(), last: "b".into() };
         assert_eq!(
-            reword(e, &["at"]).to_string(),
+            reword(e, &["at"], Lang::En).to_string(),
             "now (--now / COMPLAINT_NOW) a is before the ticket's last event at b"
         );
     }

@@ -5,6 +5,7 @@
 
 mod kind;
 mod refusal;
+mod refusal_text;
 mod text;
 
 use std::path::PathBuf;
@@ -176,7 +177,7 @@ impl Error {
             | Error::Mail { hint, .. }
             | Error::Reworded { hint, .. }
             | Error::Git { hint, .. } => hint.clone(),
-            Error::Refused(refusal) => refusal.hint().map(str::to_string),
+            Error::Refused(refusal) => refusal.hint(),
             Error::IdCollision { .. } => Some(
                 "two clones created this ID offline; run `complaint check --fix` to renumber the later one \
                  (both tickets are kept)"
