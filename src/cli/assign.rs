@@ -50,7 +50,7 @@ pub fn run(ctx: &mut Context, args: AssignArgs) -> Result<ExitCode> {
         at: args.change.at,
     };
     // Refused before the ticket is read, as always.
-    input.check_given().map_err(|e| reword(e, FLAGS, ctx.lang()))?;
+    input.check_given().map_err(|e| reword(e, FLAGS))?;
     // A notice that cannot be sent must not hold up the assignment: the
     // address is looked up under the lock, but a missing one is reported
     // after the assignment is recorded.

@@ -71,7 +71,7 @@ pub fn run(ctx: &mut Context, args: AttachArgs) -> Result<ExitCode> {
                     }))
                 },
             )
-            .map_err(|e| flags::reword(e, FLAGS, ctx.lang()))?;
+            .map_err(|e| flags::reword(e, FLAGS))?;
         let lang = ctx.lang();
         match (words, already) {
             (Some(words), _) => {

@@ -52,7 +52,7 @@ pub fn apply(
                 }))
             },
         )
-        .map_err(|e| flags::reword(e, flags, ctx.lang()))?;
+        .map_err(|e| flags::reword(e, flags))?;
     let Some(what) = &applied.what else { return Ok(applied) };
     // The commit subject is the English `what`; people read it in their language.
     let what = words.map_or_else(|| what.clone(), |w| w.render(ctx.lang()));

@@ -34,7 +34,7 @@ pub struct ClassifyArgs {
 pub fn run(ctx: &mut Context, args: ClassifyArgs) -> Result<ExitCode> {
     let input = ClassifyInput { category: args.category, severity: args.severity, note: args.note, at: args.change.at };
     // Refused before the ticket is read, as always.
-    input.check_given().map_err(|e| reword(e, FLAGS, ctx.lang()))?;
+    input.check_given().map_err(|e| reword(e, FLAGS))?;
     let applied = change::apply(ctx, &args.id, input.at.as_deref(), FLAGS, |ticket, config, stamp| {
         ops::classify(ticket, config, &input, stamp)
     })?;

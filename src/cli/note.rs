@@ -74,7 +74,7 @@ pub fn run(ctx: &mut Context, args: NoteArgs) -> Result<ExitCode> {
         at: args.change.at,
     };
     // Refused before the ticket is read, as always.
-    input.check_given().map_err(|e| reword(e, FLAGS, ctx.lang()))?;
+    input.check_given().map_err(|e| reword(e, FLAGS))?;
     change::apply(ctx, &args.id, input.at.as_deref(), FLAGS, |ticket, config, stamp| {
         ops::note(ticket, config, &input, stamp).map(Some)
     })?;

@@ -15,8 +15,7 @@ use crate::tr;
 
 /// The assignee's address from `[people]`.
 pub fn recipient(config: &Config, assignee: Option<&str>) -> Result<Mailbox> {
-    let name = assignee
-        .ok_or_else(|| super::flags::reword(Refusal::NotifyWithoutAssignee.into(), &[], super::output::lang()))?;
+    let name = assignee.ok_or_else(|| super::flags::reword(Refusal::NotifyWithoutAssignee.into(), &[]))?;
     let address = config.people.get(name).ok_or_else(|| {
         Error::invalid(
             format!("no e-mail address for {name:?} in [people]"),

@@ -52,7 +52,7 @@ pub fn run(ctx: &mut Context, args: TaskArgs) -> Result<ExitCode> {
         message: args.message,
         at: args.change.at,
     };
-    input.check_given().map_err(|e| reword(e, FLAGS, ctx.lang()))?;
+    input.check_given().map_err(|e| reword(e, FLAGS))?;
     change::apply(ctx, &args.id, input.at.as_deref(), FLAGS, |ticket, config, stamp| {
         ops::task(ticket, config, &input, stamp).map(Some)
     })?;

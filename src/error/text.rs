@@ -1,8 +1,7 @@
 //! An error's message and hint in a language, from the message catalogue
 //! (`crate::lang::messages`). The English is the error's `Display`; a rule's
 //! refusal speaks through `refusal_text.rs`; errors that carry their message
-//! as text (a file's parse error, git's and mail's, a reworded refusal, which
-//! the command line words in its language) are shown as they are.
+//! as text (a file's parse error, git's and mail's) are shown as they are.
 
 use super::Error;
 use crate::lang::Lang;
@@ -83,6 +82,7 @@ impl Error {
             ),
             Error::ConflictMarkers { path } => tr!(lang, "error.conflict_markers", path = path.display()),
             Error::Refused(refusal) => refusal.message_in(lang),
+            Error::Reworded { message, .. } => message.render(lang),
             _ => return None,
         })
     }
@@ -109,6 +109,7 @@ impl Error {
             Error::LockTimeout { .. } => tr!(lang, "hint.lock_timeout"),
             Error::BackdateTooEarly { .. } => tr!(lang, "hint.backdate_too_early"),
             Error::Refused(refusal) => return refusal.hint_in(lang),
+            Error::Reworded { hint, .. } => return hint.as_ref().map(|h| h.render(lang)),
             _ => return None,
         })
     }

@@ -33,6 +33,11 @@ impl Words {
         Words { key: "words.list", args: vec![("items", Arg::List(parts))] }
     }
 
+    /// A text already said in both languages.
+    pub fn both(zh: impl Into<String>, en: impl Into<String>) -> Words {
+        Words::new("words.list").with_pick("items", zh, en)
+    }
+
     /// With `{name}` a text the same in both languages (a name, a time).
     pub fn with(mut self, name: &'static str, value: impl std::fmt::Display) -> Words {
         self.args.push((name, Arg::Text(value.to_string())));
