@@ -359,7 +359,10 @@ fn a_symlinked_local_directory_is_never_written_through() {
     {
         let (_, stderr, code) = run_briefly(&store, args);
         assert_ne!(code, Some(2), "{args:?} runs uncached: {stderr}");
-        assert!(stderr.contains(".complaint is a symbolic link") && stderr.contains("without the cache"), "{stderr}");
+        assert!(
+            stderr.contains(".complaint is a symbolic link") && stderr.contains("；不使用缓存继续运行"),
+            "{stderr}"
+        );
     }
     let before = store.read_ticket(&id);
     let (_, stderr, code) = run_briefly(&store, &["note", &id, "-m", "进展"]);
