@@ -4,6 +4,7 @@
 
 mod fields;
 pub mod messages;
+pub mod words;
 
 use serde::Deserialize;
 

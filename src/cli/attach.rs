@@ -10,6 +10,7 @@ use super::{Context, flags, output};
 use crate::error::Result;
 use crate::ops::{self, AttachInput, Stamp};
 use crate::report::mask::Masker;
+use crate::tr;
 
 /// Keep files as evidence with a complaint (purchase proof, photos, test
 /// reports, the customer's signed confirmation): each is copied to
@@ -52,6 +53,7 @@ pub fn run(ctx: &mut Context, args: AttachArgs) -> Result<ExitCode> {
     let mut last = None;
     for source in &sources {
         let mut already = None;
+        let mut words = None;
         let applied = store
             .attach(
                 &id,
@@ -63,22 +65,28 @@ pub fn run(ctx: &mut Context, args: AttachArgs) -> Result<ExitCode> {
                     let stamp = Stamp { at, by: ctx.actor(&store)? };
                     already = ops::already_attached(ticket, &source.facts.sha256).map(|a| a.name.clone());
                     let change = ops::attach(ticket, config, &source.facts, &input, stamp)?;
-                    Ok(change.map(|c| (c.event, c.what)))
+                    Ok(change.map(|c| {
+                        words = Some(c.words);
+                        (c.event, c.what)
+                    }))
                 },
             )
             .map_err(|e| flags::reword(e, FLAGS))?;
-        match (&applied.what, already) {
-            (Some(what), _) => {
+        let lang = ctx.lang();
+        match (words, already) {
+            (Some(words), _) => {
                 let attachment = applied.ticket.history.last().and_then(|e| e.attachment.as_ref());
                 let path = attachment.map(|a| store.attachment_path(&id, a)).unwrap_or_default();
-                ctx.info(format!("{}: {what} → {}", applied.ticket.id, store.display_path(&path)));
+                let (what, path) = (words.render(lang), store.display_path(&path));
+                ctx.info(tr!(lang, "cli.attached", id = applied.ticket.id, what = what, path = path));
                 super::autocommit::report(ctx, &applied.commit);
             }
-            (None, name) => ctx.info(format!(
-                "{}: {} is already attached as {}; nothing copied",
-                applied.ticket.id,
-                source.facts.original_name,
-                name.unwrap_or_default()
+            (None, name) => ctx.info(tr!(
+                lang,
+                "cli.already_attached",
+                id = applied.ticket.id,
+                name = source.facts.original_name,
+                as_name = name.unwrap_or_default()
             )),
         }
         last = Some(applied.ticket);

@@ -36,6 +36,7 @@ pub fn apply(
     let id = store.parse_id(id_text)?;
     let config = store.config();
     let zone = config.zone();
+    let mut words = None;
     let applied = store
         .apply(
             &id,
@@ -45,11 +46,16 @@ pub fn apply(
                 let at = ops::stamp_time(ticket, zone, at, now)?;
                 let by = ctx.actor(&store)?;
                 let change = op(ticket, config, Stamp { at, by })?;
-                Ok(change.map(|c| (c.event, c.what)))
+                Ok(change.map(|c| {
+                    words = Some(c.words);
+                    (c.event, c.what)
+                }))
             },
         )
         .map_err(|e| flags::reword(e, flags))?;
     let Some(what) = &applied.what else { return Ok(applied) };
+    // The commit subject is the English `what`; people read it in their language.
+    let what = words.map_or_else(|| what.clone(), |w| w.render(ctx.lang()));
     ctx.info(tr!(ctx.lang(), "cli.changed", id = applied.ticket.id, what = what));
     super::autocommit::report(ctx, &applied.commit);
     if ctx.global.json {

@@ -4,9 +4,12 @@
 //! one place that knows both; the text is what the commands always said.
 
 use crate::error::{Error, ErrorKind, Refusal};
+use crate::lang::Lang;
+use crate::lang::words::Words;
 
 /// `e` in the words of a command whose long options include `flags`
-/// (input keys, e.g. `["note", "at"]`).
+/// (input keys, e.g. `["note", "at"]`); its words are said in the language
+/// of the moment it is printed.
 pub fn reword(e: Error, flags: &[&str]) -> Error {
     let flag = |name: String| if flags.contains(&name.as_str()) { format!("--{name}") } else { name };
     match e {
@@ -19,15 +22,20 @@ pub fn reword(e: Error, flags: &[&str]) -> Error {
         Error::InvalidTime { text, what } => Error::InvalidTime { text, what: flag(what) },
         Error::AtInFuture { what, at, now } => Error::AtInFuture { what: flag(what), at, now },
         Error::BackdateTooEarly { what, at, last } => {
-            let what = if what == "now" { "now (--now / COMPLAINT_NOW)".to_string() } else { flag(what) };
+            let words = Words::new("flag.backdate_too_early");
+            let words = if what == "now" {
+                words.with_words("what", Words::new("flag.now"))
+            } else {
+                words.with("what", flag(what))
+            };
             Error::Reworded {
-                message: format!("{what} {at} is before the ticket's last event at {last}"),
-                hint: Some("history is append-only; --at may not precede the last event".into()),
+                message: words.with("at", at).with("last", last),
+                hint: Some(Words::new("flag.backdate_too_early.hint")),
                 kind: ErrorKind::Conflict,
             }
         }
         Error::Refused(refusal) => match refusal_words(&refusal) {
-            Some((message, hint)) => Error::Reworded { message, hint: Some(hint.into()), kind: refusal.kind() },
+            Some((message, hint)) => Error::Reworded { message, hint: Some(hint), kind: refusal.kind() },
             None => Error::Refused(refusal),
         },
         other => other,
@@ -35,60 +43,56 @@ pub fn reword(e: Error, flags: &[&str]) -> Error {
 }
 
 /// The message and hint of the refusals whose words name a flag.
-fn refusal_words(refusal: &Refusal) -> Option<(String, &'static str)> {
+fn refusal_words(refusal: &Refusal) -> Option<(Words, Words)> {
+    let own = |refusal: &Refusal| Words::both(refusal.message_in(Lang::Zh), refusal.message_in(Lang::En));
     Some(match refusal {
-        Refusal::NeedsOneOf { operation: "classify", .. } => (
-            "classify needs --category and/or --severity".into(),
-            "e.g. complaint classify CP20261123001 --category 物流 --severity 一般",
-        ),
-        Refusal::NeedsOneOf { operation: "assign", .. } => (
-            "assign needs at least one of --department, --assignee, --also, --staff".into(),
-            "e.g. complaint assign CP20261123001 --department 售后部 --assignee 李四",
-        ),
+        Refusal::NeedsOneOf { operation: "classify", .. } => {
+            (Words::new("flag.classify_needs"), Words::new("flag.classify_needs.hint"))
+        }
+        Refusal::NeedsOneOf { operation: "assign", .. } => {
+            (Words::new("flag.assign_needs"), Words::new("flag.assign_needs.hint"))
+        }
         Refusal::NotifyWithoutAssignee => {
-            ("--notify needs an assignee".into(), "pass --assignee NAME together with --notify")
+            (Words::new("flag.notify_needs_assignee"), Words::new("flag.notify_needs_assignee.hint"))
         }
-        Refusal::PromiseOnSettled { .. } => {
-            (refusal.to_string(), "reopen it first (complaint transition ID processing) if the customer needs more")
-        }
+        Refusal::PromiseOnSettled { .. } => (own(refusal), Words::new("flag.reopen_first.hint")),
         Refusal::ExtensionNeedsReason { id, from, to } => (
-            format!("moving the promise of {id} from {from} to {to} is an extension and needs --reason"),
-            "tell the customer the reason and the new time one day ahead",
+            Words::new("flag.extension_needs_reason").with("id", id).with("from", from).with("to", to),
+            Words::new("refusal_hint.extension"),
         ),
-        Refusal::CloseNeedsReason { id } => (
-            format!("closing {id} without a satisfied follow-up needs --reason"),
-            "follow up first (complaint followup ID --score N), or say why: --reason 重复投诉 / 无法联系客户 / 无效投诉",
-        ),
+        Refusal::CloseNeedsReason { id } => {
+            (Words::new("flag.close_needs_reason").with("id", id), Words::new("flag.close_needs_reason.hint"))
+        }
         Refusal::FollowupNeedsResolved { status, .. } => (
-            refusal.to_string(),
+            own(refusal),
             if *status == crate::ticket::Status::Closed {
-                "it is closed; to handle it again reopen it: complaint transition ID processing --note …"
+                Words::new("flag.followup_on_closed.hint")
             } else {
-                "resolve it first: complaint transition ID resolved --plan …"
+                Words::new("flag.resolve_first.hint")
             },
         ),
         Refusal::ScaleNotConfigured { scale, configured } => (
-            format!("--scale {scale} is not configured; configured scales: {}", configured.join(", ")),
-            "add it under [satisfaction] satisfied_at in complaint.toml",
+            Words::new("flag.scale_not_configured").with("scale", scale).with("configured", configured.join(", ")),
+            Words::new("refusal_hint.scale_not_configured"),
         ),
         Refusal::LowScoreNeedsComment { score, scale, threshold } => (
-            format!(
-                "score {score} of {scale} is below the satisfied threshold {threshold}; --comment with the customer's reason is required"
-            ),
-            "ask why and record it, e.g. --comment \"补偿未到账\"",
+            Words::new("flag.low_score_needs_comment")
+                .with("score", score)
+                .with("scale", scale)
+                .with("threshold", threshold),
+            Words::new("flag.low_score_needs_comment.hint"),
         ),
         Refusal::BadDimension { spec } => {
-            (format!("--dimension {spec:?} is not NAME=SCORE"), "e.g. --dimension 效率=4 --dimension 态度=5")
+            (Words::new("flag.bad_dimension").with("spec", format!("{spec:?}")), Words::new("flag.bad_dimension.hint"))
         }
         Refusal::OwnerWithoutAction => {
-            ("--owner and --due belong to action items".into(), "use --kind action --owner NAME --due DATE")
+            (Words::new("flag.owner_without_action"), Words::new("flag.owner_without_action.hint"))
         }
-        Refusal::DoneMarkerFields => (
-            "--done marks an action item done; it takes no --owner, --due or --kind other than action".into(),
-            "e.g. complaint note ID --kind action --done 2 -m \"已发货\"",
-        ),
+        Refusal::DoneMarkerFields => {
+            (Words::new("flag.done_marker_fields"), Words::new("flag.done_marker_fields.hint"))
+        }
         Refusal::ActionNeedsOwner => {
-            ("an action item needs --owner (明确责任人)".into(), "e.g. --kind action --owner 王经理 --due 2026-11-30")
+            (Words::new("flag.action_needs_owner"), Words::new("flag.action_needs_owner.hint"))
         }
         _ => return None,
     })
@@ -112,6 +116,15 @@ mod tests {
         assert_eq!(e.to_string(), "closing CP20261123001 without a satisfied follow-up needs --reason");
         assert_eq!(e.kind(), ErrorKind::BadInput);
         assert!(e.hint().unwrap().contains("--score N"));
+    }
+
+    #[test]
+    fn a_chinese_store_gets_the_reworded_refusal_in_chinese() {
+        let e = reword(Refusal::CloseNeedsReason { id: "CP20261123001".into() }.into(), &[]);
+        assert_eq!(e.message(Lang::Zh), "未经满意回访而关闭 CP20261123001 需要 --reason");
+        assert!(e.hint_in(Lang::Zh).unwrap().starts_with("先回访"));
+        let e = Error::BackdateTooEarly { what: "now".into(), at: "a".into(), last: "b".into() };
+        assert_eq!(reword(e, &[]).message(Lang::Zh), "现在（--now / COMPLAINT_NOW） a 早于该投诉最后一条记录的时间 b");
     }
 
     #[test]

@@ -39,11 +39,13 @@ pub struct AddArgs {
 
 #[derive(Debug, Args)]
 pub struct NameArgs {
+    /// The user's name
     pub name: String,
 }
 
 #[derive(Debug, Args)]
 pub struct ResetArgs {
+    /// The user's name
     pub name: String,
     /// A new API token instead of a new password
     #[arg(long)]

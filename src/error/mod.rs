@@ -5,9 +5,12 @@
 
 mod kind;
 mod refusal;
+mod refusal_text;
 mod text;
 
 use std::path::PathBuf;
+
+use crate::lang::words::Words;
 
 pub use kind::ErrorKind;
 pub use refusal::Refusal;
@@ -119,9 +122,10 @@ pub enum Error {
     Refused(#[from] Refusal),
 
     /// An error reworded for one door (the command line names its flags),
-    /// keeping the kind of the error it rewords.
-    #[error("{message}")]
-    Reworded { message: String, hint: Option<String>, kind: ErrorKind },
+    /// keeping the kind of the error it rewords. Its words are said in the
+    /// language of the moment they are printed (the Display is English).
+    #[error("{}", message.render(crate::lang::Lang::En))]
+    Reworded { message: Words, hint: Option<Words>, kind: ErrorKind },
 }
 
 impl Error {
@@ -174,9 +178,9 @@ impl Error {
             Error::Config { hint, .. }
             | Error::Invalid { hint, .. }
             | Error::Mail { hint, .. }
-            | Error::Reworded { hint, .. }
             | Error::Git { hint, .. } => hint.clone(),
-            Error::Refused(refusal) => refusal.hint().map(str::to_string),
+            Error::Reworded { hint, .. } => hint.as_ref().map(|h| h.render(crate::lang::Lang::En)),
+            Error::Refused(refusal) => refusal.hint(),
             Error::IdCollision { .. } => Some(
                 "two clones created this ID offline; run `complaint check --fix` to renumber the later one \
                  (both tickets are kept)"

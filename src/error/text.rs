@@ -1,7 +1,7 @@
 //! An error's message and hint in a language, from the message catalogue
-//! (`crate::lang::messages`). The English is the error's `Display`; errors
-//! that carry their message as text (a rule's refusal, a file's parse error,
-//! git's and mail's) are shown as they are in both languages.
+//! (`crate::lang::messages`). The English is the error's `Display`; a rule's
+//! refusal speaks through `refusal_text.rs`; errors that carry their message
+//! as text (a file's parse error, git's and mail's) are shown as they are.
 
 use super::Error;
 use crate::lang::Lang;
@@ -81,6 +81,8 @@ impl Error {
                 uids = uids.join(", ")
             ),
             Error::ConflictMarkers { path } => tr!(lang, "error.conflict_markers", path = path.display()),
+            Error::Refused(refusal) => refusal.message_in(lang),
+            Error::Reworded { message, .. } => message.render(lang),
             _ => return None,
         })
     }
@@ -106,6 +108,8 @@ impl Error {
             Error::InconsistentTicket { path, .. } => tr!(lang, "hint.inconsistent_ticket", path = path.display()),
             Error::LockTimeout { .. } => tr!(lang, "hint.lock_timeout"),
             Error::BackdateTooEarly { .. } => tr!(lang, "hint.backdate_too_early"),
+            Error::Refused(refusal) => return refusal.hint_in(lang),
+            Error::Reworded { hint, .. } => return hint.as_ref().map(|h| h.render(lang)),
             _ => return None,
         })
     }

@@ -23,9 +23,10 @@ macro_rules! catalogue {
     };
 }
 
-/// Every message of the catalogue: messages, then the help of the command line.
+/// Every message of the catalogue: messages, refusals, changes, then the
+/// help of the command line.
 pub fn all() -> impl Iterator<Item = &'static Message> {
-    MESSAGES.iter().chain(HELP)
+    MESSAGES.iter().chain(REFUSALS).chain(CHANGES).chain(HELP)
 }
 
 /// `tr!(lang, "key", name = value, …)`: the message `key` in `lang` with its
@@ -67,6 +68,8 @@ pub fn placeholders(text: &str) -> Vec<&str> {
 }
 
 include!("messages_table.rs");
+include!("messages_refusal.rs");
+include!("messages_change.rs");
 include!("messages_help.rs");
 
 #[cfg(test)]

@@ -101,4 +101,134 @@ catalogue! {
     "help.new.arg.severity" => "紧急程度（默认 一般）", "Severity (default general 一般)";
     "help.new.arg.received_at" => "受理时间（默认现在），如 \"2026-11-23 09:15\"", "When the complaint was received";
     "help.new.arg.from_file" => "从与投诉文件同形的 YAML 文件读取各字段；- 表示标准输入。参数优先。", "Read the fields from a YAML file";
+
+    "help.init.about" => "创建投诉库：complaint.toml（含全部设置及注释）、tickets/、.gitignore 和 .gitattributes；在 git 仓库中还会在仓库配置里注册合并驱动。对已有的库（如新克隆的副本）再次运行不会改动您的任何内容，只补上缺少的部分。", "Create a store";
+    "help.init.arg.dir" => "新投诉库的目录（默认：当前目录）", "Directory of the new store";
+    "help.init.arg.print_config" => "打印带注释的默认 complaint.toml，不写入任何文件", "Print the commented default complaint.toml";
+    "help.init.arg.preset" => "在新的 complaint.toml 中加入一套环节：`after-sales`（售后流程：受理响应、转交、初步诊断、方案制定、方案确认、结果确认、回访、补救落实）", "Add a stage set to the new complaint.toml";
+
+    "help.classify.about" => "设置投诉的类型和/或紧急程度（可用编码、中文名称或别名：`--severity 紧急` 即 严重）。各时限按新的紧急程度从原起点重新计算。", "Set a ticket's category and/or severity";
+    "help.classify.arg.category" => "投诉类型：product_quality 产品质量、service_attitude 服务态度、logistics 物流配送、after_sales 售后流程、other 其他", "Category";
+    "help.classify.arg.severity" => "紧急程度：general 一般、serious 严重、major 重大", "Severity";
+    "help.classify.arg.note" => "理由，写入历史", "Why, recorded in the history";
+
+    "help.assign.about" => "指定责任部门和/或负责人；添加参与部门（需多部门处理的投诉）和被投诉的涉事员工。", "Set the responsible department and/or assignee";
+    "help.assign.arg.department" => "责任部门，如 售后部", "Responsible department";
+    "help.assign.arg.assignee" => "负责处理的人", "Person handling the ticket";
+    "help.assign.arg.note" => "理由，写入历史", "Why, recorded in the history";
+    "help.assign.arg.also" => "另一个参与部门（可重复）", "A further department involved (repeatable)";
+    "help.assign.arg.staff" => "客户投诉的员工（可重复）", "Staff member the customer complains about (repeatable)";
+    "help.assign.arg.notify" => "给负责人发一封简短的任务通知邮件（地址取自 complaint.toml 的 [people]）", "Mail the assignee a short notice of the task";
+
+    "help.escalate.about" => "把投诉上报给主管，或在经理解决不了时越级上报。投诉会标为已升级。", "Hand a ticket up to a supervisor";
+    "help.escalate.arg.to" => "接手的人，如 客服经理", "Who takes it over";
+    "help.escalate.arg.reason" => "升级的理由", "Why it is escalated";
+
+    "help.diagnose.about" => "记录初步诊断：问题是什么，以及判定的紧急程度（一般 / 严重 / 重大），据此从最初受理时间重新计算各时限。不改变状态，也不算首次响应。", "Record the first diagnosis";
+    "help.diagnose.arg.message" => "诊断内容", "The diagnosis";
+    "help.diagnose.arg.severity" => "判定的紧急程度：编码、名称或别名（general、一般、serious、严重、major、重大 …）", "The severity found";
+
+    "help.plan.about" => "记录告知客户的方案及预计执行完成的时间（方案告知）。它成为该投诉的处理方案；仍为待受理的投诉转为处理中。客户的答复用 `confirm ID plan` 记录。", "Record the plan told to the customer";
+    "help.plan.arg.message" => "告知客户的方案，如 上门更换充电座", "The plan, as told to the customer";
+    "help.plan.arg.execute_by" => "预计执行完成的时间，如 \"2026-11-25 18:00\"、明天 18:00、+2wd（只写日期：当天结束）", "When it will have been carried out";
+
+    "help.confirm.about" => "记录客户对方案或对结果的答复，以及答复方式。方案被拒绝需重新 `plan`；结果被接受即为已解决。", "Record the customer's answer to the plan or to the result";
+    "help.confirm.arg.what" => "客户答复的对象", "What the customer answers";
+    "help.confirm.arg.accepted" => "客户接受", "The customer accepted";
+    "help.confirm.arg.refused" => "客户拒绝", "The customer refused";
+    "help.confirm.arg.via" => "答复方式", "How the answer was given";
+    "help.confirm.arg.message" => "备注，如客户提出的其他要求", "A note";
+
+    "help.execute.about" => "报告方案已执行完成。之后由客户确认结果（`confirm ID result`），投诉即为已解决。", "Report the plan's execution done";
+    "help.execute.arg.done" => "执行已完成（目前唯一的报告）", "The execution is done";
+    "help.execute.arg.message" => "做了什么，如 已上门更换充电座", "What was done";
+
+    "help.task.about" => "执行任务（执行落地）：把方案中的一项任务交给另一部门，如 仓储部 24 小时内发货、财务部 3 个工作日内打款。完成前它作为一个时限列在 `overdue` 中、记在责任人名下；以 `--done N`、责任人自己的操作或投诉解决而完成。", "Hand a task of the plan to another department";
+    "help.task.arg.department" => "接收任务的部门（complaint.toml 中的某个 [departments.NAME]）", "The department it is handed to";
+    "help.task.arg.text" => "须做的事，如 24小时内发出换新机", "What must be done";
+    "help.task.arg.owner" => "责任人 [默认：该部门主管，否则为该部门]", "Who must do it";
+    "help.task.arg.due" => "截止时间，如 +24h、+3wd、\"2026-11-30 12:00\"、2026-11-30（当天结束）[默认：该部门的 task_within]", "When it is due";
+    "help.task.arg.done" => "把该投诉的第 N 项任务标为完成（按历史顺序从 1 编号）", "Mark task N of the ticket done";
+    "help.task.arg.message" => "标记任务完成时的备注（与 --done 一起）", "A note on marking the task done";
+
+    "help.attach.about" => "把文件作为证据随投诉保存（购买凭证、照片、检测报告、客户签字确认）：每个文件复制到 attachments/YYYY/MM/<ID>/<sha256 前缀>-<文件名>，并记录其 SHA-256，由 `complaint check` 校验。文件从不覆盖或删除；同一内容附加两次只保存一份。拒绝链接、目录、FIFO、设备文件，以及超过 [limits] max_attachment_bytes（默认 20 MiB）的文件。", "Keep files as evidence with a complaint";
+    "help.attach.arg.files" => "要附加的文件", "The files to attach";
+    "help.attach.arg.kind" => "文件类型：proof 购买凭证、photo 照片、report 检测报告、signed 签字确认、receipt 回执、other 其他（默认）", "What the files are";
+    "help.attach.arg.message" => "关于这些文件的备注", "A note on the files";
+
+    "help.log.about" => "显示投诉的历史：每条记录的时间、操作人和变更；加 --git 还列出修改过该文件的提交。", "Show a ticket's history";
+    "help.log.arg.id" => "投诉编号，如 CP20261123001（被 `check --fix` 重新编号的旧编号仍可用）", "Ticket ID";
+    "help.log.arg.git" => "同时列出修改过该投诉文件的 git 提交（哈希、日期、作者、说明）", "Also list the git commits that touched the ticket's file";
+
+    "help.calendar.about" => "显示某月的工作日历——标出节假日（休）和调休上班日（班）——或用 `calendar add` 计算截止时间。", "Show the business calendar of a month";
+    "help.calendar.arg.month" => "要显示的月份，YYYY-MM（默认：本月）", "Month to show, YYYY-MM";
+    "help.calendar.add.about" => "起始时间加上时长，何时到期？打印 RFC 3339 时间。", "When is START + DURATION due?";
+    "help.calendar.add.arg.start" => "起始时间，如 \"2026-09-30 15:00\"", "Start time";
+    "help.calendar.add.arg.duration" => "时长：30m、4h（经过时间）、3d（自然日）、2wd（工作日）、8bh（工作小时）", "Duration";
+    "help.calendar.workday.about" => "DATE（默认今天）是工作日则以 0 退出，否则以 1 退出——供定时任务使用：`complaint calendar workday && complaint overdue --send` 在调休上班的周六也会运行，节假日则跳过。", "Exit 0 if DATE is a working day, 1 if not";
+    "help.calendar.workday.arg.date" => "日期，YYYY-MM-DD（默认：本库时区的今天）", "Date, YYYY-MM-DD";
+
+    "help.export.about" => "导出投诉处理流程记录表：每件投诉一行，最早的在前。除非加 --unmask，姓名和联系方式打码；电子表格会当作公式的单元格前加 '，除非加 --raw。时间为本库时区，时长以小时计。", "Export the complaint record table";
+    "help.export.arg.output" => "写入文件 FILE（原子写入），而不是标准输出", "Write to FILE instead of stdout";
+    "help.export.arg.format" => "输出格式（--json 等同于 --format json）", "Output format";
+    "help.export.arg.lang" => "CSV 表头的语言；en 时编码值也写为编码（默认：[ui] lang）", "Language of the CSV headers";
+    "help.export.arg.columns" => "要导出的列，按顺序、逗号分隔（如 id,received_at,summary,status），或 all", "Columns to export";
+    "help.export.arg.no_bom" => "CSV 开头不加 UTF-8 字节序标记（BOM）", "No UTF-8 byte-order mark";
+    "help.export.arg.raw" => "不处理以 = + - @ 开头的单元格（防 CSV 注入）", "Do not neutralise cells starting with = + - @";
+
+    "help.report.about" => "某一期间的投诉统计：按类型、紧急程度、渠道、状态和根本原因的件数与占比；响应和解决用时；时限达成率；满意度；重新处理；各部门和处理人；与上一期相比的变化。", "Complaint statistics for a period";
+    "help.report.arg.week" => "ISO 周，如 2026-W47（不给值：上一周）", "ISO week";
+    "help.report.arg.month" => "月份，如 2026-10（不给值：上个月）", "Month";
+    "help.report.arg.quarter" => "季度，如 2026Q3（不给值：上一季度）", "Quarter";
+    "help.report.arg.year" => "年份，如 2026（不给值：上一年）", "Year";
+    "help.report.arg.from" => "自定义期间的第一天，如 2026-11-01", "First day of a custom period";
+    "help.report.arg.to" => "自定义期间的最后一天，含当天（默认：--as-of 那天）", "Last day of a custom period, included";
+    "help.report.arg.as_of" => "按此时间而不是现在计算（忽略此后的记录）", "Evaluate as of this time instead of now";
+    "help.report.arg.format" => "输出格式", "Output format";
+    "help.report.arg.lang" => "标题和标签的语言（默认：[ui] lang）", "Language of headings and labels";
+    "help.report.arg.output" => "写入文件 FILE（原子写入），而不是标准输出", "Write to FILE instead of stdout";
+
+    "help.check.about" => "校验每个投诉文件：能解析，编号与路径及配置的格式一致，编号或 uid 没有重复，各值均已配置，历史按时间排列并以 `created` 开头，当前字段与历史推出的一致，没有 git 冲突标记或编号冲突，（在 git 中且自动提交时）没有从未提交的改动，每个附件都在且 SHA-256 与记录相符（没有投诉记录的文件会提示）。发现问题时以 1 退出。", "Validate every ticket file";
+    "help.check.arg.fix" => "修复合并副本造成的编号冲突：较晚创建的投诉取当天下一个空闲编号（renamed_from 保留旧编号），并提交修复；提交被中断的命令留下的未提交投诉文件（只提交这些文件，一次提交）", "Repair ID collisions and commit what an interrupted command left";
+
+    "help.sync.about" => "与团队共享投诉库：`git pull --no-rebase`（投诉文件由合并驱动合并）、`complaint check`，然后 `git push`。在第一个失败的步骤停下并说明该怎么做；有未提交的投诉改动时拒绝开始（`complaint check --fix` 会提交它们）。", "Share the store with the team";
+    "help.sync.arg.no_push" => "拉取并校验，但不推送", "Pull and check, but do not push";
+
+    "help.serve.about" => "通过 HTTP 提供投诉库：/api/v1 下的 JSON API，供从不打开终端的人和系统使用（docs/serve.md）。用户需登录（`complaint user add`）。收到 SIGTERM 或 Ctrl-C 时，处理完进行中的请求后停止。", "Serve the store over HTTP";
+    "help.serve.arg.listen" => "监听地址；端口 0 表示任选空闲端口。非本机回环地址应放在 TLS 代理之后（docs/serve.md）", "Address to listen on";
+    "help.serve.arg.tls_behind_proxy" => "服务器位于 TLS 代理之后：会话 cookie 标为 Secure", "The server is behind a TLS proxy";
+
+    "help.user.about" => "可登录 `complaint serve` 的人员及其角色（viewer 只读；agent 读写；lead 还能看到未打码的姓名和联系方式）。只保存 argon2 哈希，位于 .complaint/users.toml（不进 git，权限 0600）。", "The people who may sign in to `complaint serve`";
+    "help.user.add.about" => "添加用户；打印一次密码（加 --token 时为 API 令牌）。", "Add a user";
+    "help.user.add.arg.name" => "其所做每项修改记录的操作人姓名", "The name recorded as the actor of every change they make";
+    "help.user.add.arg.role" => "agent、lead 或 viewer", "agent, lead or viewer";
+    "help.user.add.arg.token" => "生成 API 令牌（Authorization: Bearer），而不是密码", "Make an API token instead of a password";
+    "help.user.list.about" => "列出用户：姓名、角色、是否设置了密码或令牌、创建时间。", "List users";
+    "help.user.remove.about" => "删除用户；其会话在下一次请求时结束。", "Remove a user";
+    "help.user.remove.arg.name" => "用户名", "The user's name";
+    "help.user.reset.about" => "给用户一个新密码（加 --token 时为新的 API 令牌），只打印一次。", "Give a user a new password";
+    "help.user.reset.arg.name" => "用户名", "The user's name";
+    "help.user.reset.arg.token" => "生成新的 API 令牌，而不是新密码", "A new API token instead of a new password";
+    "help.user.reset.arg.role" => "同时更改角色", "Also change the role";
+
+    "help.merge-driver.about" => "合并投诉文件的两个版本（由 git 运行，由 `complaint init` 注册为 `complaint merge-driver %O %A %B %P`）：取两份历史的并集，重新推出当前字段，写入 %A。同一编号的两件不同投诉（编号冲突）都会保留，留给 `check --fix`。不是投诉的文件退回 git 的文本合并（以 1 退出）。", "Merge two versions of a ticket file";
+    "help.merge-driver.arg.base" => "%O：共同祖先的版本（两边都新增该文件时为空）", "%O: the common ancestor's version";
+    "help.merge-driver.arg.ours" => "%A：我方版本；结果写到这里", "%A: our version; the result is written here";
+    "help.merge-driver.arg.theirs" => "%B：对方版本", "%B: their version";
+    "help.merge-driver.arg.path" => "%P：该文件在仓库中的路径，用于消息", "%P: the file's path in the repository";
+
+    "help.edit.about" => "在 $VISUAL / $EDITOR 中编辑投诉的客户资料和描述。", "Edit a ticket's customer data and description";
+
+    "help.import.about" => "从 CSV 文件导入投诉（UTF-8，有无 BOM 均可；Excel 的 CRLF 也可以）。第一行为列名，识别中英文列名（客户/姓名、电话/联系方式、客户ID、渠道、产品、摘要/投诉内容、描述、诉求、类别、级别、投诉时间、购买凭证、型号、批次、购买日期、偏好联系方式 …）；其他列须用 --map 映射或用 --ignore 略去。只有每行都有效才会写入。打印新编号，每行一个。被中断的导入再运行一次即可完成（或 `complaint check --fix`），不会重复导入。", "Import complaints from a CSV file";
+    "help.import.arg.file" => "CSV 文件", "The CSV file";
+    "help.import.arg.map" => "列映射，如 --map 来电人=customer,号码=contact。字段：customer、contact、customer_id、preferred_contact、channel、product、purchase_proof、purchase_model、purchase_batch、purchase_date、summary、description、expectation、category、severity、received_at", "Column mapping";
+    "help.import.arg.ignore" => "略去文件中的某一列（可重复）；既未识别、未映射也未略去的列会被拒绝", "A column of the file to leave out (repeatable)";
+    "help.import.arg.dry_run" => "校验每一行并说明将导入多少件；不写入任何内容", "Validate every row; write nothing";
+
+    "help.completions.about" => "打印 shell 补全脚本。投诉编号从当前目录的投诉库补全。安装示例：bash：`complaint completions bash > ~/.local/share/bash-completion/completions/complaint`；zsh：`complaint completions zsh > \"${fpath[1]}/_complaint\"`；fish：`complaint completions fish > ~/.config/fish/completions/complaint.fish`", "Print a shell completion script";
+    "help.completions.arg.shell" => "要补全的 shell", "Shell to complete for";
+    "help.completions.arg.static_script" => "独立的脚本（只含参数和子命令，不补全投诉编号）", "A self-contained script";
+
+    "help.man.about" => "在标准输出打印 man 手册（roff），如 `complaint man | man -l -`；加 --dir 时在该目录写入 complaint.1 及每个子命令一页 complaint-<命令>.1。", "Print the man page";
+    "help.man.arg.dir" => "每个命令一页写入的目录（不存在则创建）", "Directory to write one page per command into";
 }

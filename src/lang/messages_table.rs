@@ -54,8 +54,14 @@ catalogue! {
     "hint.lock_timeout" => "另一个 complaint 命令正在写入；等它结束后重试，或在 complaint.toml 中调高 [limits] lock_wait", "another complaint command is writing; wait for it and run this again, or raise [limits] lock_wait in complaint.toml";
     "hint.backdate_too_early" => "历史只能追加；一项变更不能早于最后一条记录", "history is append-only; a change may not precede the last event";
 
+    // What the store prints on stderr while it works (src/store/).
+    "store.waiting_for_lock" => "正在等待库锁{holder}（{path}）…", "waiting for the store lock{holder} ({path}) …";
+    "store.without_cache" => "{problem}；不使用缓存继续运行", "{problem}; running without the cache";
+
     // What commands print on stderr.
     "cli.changed" => "{id}：{what}", "{id}: {what}";
+    "cli.attached" => "{id}：{what} → {path}", "{id}: {what} → {path}";
+    "cli.already_attached" => "{id}：{name} 已作为 {as_name} 附加；未复制", "{id}: {name} is already attached as {as_name}; nothing copied";
     "cli.committed" => "已提交 {hash}：{subject}", "committed {hash}: {subject}";
     "cli.ticket_count" => "共 {count} 件", "{count} ticket(s)";
     "cli.overdue_count" => "超时 {overdue} 项", "{overdue} overdue";

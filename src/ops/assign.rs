@@ -5,6 +5,7 @@ use serde::Deserialize;
 use super::{Change, Stamp, optional_text, required_text};
 use crate::config::Config;
 use crate::error::{Refusal, Result};
+use crate::lang::words::Words;
 use crate::ticket::{Action, Event, Ticket};
 
 #[derive(Debug, Default, Deserialize)]
@@ -52,16 +53,16 @@ pub fn assign(ticket: &Ticket, config: &Config, input: &AssignInput, stamp: Stam
     }
     let mut parts = Vec::new();
     if let Some(d) = &department {
-        parts.push(format!("department {d}"));
+        parts.push(Words::new("change.department").with("name", d));
     }
     if let Some(a) = &assignee {
-        parts.push(format!("assignee {a}"));
+        parts.push(Words::new("change.assignee").with("name", a));
     }
     if !also.is_empty() {
-        parts.push(format!("also {}", also.join(", ")));
+        parts.push(Words::new("change.also").with("names", also.join(", ")));
     }
     if !staff.is_empty() {
-        parts.push(format!("staff {}", staff.join(", ")));
+        parts.push(Words::new("change.staff").with("names", staff.join(", ")));
     }
     let mut event = Event::new(stamp.at, &stamp.by, Action::Assigned);
     event.department = department;
@@ -69,7 +70,7 @@ pub fn assign(ticket: &Ticket, config: &Config, input: &AssignInput, stamp: Stam
     event.also = also;
     event.staff = staff;
     event.note = note;
-    Ok(Change { event, what: parts.join(", ") })
+    Ok(Change::new(event, Words::list(parts)))
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use super::{Change, Stamp, optional_text};
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::lang::words::Words;
 use crate::ticket::text::CharClass;
 use crate::ticket::{Action, Attachment, AttachmentKind, Event, Ticket};
 
@@ -114,11 +115,11 @@ pub fn attach(
         bytes: file.bytes,
         extra: Default::default(),
     };
-    let what = format!("attached {} ({})", attachment.name, kind.id());
+    let what = Words::new("change.attached").with("name", &attachment.name).with_pick("kind", kind.label(), kind.id());
     let mut event = Event::new(stamp.at, &stamp.by, Action::Attached);
     event.attachment = Some(attachment);
     event.note = note;
-    Ok(Some(Change { event, what }))
+    Ok(Some(Change::new(event, what)))
 }
 
 #[cfg(test)]

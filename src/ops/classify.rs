@@ -5,6 +5,7 @@ use serde::Deserialize;
 use super::{Change, Stamp, optional_text};
 use crate::config::{ChoiceKind, Config};
 use crate::error::{Refusal, Result};
+use crate::lang::words::Words;
 use crate::ticket::{Action, Event, Ticket};
 
 #[derive(Debug, Default, Deserialize)]
@@ -41,16 +42,16 @@ pub fn classify(ticket: &Ticket, config: &Config, input: &ClassifyInput, stamp: 
     }
     let mut parts = Vec::new();
     if let Some(c) = &category {
-        parts.push(format!("category {}", config.label(ChoiceKind::Category, c)));
+        parts.push(Words::new("change.category").with("label", config.label(ChoiceKind::Category, c)));
     }
     if let Some(s) = &severity {
-        parts.push(format!("severity {}", config.label(ChoiceKind::Severity, s)));
+        parts.push(Words::new("change.severity").with("label", config.label(ChoiceKind::Severity, s)));
     }
     let mut event = Event::new(stamp.at, &stamp.by, Action::Classified);
     event.category = category;
     event.severity = severity;
     event.note = note;
-    Ok(Some(Change { event, what: parts.join(", ") }))
+    Ok(Some(Change::new(event, Words::list(parts))))
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use serde::Deserialize;
 use super::{Change, Stamp, optional_text};
 use crate::config::Config;
 use crate::error::{Refusal, Result};
+use crate::lang::words::Words;
 use crate::ticket::{Action, Confirms, Event, Status, Ticket, Via};
 
 #[derive(Debug, Deserialize)]
@@ -57,14 +58,20 @@ pub fn confirm(ticket: &Ticket, config: &Config, input: &ConfirmInput, stamp: St
     event.accepted = Some(input.accepted);
     event.via = Some(input.via);
     event.note = note;
-    let verdict = if input.accepted { "accepted" } else { "refused" };
-    let mut what = format!("{} {verdict} by {}", input.confirms.id(), input.via.id());
-    if resolves && ticket.status != Status::Resolved {
+    let key = if resolves && ticket.status != Status::Resolved {
         event.from = Some(ticket.status);
         event.to = Some(Status::Resolved);
-        what.push_str(&format!(" ({} -> resolved)", ticket.status));
-    }
-    Ok(Change { event, what })
+        "change.confirmed_resolves"
+    } else {
+        "change.confirmed"
+    };
+    let (zh, en) = if input.accepted { ("接受", "accepted") } else { ("拒绝", "refused") };
+    let words = Words::new(key)
+        .with_pick("what", input.confirms.label(), input.confirms.id())
+        .with_pick("verdict", zh, en)
+        .with_pick("via", input.via.label(), input.via.id())
+        .with_pick("from", ticket.status.default_label(), ticket.status.id());
+    Ok(Change::new(event, words))
 }
 
 #[cfg(test)]

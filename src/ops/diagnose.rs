@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::{Change, Stamp, require_open, required_text};
 use crate::config::{ChoiceKind, Config};
 use crate::error::Result;
+use crate::lang::words::Words;
 use crate::ticket::{Action, Event, Ticket};
 
 #[derive(Debug, Default, Deserialize)]
@@ -27,13 +28,13 @@ pub fn diagnose(ticket: &Ticket, config: &Config, input: &DiagnoseInput, stamp: 
     let severity = input.severity.as_deref().map(|s| config.resolve(ChoiceKind::Severity, s)).transpose()?;
     let severity = severity.filter(|s| ticket.severity != *s);
     let what = match &severity {
-        Some(s) => format!("diagnosed, severity {}", config.label(ChoiceKind::Severity, s)),
-        None => "diagnosed".to_string(),
+        Some(s) => Words::new("change.diagnosed_severity").with("label", config.label(ChoiceKind::Severity, s)),
+        None => Words::new("change.diagnosed"),
     };
     let mut event = Event::new(stamp.at, &stamp.by, Action::Diagnosed);
     event.severity = severity;
     event.note = Some(text);
-    Ok(Change { event, what })
+    Ok(Change::new(event, what))
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use super::evidence::{PurchaseInput, purchase};
 use super::{Change, Stamp, clean_text, optional_text, required_text};
 use crate::config::{ChoiceKind, Config};
 use crate::error::{Refusal, Result};
+use crate::lang::words::Words;
 use crate::ticket::{Action, ContactWay, Customer, Event, Purchase, Ticket};
 use crate::time;
 
@@ -175,10 +176,10 @@ pub fn edit(current: &Ticket, original: &Editable, edited: &Editable, stamp: Sta
     if changed.is_empty() {
         return Ok(None);
     }
-    let what = format!("edited ({})", changed.join(", "));
+    let what = Words::new("change.edited").with("fields", changed.join(", "));
     let mut event = Event::new(stamp.at, &stamp.by, Action::Edited);
     event.changed = changed;
-    Ok(Some(Change { event, what }))
+    Ok(Some(Change::new(event, what)))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use serde::Deserialize;
 use super::{Change, Stamp, required_text};
 use crate::config::Config;
 use crate::error::Result;
+use crate::lang::words::Words;
 use crate::ticket::{Action, Event, Ticket};
 
 #[derive(Debug, Default, Deserialize)]
@@ -19,11 +20,11 @@ pub fn escalate(_ticket: &Ticket, config: &Config, input: &EscalateInput, stamp:
     let max = config.limits.max_text_bytes;
     let to = required_text("to", &input.to, false, max)?;
     let reason = required_text("reason", &input.reason, true, max)?;
-    let what = format!("escalated to {to}");
+    let what = Words::new("change.escalated").with("to", &to);
     let mut event = Event::new(stamp.at, &stamp.by, Action::Escalated);
     event.escalated_to = Some(to);
     event.reason = Some(reason);
-    Ok(Change { event, what })
+    Ok(Change::new(event, what))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::{Change, Stamp, require_open, required_text};
 use crate::config::Config;
 use crate::error::{Refusal, Result};
+use crate::lang::words::Words;
 use crate::ticket::{Action, Event, Ticket};
 
 #[derive(Debug, Default, Deserialize)]
@@ -40,7 +41,7 @@ pub fn execute(ticket: &Ticket, config: &Config, input: &ExecuteInput, stamp: St
     }
     let mut event = Event::new(stamp.at, &stamp.by, Action::Executed);
     event.note = Some(text);
-    Ok(Change { event, what: "execution done".into() })
+    Ok(Change::new(event, Words::new("change.execution_done")))
 }
 
 #[cfg(test)]

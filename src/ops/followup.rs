@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::{Change, Stamp, optional_text, required_text};
 use crate::config::Config;
 use crate::error::{Error, Refusal, Result};
+use crate::lang::words::Words;
 use crate::ticket::{Action, Event, Status, Ticket};
 
 #[derive(Debug, Default, Deserialize)]
@@ -43,7 +44,7 @@ pub fn followup(ticket: &Ticket, config: &Config, input: &FollowupInput, stamp: 
     event.comment = comment;
     if input.no_answer {
         event.no_answer = true;
-        return Ok(Change { event, what: "follow-up attempt, no answer".into() });
+        return Ok(Change::new(event, Words::new("change.followup_no_answer")));
     }
     let (score, scale) = score_and_scale(input, config)?;
     let threshold = config.satisfied_at(scale).ok_or_else(|| Refusal::ScaleNotConfigured {
@@ -68,12 +69,8 @@ pub fn followup(ticket: &Ticket, config: &Config, input: &FollowupInput, stamp: 
         Some(word) => format!("{} {score}/{scale}", word.label),
         None => format!("{score}/{scale}"),
     };
-    let what = if satisfied {
-        format!("satisfied ({shown}), resolved -> closed")
-    } else {
-        format!("not satisfied ({shown}): reopened, resolved -> processing, escalated")
-    };
-    Ok(Change { event, what })
+    let key = if satisfied { "change.satisfied" } else { "change.not_satisfied" };
+    Ok(Change::new(event, Words::new(key).with("score", shown)))
 }
 
 /// The score and its scale: from a word of a word scale, or as given

@@ -53,14 +53,25 @@ pub use text::{clean_text, optional_text, required_text};
 pub use transition::{TransitionInput, resolved_without_plan, transition};
 
 use crate::error::{Refusal, Result};
+use crate::lang::Lang;
+use crate::lang::words::Words;
 use crate::ticket::{Event, Status, Ticket};
 
 /// What an operation records: the event to append and the words that
-/// describe it (the confirmation line and the commit subject).
+/// describe it: `words` for the confirmation line, in the language of the
+/// door; `what`, their English, for the commit subject and the API (kept
+/// English so that a store's git log reads the same whoever wrote it).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
     pub event: Event,
     pub what: String,
+    pub words: Words,
+}
+
+impl Change {
+    pub fn new(event: Event, words: Words) -> Change {
+        Change { event, what: words.render(Lang::En), words }
+    }
 }
 
 /// Diagnosis, plan and execution are steps of handling: a resolved or

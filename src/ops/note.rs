@@ -6,6 +6,7 @@ use serde::Deserialize;
 use super::{Change, Stamp, optional_text, required_text};
 use crate::config::Config;
 use crate::error::{Refusal, Result};
+use crate::lang::words::Words;
 use crate::ticket::{Action, Event, NoteKind, Ticket, action};
 
 #[derive(Debug, Deserialize)]
@@ -59,7 +60,16 @@ pub fn note(ticket: &Ticket, config: &Config, input: &NoteInput, stamp: Stamp) -
     event.note = Some(text);
     event.owner = owner;
     event.due = due;
-    Ok(Change { event, what: format!("{} note added", input.kind.id()) })
+    Ok(Change::new(event, Words::new("change.note_added").with_pick("kind", kind_label(input.kind), input.kind.id())))
+}
+
+/// A kind of note in Chinese, for the confirmation line.
+fn kind_label(kind: NoteKind) -> &'static str {
+    match kind {
+        NoteKind::Progress => "进展",
+        NoteKind::Internal => "内部",
+        NoteKind::Action => "待办",
+    }
 }
 
 /// `--done N`: an action note marking item N done (the done rule of
@@ -73,7 +83,7 @@ fn done_marker(ticket: &Ticket, number: u32, text: String, stamp: Stamp) -> Resu
     event.kind = Some(NoteKind::Action);
     event.note = Some(text);
     event.done_item = Some(number);
-    Ok(Change { event, what: format!("action item {number} done") })
+    Ok(Change::new(event, Words::new("change.action_done").with("number", number)))
 }
 
 /// A bare date (`2026-11-25`, `后天`) means the end of that day (24:00),

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::{Change, Stamp, require_open, required_text};
 use crate::config::Config;
 use crate::error::{Refusal, Result};
+use crate::lang::words::Words;
 use crate::ticket::{Action, Event, Status, Ticket};
 use crate::time;
 
@@ -39,15 +40,16 @@ pub fn plan(ticket: &Ticket, config: &Config, input: &PlanInput, stamp: Stamp) -
         .into());
     }
     let mut event = Event::new(stamp.at, &stamp.by, Action::PlanSent);
-    let mut what = format!("plan sent, to be carried out by {}", time::format_deadline(&execute_by, zone));
+    let mut key = "change.plan_sent";
     if ticket.status == Status::New {
         event.from = Some(Status::New);
         event.to = Some(Status::Processing);
-        what.push_str(" (new -> processing)");
+        key = "change.plan_sent_new";
     }
+    let what = Words::new(key).with("time", time::format_deadline(&execute_by, zone));
     event.plan = Some(text);
     event.execute_by = Some(execute_by);
-    Ok(Change { event, what })
+    Ok(Change::new(event, what))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use serde::Deserialize;
 use super::{Change, Stamp, optional_text};
 use crate::config::Config;
 use crate::error::{Refusal, Result};
+use crate::lang::words::Words;
 use crate::ticket::{Action, Event, Status, Ticket};
 use crate::time;
 
@@ -45,13 +46,13 @@ pub fn promise(ticket: &Ticket, config: &Config, input: &PromiseInput, stamp: St
         }
         .into());
     }
-    let words = if earlier.is_some() { "promise extended to" } else { "promised by" };
-    let what = format!("{words} {}", time::format_deadline(&promised, zone));
+    let key = if earlier.is_some() { "change.promise_extended" } else { "change.promised" };
+    let what = Words::new(key).with("time", time::format_deadline(&promised, zone));
     let mut event = Event::new(stamp.at, &stamp.by, Action::Promised);
     event.promised_at = Some(promised);
     event.reason = reason;
     event.note = note;
-    Ok(Change { event, what })
+    Ok(Change::new(event, what))
 }
 
 #[cfg(test)]

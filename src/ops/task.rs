@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::{Change, Stamp, optional_text, require_open, required_text};
 use crate::config::Config;
 use crate::error::{Refusal, Result};
+use crate::lang::words::Words;
 use crate::ticket::action::{self, List};
 use crate::ticket::{Action, Event, Ticket};
 use crate::time;
@@ -68,17 +69,17 @@ fn new_task(ticket: &Ticket, config: &Config, input: &TaskInput, stamp: Stamp) -
     let owner = given.or_else(|| config.department_supervisor(&department).map(str::to_string));
     let due = due(config, &department, input.due.as_deref(), stamp.at)?;
     let number = action::count(List::Tasks, &ticket.history) + 1;
-    let what = format!(
-        "execution task {number} for {department} added ({}, due {})",
-        owner.as_deref().unwrap_or(&department),
-        time::format_deadline(&due, config.zone())
-    );
+    let what = Words::new("change.task_added")
+        .with("number", number)
+        .with("department", &department)
+        .with("owner", owner.as_deref().unwrap_or(&department))
+        .with("due", time::format_deadline(&due, config.zone()));
     let mut event = Event::new(stamp.at, &stamp.by, Action::Task);
     event.note = Some(text);
     event.task_department = Some(department);
     event.owner = owner;
     event.due = Some(due);
-    Ok(Change { event, what })
+    Ok(Change::new(event, what))
 }
 
 /// The configured department named `name` (trimmed), or a refusal naming
@@ -120,7 +121,7 @@ fn done_marker(ticket: &Ticket, config: &Config, number: u32, note: Option<&str>
     let mut event = Event::new(stamp.at, &stamp.by, Action::Task);
     event.note = optional_text("message", note, true, config.limits.max_text_bytes)?;
     event.done_item = Some(number);
-    Ok(Change { event, what: format!("execution task {number} done") })
+    Ok(Change::new(event, Words::new("change.task_done").with("number", number)))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use serde::Deserialize;
 use super::{Change, Stamp, optional_text};
 use crate::config::{ChoiceKind, Config};
 use crate::error::{Error, Refusal, Result};
+use crate::lang::words::Words;
 use crate::ticket::{Action, Event, Status, Ticket};
 
 #[derive(Debug, Default, Deserialize)]
@@ -50,7 +51,12 @@ pub fn transition(ticket: &Ticket, config: &Config, input: &TransitionInput, sta
     event.cause = cause;
     event.note = note;
     event.reason = reason;
-    Ok(Change { event, what: format!("{from} -> {to}") })
+    let words = Words::new("change.transition").with_pick("from", from.default_label(), from.id()).with_pick(
+        "to",
+        to.default_label(),
+        to.id(),
+    );
+    Ok(Change::new(event, words))
 }
 
 /// A ticket resolved with no plan (处理方案) ever recorded: allowed, but the

@@ -18,6 +18,8 @@ use rustix::fs::{AtFlags, CWD, FileType, Mode, OFlags};
 use rustix::io::Errno;
 
 use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::tr;
 
 /// `.complaint/`, open: every file in it is opened relative to this
 /// descriptor, so a link put in its place later is never followed.
@@ -186,9 +188,10 @@ fn not_regular(path: &Path, what: &str) -> Error {
 
 /// A warning about `.complaint/` on stderr, in the form of the CLI's
 /// warnings: the command goes on without the cache.
-pub fn warn(e: &Error) {
-    eprintln!("complaint: warning: {e}; running without the cache");
-    if let Some(hint) = e.hint() {
-        eprintln!("hint: {hint}");
+pub fn warn(e: &Error, lang: Lang) {
+    let warning = tr!(lang, "output.warning");
+    eprintln!("complaint: {warning}: {}", tr!(lang, "store.without_cache", problem = e.message(lang)));
+    if let Some(hint) = e.hint_in(lang) {
+        eprintln!("{}: {hint}", tr!(lang, "output.hint"));
     }
 }

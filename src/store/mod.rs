@@ -44,6 +44,7 @@ pub use users::{Role, User, Users};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::ticket::{IndexEntry, Ticket, TicketId};
+use crate::tr;
 
 pub const CONFIG_FILE: &str = "complaint.toml";
 pub const TICKETS_DIR: &str = "tickets";
@@ -118,9 +119,13 @@ impl Store {
     /// Takes the store-wide write lock. Held while reading, changing and
     /// writing a ticket, so concurrent commands never lose an event.
     pub fn lock(&self) -> Result<StoreLock> {
+        // In the store's `[ui] lang`, the language the command speaks once
+        // the store is open (the store reads no environment).
+        let lang = self.config.lang();
         let waiting = |path: &Path, holder: Option<u32>| {
-            let who = holder.map(|pid| format!(" held by PID {pid}")).unwrap_or_default();
-            eprintln!("complaint: waiting for the store lock{who} ({}) …", self.display_path(path));
+            let holder = holder.map(|pid| tr!(lang, "error.lock_holder", pid = pid)).unwrap_or_default();
+            let path = self.display_path(path);
+            eprintln!("complaint: {}", tr!(lang, "store.waiting_for_lock", holder = holder, path = path));
         };
         StoreLock::acquire(&self.root.join(LOCAL_DIR), self.config.limits.lock_wait, &waiting)
     }
@@ -262,7 +267,11 @@ impl Store {
     /// What a scan checks every ticket file against: its size and where
     /// its ID puts it.
     fn file_rules(&self) -> placement::FileRules<'_> {
-        placement::FileRules { max_bytes: self.config.limits.max_file_bytes, ids: &self.config.id }
+        placement::FileRules {
+            max_bytes: self.config.limits.max_file_bytes,
+            ids: &self.config.id,
+            lang: self.config.lang(),
+        }
     }
 
     /// Reads every ticket file of the store, in parallel. Files that fail to

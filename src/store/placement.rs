@@ -18,6 +18,8 @@ pub struct FileRules<'a> {
     /// `[limits] max_file_bytes`: larger files are refused unread.
     pub max_bytes: u64,
     pub ids: &'a IdConfig,
+    /// `[ui] lang`: the language of the warnings a scan prints.
+    pub lang: crate::lang::Lang,
 }
 
 /// Checks that every ticket of the file at `path` (below `root`) has the

@@ -52,7 +52,7 @@ fn the_same_content_twice_is_kept_once() {
     let out = store.cmd("2026-11-23 10:05").args(["attach", &id, "b.jpg"]).output().unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("already attached as a.jpg"), "{stderr}");
+    assert!(stderr.contains("b.jpg 已作为 a.jpg 附加；未复制"), "{stderr}");
     assert_eq!(store.files(), before, "nothing copied, no event");
 }
 

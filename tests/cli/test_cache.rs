@@ -320,6 +320,7 @@ fn a_fifo_in_the_local_directory_never_hangs_a_command() {
         let (stdout, stderr, code) = run_briefly(&store, args);
         assert_eq!(code, Some(0), "{args:?}: {stderr}");
         assert!(stderr.contains(&format!(".complaint/{name} is a FIFO, not a regular file")), "{stderr}");
+        assert!(stderr.contains("complaint: 警告: ") && stderr.contains("；不使用缓存继续运行"), "{stderr}");
         assert!(stdout.contains(if name == "index" { &id } else { "2026-11" }), "{stdout}");
         assert!(is_fifo(&local.join(name)), "{name} left alone");
     }
@@ -358,7 +359,10 @@ fn a_symlinked_local_directory_is_never_written_through() {
     {
         let (_, stderr, code) = run_briefly(&store, args);
         assert_ne!(code, Some(2), "{args:?} runs uncached: {stderr}");
-        assert!(stderr.contains(".complaint is a symbolic link") && stderr.contains("without the cache"), "{stderr}");
+        assert!(
+            stderr.contains(".complaint is a symbolic link") && stderr.contains("；不使用缓存继续运行"),
+            "{stderr}"
+        );
     }
     let before = store.read_ticket(&id);
     let (_, stderr, code) = run_briefly(&store, &["note", &id, "-m", "进展"]);

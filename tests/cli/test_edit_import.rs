@@ -213,7 +213,7 @@ fn on_a_terminal_an_invalid_edit_reopens_the_editor_on_the_same_text() {
         .expect("script(1) from util-linux runs");
     let screen = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{screen}");
-    assert!(screen.contains("status follow(s) from history") && screen.contains("re-edit? [Y/n]"), "{screen}");
+    assert!(screen.contains("status 由历史推出") && screen.contains("re-edit? [Y/n]"), "{screen}");
     assert_eq!(store.ticket_yaml(&id)["summary"].as_str(), Some("改过的摘要"));
     assert_eq!(store.ticket_yaml(&id)["status"].as_str(), Some("new"));
     assert!(backups(&store).is_empty());

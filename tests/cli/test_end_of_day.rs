@@ -38,7 +38,7 @@ fn the_promise_confirmation_says_24_00() {
     let store = Store::new();
     let id = store.new_ticket("2026-11-23 09:00", &[]);
     let said = stderr_of(&store, "2026-11-23 10:05", &["promise", &id, "2026-11-25"]);
-    assert!(said.contains("promised by 2026-11-25 24:00"), "{said}");
+    assert!(said.contains("承诺 2026-11-25 24:00 前解决"), "{said}");
 }
 
 #[test]

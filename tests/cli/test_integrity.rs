@@ -69,7 +69,8 @@ fn now_is_read_after_the_lock_is_taken() {
     holder.wait().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
-    assert!(stderr.contains(&format!("waiting for the store lock held by PID {holder_pid}")), "{stderr}");
+    // The store speaks its `[ui] lang` (Chinese here) while it waits.
+    assert!(stderr.contains(&format!("正在等待库锁（由进程 {holder_pid} 持有）")), "{stderr}");
     let history = store.ticket_yaml(&id)["history"].as_sequence().unwrap().clone();
     let notes: Vec<_> = history.iter().filter_map(|e| e["note"].as_str()).collect();
     assert_eq!(notes, ["持锁者的记录", "等锁的记录"]);
@@ -100,7 +101,7 @@ fn a_held_lock_is_waited_for_at_most_lock_wait() {
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(waited >= Duration::from_secs(2) && waited < Duration::from_secs(10), "{waited:?}");
     let pid = holder.id();
-    assert!(stderr.contains(&format!("complaint: waiting for the store lock held by PID {pid} (.complaint/lock)")));
+    assert!(stderr.contains(&format!("complaint: 正在等待库锁（由进程 {pid} 持有）（.complaint/lock）…")), "{stderr}");
     assert!(
         stderr.contains(&format!(
             "complaint: 错误: 等待库锁 {} 2 秒后放弃（由进程 {pid} 持有）",

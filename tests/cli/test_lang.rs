@@ -151,3 +151,26 @@ fn english_calendar_grid() {
     assert!(grid.contains("10-10 Sat work (make-up for 国庆节)"), "{grid}");
     assert!(!grid.contains('休'), "{grid}");
 }
+
+#[test]
+fn a_chinese_store_confirms_and_refuses_in_chinese() {
+    let store = Store::new();
+    let id = ticket(&store);
+    let stderr = |args: &[&str]| String::from_utf8(store.cmd(NOW).args(args).output().unwrap().stderr).unwrap();
+    assert_eq!(stderr(&["transition", &id, "waiting_customer"]), format!("{id}：处理中 → 待客户回复\n"));
+    assert_eq!(
+        stderr(&["note", &id, "--kind", "action", "--owner", "王经理", "--due", "2026-11-30", "-m", "发货"]),
+        format!("{id}：已添加待办备注\n")
+    );
+    assert_eq!(stderr(&["note", &id, "--done", "1", "-m", "已发货"]), format!("{id}：第 1 项待办已完成\n"));
+    assert_eq!(
+        stderr(&["transition", &id, "closed"]),
+        format!(
+            "complaint: 错误: 未经满意回访而关闭 {id} 需要 --reason\n提示: 先回访（complaint followup ID --score N），\
+             或说明理由：--reason 重复投诉 / 无法联系客户 / 无效投诉\n"
+        )
+    );
+    english(&store);
+    assert_eq!(stderr(&["transition", &id, "processing"]), format!("{id}: waiting_customer -> processing\n"));
+    assert!(stderr(&["transition", &id, "closed"]).contains("needs --reason"));
+}

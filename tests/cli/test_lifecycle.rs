@@ -264,7 +264,7 @@ fn promise_extension_needs_a_reason() {
         .args(["promise", &id, "2026-11-26 18:00", "--reason", "配件缺货需调货"])
         .assert()
         .success()
-        .stderr(predicate::str::contains("promise extended to 2026-11-26 18:00"));
+        .stderr(predicate::str::contains("承诺延期至 2026-11-26 18:00"));
     // Moving it earlier is no extension.
     store.ok("2026-11-23 09:30", &["promise", &id, "2026-11-24 18:00"]);
     let log = store.ok("2026-11-23 09:35", &["log", &id]);

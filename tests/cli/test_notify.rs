@@ -53,7 +53,7 @@ fn notify_without_an_address_still_assigns() {
         .assert()
         .code(2)
         .stderr(
-            predicate::str::contains(format!("{id}：assignee 王五"))
+            predicate::str::contains(format!("{id}：负责人 王五"))
                 .and(predicate::str::contains(format!(
                     "complaint: 错误: {id} is assigned, but the notice could not be sent: no e-mail address for \"王五\" in [people]"
                 )))

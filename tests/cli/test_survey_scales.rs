@@ -19,7 +19,7 @@ fn a_word_answer_is_stored_as_its_rank_and_shown_as_the_word() {
     let id = resolved(&store, "李娜");
     let out = store.cmd("2026-11-24 10:00").args(["followup", &id, "--answer", "满意"]).output().unwrap();
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("satisfied (满意 3/4), resolved -> closed"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("满意（满意 3/4），已解决 → 已关闭"));
     let yaml = store.ticket_yaml(&id);
     assert_eq!(yaml["satisfaction"]["score"].as_u64(), Some(3));
     assert_eq!(yaml["satisfaction"]["scale"].as_u64(), Some(4));

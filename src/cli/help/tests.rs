@@ -3,38 +3,6 @@ use clap::CommandFactory;
 use super::*;
 use crate::cli::Cli;
 
-/// Commands whose Chinese help is not written yet (issue 15): each must be
-/// a real command, and every other command has both forms of every text.
-const NOT_YET_TRANSLATED: &[&str] = &[
-    "init",
-    "classify",
-    "assign",
-    "escalate",
-    "diagnose",
-    "plan",
-    "confirm",
-    "execute",
-    "task",
-    "attach",
-    "log",
-    "calendar",
-    "export",
-    "report",
-    "check",
-    "sync",
-    "serve",
-    "user",
-    "merge-driver",
-    "edit",
-    "import",
-    "completions",
-    "man",
-];
-
-fn untranslated(key: &str) -> bool {
-    NOT_YET_TRANSLATED.iter().any(|c| key.starts_with(&format!("help.{c}.")))
-}
-
 /// The Chinese of a key of [`texts`], shared flags included.
 fn zh_of(key: &str) -> Option<&'static str> {
     let rest = key.strip_prefix("help.")?;
@@ -48,9 +16,6 @@ fn zh_of(key: &str) -> Option<&'static str> {
 fn every_command_and_argument_has_english_and_chinese_help() {
     let mut missing = Vec::new();
     for (key, en) in texts(&Cli::command()) {
-        if untranslated(&key) {
-            continue;
-        }
         if en.trim().is_empty() {
             missing.push(format!("{key}: no English (doc comment)"));
         }
@@ -59,15 +24,6 @@ fn every_command_and_argument_has_english_and_chinese_help() {
         }
     }
     assert!(missing.is_empty(), "help without both languages:\n{}", missing.join("\n"));
-}
-
-#[test]
-fn the_untranslated_list_names_real_commands() {
-    let cmd = Cli::command();
-    for name in NOT_YET_TRANSLATED {
-        let top = name.split('.').next().unwrap_or(name);
-        assert!(cmd.find_subcommand(top).is_some(), "{name} is not a command");
-    }
 }
 
 #[test]

@@ -21,6 +21,7 @@ use super::format::{CacheWriter, DirRecord, FileRecord, Index, trust_limit};
 use super::item_scan::ScanErrors;
 use super::kind::CacheKind;
 use crate::error::{Error, Result};
+use crate::lang::Lang;
 
 /// Scans the store at `root` through the cache file of kind `K` under
 /// `local_dir`, refreshing it.
@@ -46,7 +47,7 @@ pub(super) fn scan_kind<K: CacheKind>(
     // may have been read in either version. The real clock, not the
     // command's "now" (COMPLAINT_NOW): this is about file timestamps.
     let started_s = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
-    let (may_write, mapped) = open_cache(local_dir, K::FILE_NAME);
+    let (may_write, mapped) = open_cache(local_dir, K::FILE_NAME, rules.lang);
     let index = mapped.as_deref().and_then(|bytes| Index::parse(bytes, K::MAGIC, max_bytes));
     let scan = Scanner { index: index.as_ref(), map: mapped.as_ref(), kind, root, rules };
     let mut delivery = Delivery::new(sink);
@@ -75,9 +76,9 @@ pub(super) fn scan_kind<K: CacheKind>(
 /// The cache file `name` of `.complaint/` mapped read-only, if there is a
 /// usable one, and whether a new one may be written there: not when a link
 /// or a non-regular file is in the way (warned about, left alone).
-fn open_cache(local_dir: &Path, name: &str) -> (bool, Option<memmap2::Mmap>) {
+fn open_cache(local_dir: &Path, name: &str, lang: Lang) -> (bool, Option<memmap2::Mmap>) {
     let refused = |e: &Error| {
-        local::warn(e);
+        local::warn(e, lang);
         (false, None)
     };
     let dir = match LocalDir::open(local_dir) {
