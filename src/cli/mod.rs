@@ -1,6 +1,7 @@
 //! Command-line layer: arguments, environment and the clock. One file per
 //! subcommand, each with its own clap `Args` whose doc comments are the help.
 
+mod allocator;
 mod assign;
 mod attach;
 mod autocommit;
@@ -150,6 +151,9 @@ where
 }
 
 fn dispatch(ctx: &mut Context, command: Command) -> crate::Result<ExitCode> {
+    if matches!(command, Command::Overdue(_) | Command::List(_) | Command::Report(_) | Command::Export(_)) {
+        allocator::tune_allocator();
+    }
     match command {
         Command::Init(args) => init::run(ctx, args),
         Command::New(args) => new::run(ctx, args),
