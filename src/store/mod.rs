@@ -315,30 +315,6 @@ impl Store {
         cache::scan_summaries(&self.root, &self.root.join(LOCAL_DIR), &self.file_rules(), &wanted)
     }
 
-    /// [`Store::scan_summaries`] of the tickets with a clock still running
-    /// as of `as_of` (not [`IndexEntry::settled_by`] it): what `overdue` needs.
-    /// Closed tickets are skipped without decoding their cache entries.
-    pub fn scan_unsettled_summaries(
-        &self,
-        as_of: chrono::DateTime<chrono::FixedOffset>,
-        keep: impl Fn(&IndexEntry) -> bool + Sync,
-    ) -> Result<SummaryScan> {
-        let wanted = cache::Wanted { unsettled_at: Some(as_of), keep: &keep, search: None };
-        cache::scan_summaries(&self.root, &self.root.join(LOCAL_DIR), &self.file_rules(), &wanted)
-    }
-
-    /// [`Store::scan_unsettled_summaries`] handing each summary to `sink`,
-    /// in path order, as the scan goes.
-    pub fn fold_unsettled_summaries(
-        &self,
-        as_of: chrono::DateTime<chrono::FixedOffset>,
-        keep: impl Fn(&IndexEntry) -> bool + Sync,
-        sink: &mut dyn FnMut(PathBuf, IndexEntry),
-    ) -> Result<ScanErrors> {
-        let wanted = cache::Wanted { unsettled_at: Some(as_of), keep: &keep, search: None };
-        cache::fold_summaries(&self.root, &self.root.join(LOCAL_DIR), &self.file_rules(), &wanted, sink)
-    }
-
     /// The summaries `keep` accepts and whose text `search` finds (spec
     /// §6 `list --search`), unsettled as of `unsettled_at` if given, handed
     /// to `sink` in path order as the scan goes. The search text is cached
