@@ -7,26 +7,15 @@ use super::{Chrome, flash, page};
 use crate::config::{ChoiceKind, Config};
 use crate::ticket::ContactWay;
 
-/// The form's field names (the keys of `ops::FIELD_KEYS`, the purchase
-/// fields and the preferred contact).
-pub const KEYS: [&str; 16] = [
-    "customer",
-    "contact",
-    "customer_id",
-    "channel",
-    "product",
-    "summary",
-    "description",
-    "expectation",
-    "category",
-    "severity",
-    "received_at",
-    "purchase_proof",
-    "purchase_model",
-    "purchase_batch",
-    "purchase_date",
-    "preferred_contact",
-];
+/// The form's fields beyond the ones `ops::check_field` names
+/// ([`crate::ops::FIELD_KEYS`]): the purchase and the preferred contact.
+const EVIDENCE_KEYS: [&str; 5] =
+    ["purchase_proof", "purchase_model", "purchase_batch", "purchase_date", "preferred_contact"];
+
+/// The form's field names, in the order the form shows them.
+pub fn keys() -> impl Iterator<Item = &'static str> {
+    crate::ops::FIELD_KEYS.into_iter().chain(EVIDENCE_KEYS)
+}
 
 /// What was typed and what is wrong, by field; `general` for the rest.
 #[derive(Debug, Default)]
@@ -92,7 +81,7 @@ pub fn render(chrome: &Chrome, config: &Config, entry: &Entry) -> Markup {
             (flash(entry.general.as_deref(), true))
             form.card method="post" action="/new" {
                 (chrome.csrf_field())
-                @for key in KEYS { (field(key)) }
+                @for key in keys() { (field(key)) }
                 button type="submit" { (chrome.t("登记", "Record")) }
             }
         },

@@ -34,7 +34,7 @@ pub async fn submit(State(state): State<Shared>, desk: Desk, Form(pairs): Form<V
     }
     let typed: Vec<(String, String)> = pairs
         .into_iter()
-        .filter(|(k, v)| k != "csrf" && new::KEYS.contains(&k.as_str()) && !v.trim().is_empty())
+        .filter(|(k, v)| k != "csrf" && new::keys().any(|key| key == k) && !v.trim().is_empty())
         .collect();
     let config = state.store.config();
     let now = match state.now() {
