@@ -12,7 +12,17 @@ use super::api::queue::SharedScans;
 use super::sessions::{Sessions, Throttle};
 use super::token_cache::TokenCache;
 use crate::error::{Error, Result};
+use crate::sla::{self, Calendar, Target};
 use crate::store::Store;
+use crate::ticket::Ticket;
+
+/// A ticket with its clocks evaluated at `now`.
+pub struct TicketClocks {
+    pub ticket: Ticket,
+    pub calendar: Calendar,
+    pub targets: Vec<Target>,
+    pub now: DateTime<FixedOffset>,
+}
 
 /// "Now" in a zone; read on every request (the command line's `--now`
 /// fixes it for tests).
@@ -61,6 +71,17 @@ impl AppState {
     /// "Now" in the store's zone.
     pub fn now(&self) -> Result<DateTime<FixedOffset>> {
         (self.clock)(self.store.config().zone())
+    }
+
+    /// Ticket `id` as of now with every clock of it (what `show` shows):
+    /// the API's ticket document and the desk's ticket page.
+    pub fn ticket_with_clocks(&self, id: &str) -> Result<TicketClocks> {
+        let config = self.store.config();
+        let ticket = self.store.load(&self.store.parse_id(id)?)?;
+        let now = self.now()?;
+        let calendar = config.business_calendar();
+        let targets = sla::ticket_targets(&calendar, &config.sla, &ticket, now);
+        Ok(TicketClocks { ticket, calendar, targets, now })
     }
 
     /// Runs `work` (store calls: blocking file I/O under the store lock, or

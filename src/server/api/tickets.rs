@@ -17,7 +17,6 @@ use crate::report::stages;
 use crate::report::ticket_json::{JSON_SCHEMA, ticket_json};
 use crate::server::auth::{Signed, csrf_header};
 use crate::server::state::{AppState, Shared};
-use crate::sla;
 use crate::store::{Applied, CommitOutcome, CommitPolicy, message_for};
 use crate::ticket::{IndexEntry, Ticket};
 use std::path::PathBuf;
@@ -148,15 +147,11 @@ pub async fn show(
     let masker = signed.masker();
     let doc = state
         .blocking(move |s| {
-            let config = s.store.config();
-            let ticket = s.store.load(&s.store.parse_id(&id)?)?;
-            let now = s.now()?;
-            let calendar = config.business_calendar();
-            let targets = sla::ticket_targets(&calendar, &config.sla, &ticket, now);
+            let c = s.ticket_with_clocks(&id)?;
             Ok(json!({
                 "schema": JSON_SCHEMA,
-                "ticket": ticket_json(&ticket, config, &masker),
-                "stages": stages::json(&calendar, &targets, now),
+                "ticket": ticket_json(&c.ticket, s.store.config(), &masker),
+                "stages": stages::json(&c.calendar, &c.targets, c.now),
             }))
         })
         .await?;

@@ -17,7 +17,6 @@ use crate::report::{history, stages};
 use crate::server::api::ApiError;
 use crate::server::api::tickets::run_command;
 use crate::server::state::Shared;
-use crate::sla;
 use crate::store::CommitPolicy;
 use crate::ticket::Ticket;
 use crate::web::encode;
@@ -69,13 +68,10 @@ async fn render(
     let loaded = state
         .blocking(move |s| {
             let config = s.store.config();
-            let ticket = s.store.load(&s.store.parse_id(&id)?)?;
-            let now = s.now()?;
-            let calendar = config.business_calendar();
-            let targets = sla::ticket_targets(&calendar, &config.sla, &ticket, now);
-            let rows = stages::rows(&calendar, &targets, now, config.zone(), lang);
-            let lines = history::describe_all(&ticket.history, config);
-            Ok((ticket, rows, lines))
+            let c = s.ticket_with_clocks(&id)?;
+            let rows = stages::rows(&c.calendar, &c.targets, c.now, config.zone(), lang);
+            let lines = history::describe_all(&c.ticket.history, config);
+            Ok((c.ticket, rows, lines))
         })
         .await;
     match loaded {
