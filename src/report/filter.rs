@@ -149,6 +149,12 @@ impl Filter {
         })
     }
 
+    /// Whether a ticket of this status may pass (the status filters only):
+    /// a scan skips the others before decoding them.
+    pub fn admits_status(&self, status: Status) -> bool {
+        (self.statuses.is_empty() || self.statuses.contains(&status)) && (!self.open || status.is_open())
+    }
+
     fn matches_view(&self, t: &View) -> bool {
         let any = |list: &[String], value: Option<&str>| {
             list.is_empty() || value.is_some_and(|v| list.iter().any(|x| x == v))

@@ -1,6 +1,6 @@
 //! `complaint serve`: the second door (spec §11). An axum server over one
-//! store; every read scans through the store's cache (validated by file
-//! metadata, spec §9), every change goes through `Store::apply` with the
+//! store; queries work from the store's index kept warm in memory and
+//! validated by file metadata on each request (spec §9), every change goes through `Store::apply` with the
 //! signed-in person as the actor. The store does blocking file I/O under
 //! its lock, so every store call runs in `spawn_blocking`.
 //!
@@ -48,7 +48,9 @@ pub fn run(store: Store, clock: Clock, options: Options, announce: impl FnOnce(S
             .await
             .map_err(|e| Error::io("listen on", options.listen.to_string(), e))?;
         let bound = listener.local_addr().map_err(|e| Error::io("listen on", options.listen.to_string(), e))?;
-        let app = app(AppState::new(store, clock, options));
+        let state = AppState::new(store, clock, options);
+        state.index.prime().await?;
+        let app = app(state);
         announce(bound);
         axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown_signal())

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 
-use super::api::queue::SharedScans;
+use super::api::queue::LiveIndex;
 use super::sessions::{Sessions, Throttle};
 use super::token_cache::TokenCache;
 use crate::error::{Error, Result};
@@ -44,12 +44,15 @@ pub struct AppState {
     pub throttle: Mutex<Throttle>,
     /// Bearer tokens verified before (argon2 once per token, not per request).
     pub tokens: TokenCache,
-    /// The queue's scans, shared by concurrent requests with the same filters.
-    pub scans: SharedScans,
+    /// The store's index, warm between requests and refreshed for each.
+    pub index: LiveIndex,
     /// One change at a time enters the blocking pool: the store lock
     /// serialises them anyway, and 32 threads waiting on it each kept a
     /// malloc arena (361 MiB peak with git auto-commit).
     pub writer: tokio::sync::Semaphore,
+    /// One argon2 verification at a time: each takes ~19 MiB, and 32
+    /// clients presenting a new token at once would otherwise take 600.
+    hashing: Mutex<()>,
 }
 
 pub type Shared = Arc<AppState>;
@@ -57,14 +60,15 @@ pub type Shared = Arc<AppState>;
 impl AppState {
     pub fn new(store: Store, clock: Clock, options: Options) -> Shared {
         Arc::new(AppState {
+            index: LiveIndex::new(store.clone()),
             store,
             clock,
             options,
             sessions: Mutex::new(HashMap::new()),
             throttle: Mutex::new(Throttle::default()),
             tokens: TokenCache::default(),
-            scans: SharedScans::default(),
             writer: tokio::sync::Semaphore::new(1),
+            hashing: Mutex::new(()),
         })
     }
 
@@ -82,6 +86,12 @@ impl AppState {
         let calendar = config.business_calendar();
         let targets = sla::ticket_targets(&calendar, &config.sla, &ticket, now);
         Ok(TicketClocks { ticket, calendar, targets, now })
+    }
+
+    /// Runs `verify` (a slow hash) when no other verification runs.
+    pub fn one_hash_at_a_time<T>(&self, verify: impl FnOnce() -> T) -> T {
+        let _turn = self.hashing.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        verify()
     }
 
     /// Runs `work` (store calls: blocking file I/O under the store lock, or

@@ -29,7 +29,7 @@ use chrono::NaiveDate;
 pub use apply::{Applied, Entry};
 pub use attachments::{ATTACHMENTS_DIR, AttachmentReport, Source, sha256_hex};
 pub use autocommit::{CommitOutcome, CommitPolicy, message_for};
-pub use cache::{ItemScan, ScanErrors, SummaryScan};
+pub use cache::{ItemScan, ScanErrors, SummaryScan, WarmHit, WarmIndex, WarmQuery};
 #[doc(hidden)]
 pub use file::parse_tickets_full;
 pub use file::{
@@ -328,6 +328,18 @@ impl Store {
     ) -> Result<ScanErrors> {
         let wanted = cache::Wanted { unsettled_at, keep: &keep, search };
         cache::fold_summaries(&self.root, &self.root.join(LOCAL_DIR), &self.file_rules(), &wanted, sink)
+    }
+
+    /// A [`WarmIndex`] of the store, for a process that answers many
+    /// queries (the server): from the index cache, refreshed.
+    pub fn warm_index(&self) -> WarmIndex {
+        WarmIndex::load(&self.root, &self.root.join(LOCAL_DIR), &self.file_rules())
+    }
+
+    /// `old` checked against the files now (spec §9's rules): what a
+    /// query of the warm index must start from to see every change.
+    pub fn refresh_warm(&self, old: &WarmIndex) -> WarmIndex {
+        old.refreshed(&self.root, &self.file_rules())
     }
 
     /// Reads in full the ticket a summary scan found at `path`. A file

@@ -131,3 +131,40 @@ fn the_openapi_description_matches_the_routes() {
         assert!(![404, 405].contains(&reply.status), "{method} {concrete}: {} {}", reply.status, reply.body);
     }
 }
+
+#[test]
+fn the_warm_index_sees_a_same_size_hand_edit_a_deleted_file_and_a_pulled_month_at_once() {
+    let store = Store::new();
+    let first = store.new_ticket("2026-11-23 08:10", &[]);
+    let second = store.new_ticket("2026-11-23 08:20", &[]);
+    let (server, auth) = agent(&store);
+    let total = |query: &str| {
+        server.get(&format!("/api/v1/tickets?{query}"), &[("authorization", &auth)]).json()["total"].clone()
+    };
+    assert_eq!(total("channel=phone"), 2);
+
+    // Edited in place, same size, within the second the server read it:
+    // only the racy-index rule sees it (size and mtime second may match).
+    let path = store.ticket_path(&first);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("channel: phone", "channel: email")).unwrap();
+    assert_eq!((total("channel=phone"), total("channel=email")), (1.into(), 1.into()));
+
+    std::fs::remove_file(store.ticket_path(&second)).unwrap();
+    assert_eq!(total(""), 1);
+
+    // A new month directory, as a `git pull` brings it.
+    let pulled = "CP20261201001";
+    let pulled_path = store.path().join("tickets/2026/12").join(format!("{pulled}.yaml"));
+    std::fs::create_dir_all(pulled_path.parent().unwrap()).unwrap();
+    std::fs::write(&pulled_path, text.replace(&first, pulled).replace("2026-11-23T08:10", "2026-12-01T08:10")).unwrap();
+    let all = server.get("/api/v1/tickets", &[("authorization", &auth)]).json();
+    let ids: Vec<_> = all["tickets"].as_array().unwrap().iter().map(|t| t["id"].clone()).collect();
+    assert_eq!(ids, [first.as_str(), pulled]);
+
+    // A broken file leaves the queue and shows on the overdue list as unreadable.
+    std::fs::write(&pulled_path, "id: [unclosed").unwrap();
+    assert_eq!(total(""), 1);
+    let overdue = server.get("/api/v1/overdue", &[("authorization", &auth)]).json();
+    assert_eq!(overdue["unreadable"].as_array().map(Vec::len), Some(1), "{overdue}");
+}

@@ -22,7 +22,7 @@ use crate::report::overdue_list::{self, Collector, Evaluation, Listing};
 use crate::report::report_json;
 use crate::server::auth::Signed;
 use crate::server::state::{AppState, Shared};
-use crate::store::Store;
+use crate::store::{Store, WarmIndex, WarmQuery};
 use crate::ticket::IndexEntry;
 use crate::time;
 
@@ -110,6 +110,7 @@ fn relative(store: &Store, e: &Error) -> String {
 /// The overdue list for `query`, as `masker` shows names, and its as-of time.
 pub fn overdue_listing(
     s: &AppState,
+    index: &WarmIndex,
     query: &OverdueQuery,
     masker: &Masker,
 ) -> Result<(Listing, DateTime<FixedOffset>)> {
@@ -122,15 +123,32 @@ pub fn overdue_listing(
     let evaluation = Evaluation { config, calendar: &calendar, filter: &filter, as_of, horizon, masker };
     let read = |path: &Path, summary: &IndexEntry| store.read_file(path, summary);
     let mut collector = Collector::new(&evaluation, &read);
-    let scan = store.fold_summaries_searching(Some(as_of), |e| evaluation.keeps(e), filter.search(), &mut |p, e| {
-        collector.push(p, e)
-    })?;
-    let unreadable = scan.errors.iter().map(|e| relative(store, e)).collect();
+    let unsettled = |e: &IndexEntry| e.settled_at.is_none_or(|settled| settled > as_of);
+    let wanted = WarmQuery {
+        settled: &|status, settled_at| settled_at > as_of && filter.admits_status(status),
+        keep: &|e| unsettled(e) && evaluation.keeps(e),
+        search: filter.search(),
+    };
+    for hit in index.find(&wanted) {
+        collector.push(hit.path(store.root()), IndexEntry::clone(&hit.entry));
+    }
+    let unreadable = index.problems().0.into_iter().map(|e| relative(store, e)).collect();
     let mut listing = collector.finish(unreadable, |e| relative(store, e));
     if let Some(owner) = &query.owner {
         listing.keep_only(owner.trim());
     }
     Ok((listing, as_of))
+}
+
+/// [`overdue_listing`] from the warm index refreshed after the request
+/// arrived: the API's overdue list and the board page.
+pub async fn overdue_board(
+    state: &Shared,
+    query: OverdueQuery,
+    masker: Masker,
+) -> Result<(Listing, DateTime<FixedOffset>)> {
+    let index = state.index.since(std::time::Instant::now()).await?;
+    state.blocking(move |s| overdue_listing(s, &index, &query, &masker)).await
 }
 
 /// The report for `query`, and the files it could not read.
@@ -154,10 +172,8 @@ pub async fn overdue(
 ) -> Result<Json<Value>, ApiError> {
     let query = overdue_query(pairs)?;
     let masker = signed.masker();
-    let doc = state
-        .blocking(move |s| overdue_listing(s, &query, &masker).map(|(listing, as_of)| listing.json(as_of)))
-        .await?;
-    Ok(Json(doc))
+    let (listing, as_of) = overdue_board(&state, query, masker).await?;
+    Ok(Json(listing.json(as_of)))
 }
 
 /// `GET /api/v1/report`: the document of `report --json`.

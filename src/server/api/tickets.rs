@@ -17,9 +17,8 @@ use crate::report::stages;
 use crate::report::ticket_json::{JSON_SCHEMA, ticket_json};
 use crate::server::auth::{Signed, csrf_header};
 use crate::server::state::{AppState, Shared};
-use crate::store::{Applied, CommitOutcome, CommitPolicy, message_for};
-use crate::ticket::{IndexEntry, Ticket};
-use std::path::PathBuf;
+use crate::store::{Applied, CommitOutcome, CommitPolicy, Store, WarmHit, WarmIndex, WarmQuery, message_for};
+use crate::ticket::Ticket;
 use std::sync::Arc;
 
 const DEFAULT_LIMIT: usize = 50;
@@ -104,38 +103,35 @@ pub async fn list(
 }
 
 /// The tickets `query` matches in received order: how many, and the page.
-/// Concurrent requests for the same filters share one scan that started
-/// after they arrived (`queue.rs`), so every answer still shows every
-/// change made before it was asked.
+/// From the warm index refreshed after the request arrived (`queue.rs`),
+/// so every answer shows every change made before it was asked; requests
+/// with the same filters share the search of one refresh.
 pub(crate) async fn find_page(state: &Shared, query: ListQuery) -> Result<(usize, Vec<Ticket>), ApiError> {
     let arrived = std::time::Instant::now();
-    let key = format!("{:?}", query.filter);
-    let filter = query.filter.clone();
-    let scanner = Arc::clone(state);
-    let found = state.scans.found(&key, arrived, || scanner.blocking(move |s| scan_queue(s, &filter))).await?;
-    let page = state
-        .blocking(move |s| {
-            let page = found.iter().skip(query.offset).take(query.limit);
-            page.map(|(path, summary)| s.store.read_file(path, summary))
-                .collect::<Result<Vec<_>>>()
-                .map(|tickets| (found.len(), tickets))
-        })
-        .await?;
-    Ok(page)
+    let key = format!("{:?} offset={} limit={}", query.filter, query.offset, query.limit);
+    let page = state.index.query(arrived, key, move |store, index| queue_page(store, index, &query)).await?;
+    Ok(Arc::unwrap_or_clone(page))
 }
 
-/// The tickets `filter` keeps, in received order: one scan of the store
-/// through its cache.
-fn scan_queue(s: &AppState, filter: &FilterInput) -> Result<Vec<(PathBuf, IndexEntry)>> {
-    let filter = Filter::from_input(filter, s.store.config())?;
-    let mut found = Vec::new();
-    s.store.fold_summaries_searching(
-        None,
-        |summary| filter.matches_summary(summary),
-        filter.search(),
-        &mut |p, t| found.push((p, t)),
-    )?;
-    found.sort_by(|(_, a), (_, b)| a.received_at.cmp(&b.received_at).then(a.id.cmp(&b.id)));
+/// How many tickets `query` keeps, and those of its page read in full.
+fn queue_page(store: &Store, index: &WarmIndex, query: &ListQuery) -> Result<(usize, Vec<Ticket>)> {
+    let found = queue_hits(store, index, &query.filter)?;
+    let root = store.root();
+    let page = found.iter().skip(query.offset).take(query.limit);
+    let tickets = page.map(|hit| store.read_file(&hit.path(root), &hit.entry)).collect::<Result<Vec<_>>>()?;
+    Ok((found.len(), tickets))
+}
+
+/// The summaries `filter` keeps, in received order.
+fn queue_hits(store: &Store, index: &WarmIndex, filter: &FilterInput) -> Result<Vec<WarmHit>> {
+    let filter = Filter::from_input(filter, store.config())?;
+    let query = WarmQuery {
+        settled: &|status, _| filter.admits_status(status),
+        keep: &|summary| filter.matches_summary(summary),
+        search: filter.search(),
+    };
+    let mut found = index.find(&query);
+    found.sort_unstable_by(|a, b| a.entry.received_at.cmp(&b.entry.received_at).then(a.entry.id.cmp(&b.entry.id)));
     Ok(found)
 }
 

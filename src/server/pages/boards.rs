@@ -26,7 +26,7 @@ pub async fn overdue_page(
     };
     let masker = desk.signed.masker();
     let owner = query.owner.clone();
-    let found = state.blocking(move |s| boards::overdue_listing(s, &query, &masker)).await;
+    let found = boards::overdue_board(&state, query, masker).await;
     match found {
         Ok((listing, as_of)) => {
             let config = state.store.config();

@@ -36,6 +36,7 @@ mod kind;
 mod scan;
 mod summaries;
 mod tickets;
+mod warm;
 
 use std::path::{Path, PathBuf};
 
@@ -43,6 +44,7 @@ use chrono::{DateTime, FixedOffset};
 
 pub use item_scan::{ItemScan, ScanErrors, SummaryScan};
 pub use summaries::Wanted;
+pub use warm::{WarmHit, WarmIndex, WarmQuery};
 
 use super::placement::FileRules;
 use crate::error::Result;

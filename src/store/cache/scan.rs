@@ -76,7 +76,7 @@ pub(super) fn scan_kind<K: CacheKind>(
 /// The cache file `name` of `.complaint/` mapped read-only, if there is a
 /// usable one, and whether a new one may be written there: not when a link
 /// or a non-regular file is in the way (warned about, left alone).
-fn open_cache(local_dir: &Path, name: &str, lang: Lang) -> (bool, Option<memmap2::Mmap>) {
+pub(super) fn open_cache(local_dir: &Path, name: &str, lang: Lang) -> (bool, Option<memmap2::Mmap>) {
     let refused = |e: &Error| {
         local::warn(e, lang);
         (false, None)
@@ -222,22 +222,9 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
     /// Reading them again (to write a new cache) faults them back in from
     /// the file, which is never changed in place.
     fn release(&self, records: &[FileRecord<'a>]) {
-        let (Some(map), Some(first), Some(last)) = (self.map, records.first(), records.last()) else { return };
-        let base = map.as_ptr() as usize;
-        let drop = |from: *const u8, to: *const u8| {
-            let (from, to) = (from as usize - base, to as usize - base);
-            if to > from {
-                // SAFETY: a read-only shared mapping of a file never written
-                // in place: dropping its pages only makes the next read fault
-                // them in again with the same bytes; no reference is
-                // invalidated.
-                let _ = unsafe { map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, from, to - from) };
-            }
-        };
-        // The payloads, then the file records (from the first name to the
-        // last one: its few trailing bytes stay).
-        drop(first.payload.as_ptr(), last.payload.as_ptr_range().end);
-        drop(first.name.as_ptr(), last.name.as_bytes().as_ptr_range().end);
+        if let Some(map) = self.map {
+            release(map, records);
+        }
     }
 
     /// The cache records of the directory `key`, in name order (none if
@@ -374,4 +361,25 @@ fn recordable(entry: &Listed) -> bool {
         EntryKind::Symlink => false,
         EntryKind::Other => !walk::is_ticket_name(&entry.name),
     }
+}
+
+/// Hands the pages of `map` holding `records` and their payloads back to
+/// the kernel (see [`Scanner::release`]).
+pub(super) fn release(map: &memmap2::Mmap, records: &[FileRecord<'_>]) {
+    let (Some(first), Some(last)) = (records.first(), records.last()) else { return };
+    let base = map.as_ptr() as usize;
+    let drop = |from: *const u8, to: *const u8| {
+        let (from, to) = (from as usize - base, to as usize - base);
+        if to > from {
+            // SAFETY: a read-only shared mapping of a file never written
+            // in place: dropping its pages only makes the next read fault
+            // them in again with the same bytes; no reference is
+            // invalidated.
+            let _ = unsafe { map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, from, to - from) };
+        }
+    };
+    // The payloads, then the file records (from the first name to the
+    // last one: its few trailing bytes stay).
+    drop(first.payload.as_ptr(), last.payload.as_ptr_range().end);
+    drop(first.name.as_ptr(), last.name.as_bytes().as_ptr_range().end);
 }
