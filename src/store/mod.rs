@@ -336,10 +336,11 @@ impl Store {
         WarmIndex::load(&self.root, &self.root.join(LOCAL_DIR), &self.file_rules())
     }
 
-    /// `old` checked against the files now (spec §9's rules): what a
-    /// query of the warm index must start from to see every change.
-    pub fn refresh_warm(&self, old: &WarmIndex) -> WarmIndex {
-        old.refreshed(&self.root, &self.file_rules())
+    /// `old` with the directory `dir` (`tickets/2026/11`) checked against
+    /// the files now by spec §9's rules: what a process refreshing its warm
+    /// index round and round does at each step.
+    pub fn refresh_warm_dir(&self, old: &WarmIndex, dir: &std::sync::Arc<Path>) -> WarmIndex {
+        old.with_dir_refreshed(&self.root, &self.file_rules(), dir)
     }
 
     /// Reads in full the ticket a summary scan found at `path`. A file

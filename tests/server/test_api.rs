@@ -167,4 +167,11 @@ fn the_warm_index_sees_a_same_size_hand_edit_a_deleted_file_and_a_pulled_month_a
     assert_eq!(total(""), 1);
     let overdue = server.get("/api/v1/overdue", &[("authorization", &auth)]).json();
     assert_eq!(overdue["unreadable"].as_array().map(Vec::len), Some(1), "{overdue}");
+
+    // A month directory removed whole (a `git checkout` of an older commit).
+    std::fs::remove_dir_all(pulled_path.parent().unwrap()).unwrap();
+    let overdue = server.get("/api/v1/overdue", &[("authorization", &auth)]).json();
+    assert_eq!(overdue["unreadable"].as_array().map(Vec::len), Some(0), "{overdue}");
+    store.new_ticket("2026-11-23 09:00", &[]);
+    assert_eq!(total(""), 2, "a CLI change shows on the next request");
 }

@@ -129,8 +129,11 @@ pub fn overdue_listing(
         keep: &|e| unsettled(e) && evaluation.keeps(e),
         search: filter.search(),
     };
-    for hit in index.find(&wanted) {
-        collector.push(hit.path(store.root()), IndexEntry::clone(&hit.entry));
+    // Not remembered: what the board keeps depends on the time.
+    for hit in index.find(&wanted, None) {
+        if let Some(entry) = hit.entry() {
+            collector.push(hit.path(store.root()), IndexEntry::clone(&entry));
+        }
     }
     let unreadable = index.problems().0.into_iter().map(|e| relative(store, e)).collect();
     let mut listing = collector.finish(unreadable, |e| relative(store, e));

@@ -118,7 +118,8 @@ fn queue_page(store: &Store, index: &WarmIndex, query: &ListQuery) -> Result<(us
     let found = queue_hits(store, index, &query.filter)?;
     let root = store.root();
     let page = found.iter().skip(query.offset).take(query.limit);
-    let tickets = page.map(|hit| store.read_file(&hit.path(root), &hit.entry)).collect::<Result<Vec<_>>>()?;
+    let tickets = page.filter_map(|hit| Some(store.read_file(&hit.path(root), &*hit.entry()?)));
+    let tickets = tickets.collect::<Result<Vec<_>>>()?;
     Ok((found.len(), tickets))
 }
 
@@ -130,8 +131,8 @@ fn queue_hits(store: &Store, index: &WarmIndex, filter: &FilterInput) -> Result<
         keep: &|summary| filter.matches_summary(summary),
         search: filter.search(),
     };
-    let mut found = index.find(&query);
-    found.sort_unstable_by(|a, b| a.entry.received_at.cmp(&b.entry.received_at).then(a.entry.id.cmp(&b.entry.id)));
+    let mut found = index.find(&query, Some(&format!("{filter:?}")));
+    found.sort_unstable_by(|a, b| a.received_at.cmp(&b.received_at).then(a.id().cmp(b.id())));
     Ok(found)
 }
 

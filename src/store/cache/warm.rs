@@ -20,8 +20,9 @@
 
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
+use std::ops::Bound;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
@@ -40,14 +41,25 @@ use crate::ticket::{IndexEntry, Status, Ticket};
 
 type Instant = chrono::DateTime<chrono::FixedOffset>;
 
-/// Every ticket file's summary as of the last refresh.
-#[derive(Default)]
+/// Every ticket file's summary as of the last refresh of its directory.
+/// Cloning is cheap (the directories are shared).
+#[derive(Default, Clone)]
 pub struct WarmIndex {
-    /// The directories below the store root (`tickets/2026/11`), in path
-    /// order, each with its ticket files in name order.
-    dirs: BTreeMap<Arc<Path>, WarmDir>,
-    /// What could not be walked: a directory unreadable, a symbolic link.
-    errors: Vec<Error>,
+    /// `tickets/` and every directory below it (`tickets/2026/11`), in
+    /// path order: a parent before its children.
+    dirs: BTreeMap<Arc<Path>, DirState>,
+    /// Changes whenever what the index holds does (a directory's files,
+    /// listing or problems): equal versions of one index's refreshes hold
+    /// the same.
+    version: u64,
+}
+
+#[derive(Default, Clone)]
+struct DirState {
+    content: Arc<WarmDir>,
+    /// When its last refresh started; `None`: taken from the cache file,
+    /// never refreshed.
+    refreshed: Option<std::time::Instant>,
 }
 
 /// One directory as last listed.
@@ -63,6 +75,10 @@ struct WarmDir {
     /// are its whole listing.
     complete: bool,
     subdirs: Vec<Box<OsStr>>,
+    /// What its listing found wrong: itself unreadable, a symbolic link.
+    errors: Vec<Error>,
+    /// The hits of recent queries, by the key their caller gave.
+    memo: Mutex<Vec<(String, Arc<[DirHit]>)>>,
 }
 
 /// One ticket file as last read.
@@ -120,19 +136,26 @@ impl Summary {
         })
     }
 
-    /// The entry, if `settled` (for a settled one) and then `keep` want it,
-    /// and the search finds its text.
-    fn wanted(&self, query: &WarmQuery<'_>) -> Option<Arc<IndexEntry>> {
+    /// When the ticket was received, if `settled` (for a settled one) and
+    /// then `keep` want it, and the search finds its text.
+    fn wanted(&self, query: &WarmQuery<'_>) -> Option<Instant> {
         let finds = |text: &str| query.search.is_none_or(|q| q.is_empty() || q.matches_text(text));
         match self {
-            Summary::Open { entry, text } => ((query.keep)(entry) && finds(text)).then(|| Arc::clone(entry)),
+            Summary::Open { entry, text } => ((query.keep)(entry) && finds(text)).then_some(entry.received_at),
             Summary::Settled { status, settled_at, encoded } => {
                 if !(query.settled)(*status, *settled_at) {
                     return None;
                 }
                 let (entry, text) = decode(encoded)?;
-                ((query.keep)(&entry) && finds(text)).then(|| Arc::new(entry))
+                ((query.keep)(&entry) && finds(text)).then_some(entry.received_at)
             }
+        }
+    }
+
+    fn entry(&self) -> Option<Arc<IndexEntry>> {
+        match self {
+            Summary::Open { entry, .. } => Some(Arc::clone(entry)),
+            Summary::Settled { encoded, .. } => decode(encoded).map(|(entry, _)| Arc::new(entry)),
         }
     }
 }
@@ -158,13 +181,90 @@ pub struct WarmQuery<'q> {
 #[derive(Clone)]
 pub struct WarmHit {
     file: Arc<WarmFile>,
-    pub entry: Arc<IndexEntry>,
+    /// Which of the file's summaries (several after an ID collision).
+    at: u32,
+    pub received_at: Instant,
 }
 
 impl WarmHit {
     /// The file's path, below `root`.
     pub fn path(&self, root: &Path) -> PathBuf {
         root.join(&self.file.dir).join(&*self.file.name)
+    }
+
+    /// The ticket's ID: its file's name (it is where its ID puts it).
+    pub fn id(&self) -> &str {
+        self.file.name.to_str().and_then(|name| name.strip_suffix(".yaml")).unwrap_or_default()
+    }
+
+    /// The summary, decoded if it was kept encoded (`None` only if the
+    /// bytes it was found in stopped decoding, which they cannot).
+    pub fn entry(&self) -> Option<Arc<IndexEntry>> {
+        self.file.summaries().get(self.at as usize)?.entry()
+    }
+}
+
+impl WarmFile {
+    fn summaries(&self) -> &[Summary] {
+        match &self.found {
+            Found::One(one) => std::slice::from_ref(one),
+            Found::Several(several) => several.0.as_slice(),
+            Found::Failed(_) => &[],
+        }
+    }
+}
+
+/// A hit inside one directory, as its memo keeps it: small, and no
+/// decoded summary held.
+#[derive(Clone, Copy)]
+struct DirHit {
+    file: u32,
+    at: u32,
+    received_at: Instant,
+}
+
+/// Distinct queries a directory remembers the hits of at most.
+const MEMO_KEYS: usize = 16;
+
+impl WarmDir {
+    /// The hits of `query` among this directory's files, remembered under
+    /// `key` (if given) for as long as the directory is unchanged.
+    fn hits(&self, query: &WarmQuery<'_>, key: Option<&str>) -> Arc<[DirHit]> {
+        let find = || -> Arc<[DirHit]> {
+            let mut hits = Vec::new();
+            for (file_at, file) in self.files.iter().enumerate() {
+                for (at, summary) in file.summaries().iter().enumerate() {
+                    if let Some(received_at) = summary.wanted(query) {
+                        hits.push(DirHit { file: file_at as u32, at: at as u32, received_at });
+                    }
+                }
+            }
+            hits.into()
+        };
+        let Some(key) = key else { return find() };
+        if let Some((_, hits)) = self.memo.lock().expect("warm memo").iter().find(|(k, _)| k == key) {
+            return Arc::clone(hits);
+        }
+        let hits = find();
+        let mut memo = self.memo.lock().expect("warm memo");
+        if memo.len() >= MEMO_KEYS {
+            memo.clear();
+        }
+        memo.push((key.to_string(), Arc::clone(&hits)));
+        hits
+    }
+
+    /// The same listing, stamps and files (the very same entries): the
+    /// old directory, its memo included, stands for the new one.
+    fn same_as(&self, new: &WarmDir) -> bool {
+        self.stamp == new.stamp
+            && self.trusted == new.trusted
+            && self.complete == new.complete
+            && self.subdirs == new.subdirs
+            && self.errors.is_empty()
+            && new.errors.is_empty()
+            && self.files.len() == new.files.len()
+            && self.files.iter().zip(&new.files).all(|(a, b)| Arc::ptr_eq(a, b))
     }
 }
 
@@ -176,54 +276,121 @@ impl WarmIndex {
         seeded.refreshed(root, rules)
     }
 
-    /// This index checked against the files now: every file stat'ed, its
-    /// entry taken over if its stamp holds, else read again.
+    /// This index checked against the files now: every directory
+    /// refreshed in turn ([`WarmIndex::with_dir_refreshed`]).
     pub(in crate::store) fn refreshed(&self, root: &Path, rules: &FileRules) -> WarmIndex {
+        let mut index = self.clone();
+        index.dirs.entry(top()).or_default();
+        let mut at: Option<Arc<Path>> = None;
+        while let Some(dir) = index.dir_after(at.as_deref()) {
+            index = index.with_dir_refreshed(root, rules, &dir);
+            at = Some(dir);
+        }
+        index
+    }
+
+    /// The directory after `after` in path order (the first for `None`).
+    fn dir_after(&self, after: Option<&Path>) -> Option<Arc<Path>> {
+        match after {
+            Some(after) => self.dirs.range::<Path, _>((Bound::Excluded(after), Bound::Unbounded)).next(),
+            None => self.dirs.iter().next(),
+        }
+        .map(|(dir, _)| Arc::clone(dir))
+    }
+
+    /// The directory to refresh after `after` when refreshing round and
+    /// round: the next in path order, else the first (`tickets/`).
+    pub fn next_dir(&self, after: Option<&Path>) -> Arc<Path> {
+        self.dir_after(after).or_else(|| self.dir_after(None)).unwrap_or_else(top)
+    }
+
+    /// Whether every directory was refreshed since `since`: then the index
+    /// shows every change made before it.
+    pub fn fresh_since(&self, since: std::time::Instant) -> bool {
+        self.dirs.contains_key(Path::new(TICKETS_DIR))
+            && self.dirs.values().all(|dir| dir.refreshed.is_some_and(|at| at >= since))
+    }
+
+    /// See [`WarmIndex::version`]'s field.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// This index with the directory `dir` (below the root) listed again
+    /// and its files checked: each file stat'ed, its entry taken over if
+    /// its stamp holds, else read again. A subdirectory it no longer holds
+    /// goes with everything below it; a new one is added, to be refreshed
+    /// in its turn.
+    pub(in crate::store) fn with_dir_refreshed(&self, root: &Path, rules: &FileRules, dir: &Arc<Path>) -> WarmIndex {
+        let refreshed = std::time::Instant::now();
         // Taken before any file is stat'ed, as for the cache file.
         let started_s = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
         let walker = Walker { old: self, root, rules, trust_before_ns: trust_limit(started_s) };
-        let top = root.join(TICKETS_DIR);
-        if let Err(e) = file::check_inside(root, &top.join("x")) {
-            return WarmIndex { errors: vec![e], ..WarmIndex::default() };
+        let here = walker.dir(dir);
+        let mut next = self.clone();
+        let old = self.dirs.get(dir).map(|state| &state.content);
+        let content = match old.filter(|old| old.same_as(&here)) {
+            Some(old) => Arc::clone(old),
+            None => {
+                next.version += 1;
+                Arc::new(here)
+            }
+        };
+        let gone: Vec<Arc<Path>> = self
+            .dirs
+            .range::<Path, _>((Bound::Excluded(&**dir), Bound::Unbounded))
+            .map(|(below, _)| below)
+            .take_while(|below| below.starts_with(dir))
+            .filter(|below| {
+                let name = below.strip_prefix(dir).ok().and_then(|rest| rest.iter().next());
+                !name.is_some_and(|name| content.subdirs.iter().any(|sub| **sub == *name))
+            })
+            .cloned()
+            .collect();
+        for below in gone {
+            next.dirs.remove(&below);
+            next.version += 1;
         }
-        if !top.is_dir() {
-            return WarmIndex::default();
+        for sub in &content.subdirs {
+            next.dirs.entry(Arc::from(dir.join(&**sub))).or_insert_with(|| {
+                next.version += 1;
+                DirState::default()
+            });
         }
-        let mut fresh = WarmIndex::default();
-        match DirFd::open(&top) {
-            Ok(fd) => walker.dir(&fd, Arc::from(Path::new(TICKETS_DIR)), &mut fresh),
-            Err(e) => fresh.errors.push(Error::io("read", &top, e)),
-        }
-        fresh
+        next.dirs.insert(Arc::clone(dir), DirState { content, refreshed: Some(refreshed) });
+        next
     }
 
     /// How many ticket files the index holds.
     pub fn file_count(&self) -> usize {
-        self.dirs.values().map(|dir| dir.files.len()).sum()
+        self.dirs.values().map(|dir| dir.content.files.len()).sum()
     }
 
-    /// The summaries `query` wants, in path order. On the calling thread:
-    /// it takes milliseconds, and the thread pool may be busy with the next
-    /// refresh, which it would wait behind.
-    pub fn find(&self, query: &WarmQuery<'_>) -> Vec<WarmHit> {
-        let mut hits = Vec::new();
-        for file in self.dirs.values().flat_map(|dir| &dir.files) {
-            let summaries = match &file.found {
-                Found::One(one) => std::slice::from_ref(one),
-                Found::Several(several) => several.0.as_slice(),
-                Found::Failed(_) => &[],
-            };
-            let wanted = summaries.iter().filter_map(|s| s.wanted(query));
-            hits.extend(wanted.map(|entry| WarmHit { file: Arc::clone(file), entry }));
+    /// The summaries `query` wants, in path order. `memo_key`, if given,
+    /// names the query: each directory remembers its hits under it while
+    /// it stays unchanged, so asking again costs a copy of the hits. On the
+    /// calling thread: the thread pool may be busy with a refresh, which
+    /// this would wait behind.
+    pub fn find(&self, query: &WarmQuery<'_>, memo_key: Option<&str>) -> Vec<WarmHit> {
+        let mut found = Vec::new();
+        for state in self.dirs.values() {
+            let dir = &state.content;
+            let hits = dir.hits(query, memo_key);
+            found.extend(hits.iter().map(|hit| WarmHit {
+                file: Arc::clone(&dir.files[hit.file as usize]),
+                at: hit.at,
+                received_at: hit.received_at,
+            }));
         }
-        hits
+        found
     }
 
     /// The files that could not be read and the directories that could not
     /// be walked, then the ID collisions, as a scan reports them.
     pub fn problems(&self) -> (Vec<&Error>, Vec<&Error>) {
-        let (mut errors, mut collisions): (Vec<&Error>, Vec<&Error>) = (self.errors.iter().collect(), Vec::new());
-        for file in self.dirs.values().flat_map(|dir| &dir.files) {
+        let mut errors: Vec<&Error> = self.dirs.values().flat_map(|dir| &dir.content.errors).collect();
+        let mut collisions = Vec::new();
+        for file in self.dirs.values().flat_map(|dir| &dir.content.files) {
             match &file.found {
                 Found::Failed(e) => errors.push(e),
                 Found::Several(several) => collisions.push(&several.1),
@@ -261,7 +428,8 @@ fn seed(local_dir: &Path, rules: &FileRules) -> Option<WarmIndex> {
         // Copied out: the cache file's pages need not stay in memory.
         scan::release(&mapped, &records);
         files.sort_unstable_by(|a, b| a.name.cmp(&b.name));
-        seeded.dirs.insert(dir, WarmDir { files, ..WarmDir::default() });
+        let content = Arc::new(WarmDir { files, ..WarmDir::default() });
+        seeded.dirs.insert(dir, DirState { content, refreshed: None });
     }
     Some(seeded)
 }
@@ -277,21 +445,32 @@ struct Walker<'w> {
 enum Walked {
     File(Arc<WarmFile>),
     Error(Error),
-    Dir(Box<OsStr>, WarmIndex),
+    Dir(Box<OsStr>),
+}
+
+/// `tickets/`, below the store root.
+fn top() -> Arc<Path> {
+    Arc::from(Path::new(TICKETS_DIR))
 }
 
 impl Walker<'_> {
-    /// The open directory `fd` at `dir` (below the root) and everything
-    /// below it, into `into`: its ticket files and subdirectories in
-    /// parallel.
-    fn dir(&self, fd: &DirFd, dir: Arc<Path>, into: &mut WarmIndex) {
+    /// The directory `dir` (below the root) listed, or its listing taken
+    /// over while its stamp holds, and its files checked in parallel.
+    fn dir(&self, dir: &Arc<Path>) -> WarmDir {
+        let path = self.root.join(&**dir);
+        let fd = match self.open(dir) {
+            Ok(Some(fd)) => fd,
+            // Gone: its parent's next listing drops it.
+            Ok(None) => return WarmDir::default(),
+            Err(e) => return WarmDir { errors: vec![e], ..WarmDir::default() },
+        };
         let stamp = fd.stamp().ok();
-        let old = self.old.dirs.get(&dir);
+        let old = self.old.dirs.get(dir).map(|state| &*state.content);
         let unchanged = old.filter(|old| {
             old.complete && old.trusted && old.stamp.zip(stamp).is_some_and(|(old, now)| old.same_dir(&now))
         });
         let (walked, complete) = match unchanged {
-            Some(old) => (self.unchanged_dir(fd, &dir, old), true),
+            Some(old) => (self.unchanged_dir(&fd, dir, old), true),
             None => match fd.list() {
                 Ok(listed) => {
                     let complete = listed.iter().all(|e| match e.kind {
@@ -299,9 +478,9 @@ impl Walker<'_> {
                         EntryKind::Dir => !walk::is_ticket_name(&e.name),
                         _ => false,
                     });
-                    (self.listed_dir(fd, &dir, old, &listed), complete)
+                    (self.listed_dir(&fd, dir, old, &listed), complete)
                 }
-                Err(e) => return into.errors.push(Error::io("read", self.root.join(&*dir), e)),
+                Err(e) => return WarmDir { errors: vec![Error::io("read", path, e)], ..WarmDir::default() },
             },
         };
         let mut here = WarmDir {
@@ -313,23 +492,44 @@ impl Walker<'_> {
         for item in walked {
             match item {
                 Walked::File(file) => here.files.push(file),
-                Walked::Error(e) => into.errors.push(e),
-                Walked::Dir(name, below) => {
-                    here.subdirs.push(name);
-                    into.dirs.extend(below.dirs);
-                    into.errors.extend(below.errors);
-                }
+                Walked::Error(e) => here.errors.push(e),
+                Walked::Dir(name) => here.subdirs.push(name),
             }
         }
-        into.dirs.insert(dir, here);
+        here
+    }
+
+    /// `dir` opened from `tickets/` down, never through a symbolic link;
+    /// `None` if it is not there (a store without tickets, a directory
+    /// removed since its parent was listed).
+    fn open(&self, dir: &Path) -> Result<Option<DirFd>, Error> {
+        let top = self.root.join(TICKETS_DIR);
+        // Opening `tickets/` refuses a symlink in its place; this names the
+        // link (or a symlinked parent) in the error.
+        file::check_inside(self.root, &top.join("x"))?;
+        let gone = |e: &std::io::Error| e.kind() == std::io::ErrorKind::NotFound;
+        let mut fd = match DirFd::open(&top) {
+            Ok(fd) => fd,
+            Err(e) if gone(&e) => return Ok(None),
+            Err(e) => return Err(Error::io("read", top, e)),
+        };
+        for name in dir.strip_prefix(TICKETS_DIR).unwrap_or(dir).iter() {
+            fd = match fd.open_child(name) {
+                Ok(fd) => fd,
+                Err(e) if gone(&e) => return Ok(None),
+                Err(e) => return Err(Error::io("read", self.root.join(dir), e)),
+            };
+        }
+        Ok(Some(fd))
     }
 
     /// The entries of a directory unchanged since the last refresh, from
-    /// that refresh: its files stat'ed again, its subdirectories walked.
+    /// that refresh: its files stat'ed again.
     fn unchanged_dir(&self, fd: &DirFd, dir: &Arc<Path>, old: &WarmDir) -> Vec<Walked> {
         let files = old.files.par_iter().map(|f| Walked::File(self.file(fd, dir, Some(f), &old.files, &f.name)));
-        let dirs = old.subdirs.par_iter().map(|name| self.subdir(fd, dir, name));
-        files.chain(dirs).collect()
+        let mut walked: Vec<Walked> = files.collect();
+        walked.extend(old.subdirs.iter().map(|name| Walked::Dir(name.clone())));
+        walked
     }
 
     /// The entries of a directory as `listed` now.
@@ -346,22 +546,11 @@ impl Walker<'_> {
                     walked.push(Walked::Error(walk::symlink_error(self.root.join(&**dir).join(&entry.name))));
                 }
                 if entry.kind == EntryKind::Dir {
-                    walked.push(self.subdir(fd, dir, &entry.name));
+                    walked.push(Walked::Dir(Box::from(&*entry.name)));
                 }
                 walked
             })
             .collect()
-    }
-
-    /// The subdirectory `name` of `dir` and everything below it.
-    fn subdir(&self, fd: &DirFd, dir: &Path, name: &OsStr) -> Walked {
-        let mut below = WarmIndex::default();
-        let child: Arc<Path> = Arc::from(dir.join(name));
-        match fd.open_child(name) {
-            Ok(fd) => self.dir(&fd, Arc::clone(&child), &mut below),
-            Err(e) => below.errors.push(Error::io("read", self.root.join(&*child), e)),
-        }
-        Walked::Dir(name.into(), below)
     }
 
     /// One ticket file: its old entry if the stamp holds, else read.
