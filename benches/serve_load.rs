@@ -5,7 +5,8 @@
 //!     SERVE_LOAD_STORE=/tmp/copy-of-store cargo bench --bench serve_load
 //!
 //! The store is written to (a user is added, notes are recorded): point it
-//! at a copy. Environment: `COMPLAINT_BIN` (default
+//! at a copy, warmed (`complaint overdue` in it once: `cp -a` gives every
+//! file a new ctime, which invalidates the cache it carries). Environment: `COMPLAINT_BIN` (default
 //! target/release/complaint), `CLIENTS` (32), `SECONDS` (10 per scenario),
 //! `SCENARIOS` (default "queue,ticket,note").
 
