@@ -114,15 +114,21 @@ const LINES_PER_BLOCK: usize = 256;
 fn column_widths(header: &[String], rows: &[Vec<String>]) -> Vec<usize> {
     let widest = |mut widths: Vec<usize>, row: &Vec<String>| {
         for (w, c) in widths.iter_mut().zip(row) {
-            *w = (*w).max(UnicodeWidthStr::width(c.as_str()));
+            *w = (*w).max(display_width(c));
         }
         widths
     };
-    let header_widths: Vec<usize> = header.iter().map(|h| UnicodeWidthStr::width(h.as_str())).collect();
+    let header_widths: Vec<usize> = header.iter().map(|h| display_width(h)).collect();
     let zero = || vec![0; header.len()];
     let cells =
         rows.par_iter().fold(zero, widest).reduce(zero, |a, b| a.into_iter().zip(b).map(|(a, b)| a.max(b)).collect());
     header_widths.into_iter().zip(cells).map(|(h, c)| h.max(c)).collect()
+}
+
+/// The display columns `text` takes: its length for ASCII (most cells:
+/// IDs, times, codes), else by Unicode width (CJK takes two).
+pub fn display_width(text: &str) -> usize {
+    if text.is_ascii() { text.len() } else { UnicodeWidthStr::width(text) }
 }
 
 /// One line of the table: each cell padded to its column's width plus
@@ -135,7 +141,7 @@ fn push_line(out: &mut String, row: &[String], widths: &[usize]) {
             out.push(' ');
         }
         out.push_str(c);
-        let mut pad = w + 2 - UnicodeWidthStr::width(c.as_str());
+        let mut pad = w + 2 - display_width(c);
         while pad > 0 {
             let n = pad.min(BLANKS.len());
             out.push_str(&BLANKS[..n]);
