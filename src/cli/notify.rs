@@ -16,7 +16,7 @@ use crate::tr;
 /// The assignee's address from `[people]`.
 pub fn recipient(config: &Config, assignee: Option<&str>) -> Result<Mailbox> {
     let name = assignee.ok_or_else(|| super::flags::reword(Refusal::NotifyWithoutAssignee.into(), &[]))?;
-    let address = config.people.get(name).ok_or_else(|| {
+    let address = config.address_of(name).ok_or_else(|| {
         Error::invalid(
             format!("no e-mail address for {name:?} in [people]"),
             Some("add it under [people] in complaint.toml, the name quoted: \"李四\" = \"李四 <lisi@example.com>\""),

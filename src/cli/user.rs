@@ -11,15 +11,16 @@ use crate::store::{Role, User};
 
 /// The people who may sign in to `complaint serve`, with their roles
 /// (viewer reads; agent reads and writes; lead also sees names and
-/// contacts unmasked). Only argon2 hashes are kept, in .complaint/users.toml
-/// (outside git, mode 0600).
+/// contacts unmasked). Roles are kept in complaint.toml ([people.NAME]
+/// role); only argon2 hashes in .complaint/users.toml (outside git, mode 0600).
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {
     /// Add a user; prints the password (or with --token an API token) once
     Add(AddArgs),
     /// List users: name, role, whether a password or token is set, created
     List,
-    /// Remove a user; their sessions end at their next request
+    /// Remove a user's password and token; their sessions end at their next
+    /// request ([people.NAME] in complaint.toml stays)
     Remove(NameArgs),
     /// Give a user a new password (or with --token a new API token), printed once
     Reset(ResetArgs),
@@ -29,7 +30,7 @@ pub enum UserCommand {
 pub struct AddArgs {
     /// The name recorded as the actor of every change they make
     pub name: String,
-    /// agent, lead or viewer
+    /// agent, lead or viewer: written to complaint.toml as [people.NAME] role
     #[arg(long)]
     pub role: String,
     /// Make an API token (Authorization: Bearer) instead of a password
@@ -50,7 +51,7 @@ pub struct ResetArgs {
     /// A new API token instead of a new password
     #[arg(long)]
     pub token: bool,
-    /// Also change the role
+    /// Also change the role (in complaint.toml, [people.NAME] role)
     #[arg(long)]
     pub role: Option<String>,
 }
@@ -63,48 +64,38 @@ pub fn run(ctx: &mut Context, command: UserCommand) -> Result<ExitCode> {
             crate::ticket::text::check_one_line("the user name", &args.name)?;
             let name = args.name.trim().to_string();
             let created = ctx.now(store.config().zone())?.to_rfc3339();
-            let printed = store.update_users(|users| {
+            let printed = store.update_users_and_role(Some((&name, role)), |users| {
                 if users.users.contains_key(&name) {
                     return Err(Error::invalid(
                         format!("there is already a user “{name}”"),
                         Some("complaint user reset NAME gives a new password"),
                     ));
                 }
-                let mut user = User { role, created, password_hash: None, token_id: None, token_hash: None };
+                let mut user = User { role: None, created, password_hash: None, token_id: None, token_hash: None };
                 let printed = set_secret(&mut user, args.token)?;
                 users.users.insert(name.clone(), user);
                 Ok(printed)
             })?;
-            ctx.info(format!("added {name} ({}); the secret is shown only now:", role.as_str()));
+            ctx.info(format!(
+                "added {name} ({}, in complaint.toml [people]); the secret is shown only now:",
+                role.as_str()
+            ));
             output::print(&format!("{printed}\n"))?;
         }
-        UserCommand::List => {
-            let users = store.read_users()?;
-            let mut text = String::new();
-            for (name, user) in &users.users {
-                let yes = |b: bool| if b { "yes" } else { "no" };
-                text.push_str(&format!(
-                    "{name}\t{}\tpassword: {}\ttoken: {}\t{}\n",
-                    user.role.as_str(),
-                    yes(user.password_hash.is_some()),
-                    yes(user.token_hash.is_some()),
-                    user.created
-                ));
-            }
-            output::print(&text)?;
-        }
+        UserCommand::List => output::print(&list(&store)?)?,
         UserCommand::Remove(args) => {
             store
                 .update_users(|users| users.users.remove(&args.name).map(|_| ()).ok_or_else(|| unknown(&args.name)))?;
-            ctx.info(format!("removed {}", args.name));
+            ctx.info(format!(
+                "removed the password and token of {}; [people] in complaint.toml keeps the name, \
+                 which may still be named as assignee or supervisor",
+                args.name
+            ));
         }
         UserCommand::Reset(args) => {
             let role = args.role.as_deref().map(Role::parse).transpose()?;
-            let printed = store.update_users(|users| {
+            let printed = store.update_users_and_role(role.map(|r| (args.name.as_str(), r)), |users| {
                 let user = users.users.get_mut(&args.name).ok_or_else(|| unknown(&args.name))?;
-                if let Some(role) = role {
-                    user.role = role;
-                }
                 set_secret(user, args.token)
             })?;
             ctx.info(format!("reset {}; the secret is shown only now:", args.name));
@@ -112,6 +103,24 @@ pub fn run(ctx: &mut Context, command: UserCommand) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One line per user: name, role (complaint.toml, else the older users
+/// file; `-` for none), whether a password or token is set, created.
+fn list(store: &crate::store::Store) -> Result<String> {
+    let users = store.read_users()?;
+    let mut text = String::new();
+    for (name, user) in &users.users {
+        let yes = |b: bool| if b { "yes" } else { "no" };
+        text.push_str(&format!(
+            "{name}\t{}\tpassword: {}\ttoken: {}\t{}\n",
+            user.role(store.config().role_of(name)).map_or("-", Role::as_str),
+            yes(user.password_hash.is_some()),
+            yes(user.token_hash.is_some()),
+            user.created
+        ));
+    }
+    Ok(text)
 }
 
 /// A new password or token for `user`; returns it to print.

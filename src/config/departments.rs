@@ -36,7 +36,7 @@ impl Config {
     /// The address of a supervisor: their `[people]` entry, else the text
     /// itself (an address).
     pub fn supervisor_address<'a>(&'a self, supervisor: &'a str) -> &'a str {
-        self.people.get(supervisor).map_or(supervisor, String::as_str)
+        self.address_of(supervisor).unwrap_or(supervisor)
     }
 
     /// The supervisor of `department` itself (not `[sla] supervisor`): the
@@ -55,12 +55,12 @@ impl Config {
             .chain(self.sla.supervisor.as_deref().map(|s| ("sla.supervisor".to_string(), s)));
         for (key, who) in named {
             let who = who.trim();
-            if who.is_empty() || self.people.contains_key(who) {
+            if who.is_empty() || self.address_of(who).is_some() {
                 continue;
             }
             if crate::mail::parse_address(who, &key).is_err() {
                 return Err(format!(
-                    "{key} = {who:?} is neither a name under [people] nor an e-mail address; \
+                    "{key} = {who:?} is neither a name under [people] with an address nor an e-mail address; \
                      add \"{who}\" = \"name <address>\" under [people]"
                 ));
             }

@@ -6,6 +6,7 @@ pub mod calendar;
 mod choice;
 mod departments;
 mod git;
+mod people;
 mod presets;
 mod satisfaction;
 pub mod sla;
@@ -22,6 +23,7 @@ pub use crate::mail::MailConfig;
 pub use choice::{Choice, ChoiceKind, closest};
 pub use departments::DepartmentConfig;
 pub use git::GitConfig;
+pub use people::{Person, ROLE_NAMES, Role};
 pub use presets::{PRESETS, preset, preset_names};
 pub use satisfaction::{Answer, SatisfactionConfig};
 
@@ -50,8 +52,10 @@ pub struct Config {
     pub mail: MailConfig,
     pub ui: UiConfig,
     pub serve: ServeConfig,
-    /// Staff e-mail addresses by name, for `assign --notify`.
-    pub people: BTreeMap<String, String>,
+    /// Staff by name: their address (`assign --notify`, the overdue mail)
+    /// and their role in `complaint serve`.
+    #[serde(deserialize_with = "people::deserialize")]
+    pub people: BTreeMap<String, Person>,
     /// Settings per department (`[departments.NAME]`).
     pub departments: BTreeMap<String, DepartmentConfig>,
     pub git: GitConfig,
@@ -191,7 +195,7 @@ impl Config {
         }
         self.satisfaction.validate()?;
         self.mail.validate()?;
-        for (name, address) in &self.people {
+        for (name, address) in self.people.iter().filter_map(|(n, p)| Some((n, p.email.as_deref()?))) {
             crate::mail::parse_address(address, &format!("[people] {name}")).map_err(|e| e.to_string())?;
         }
         self.validate_supervisors()?;

@@ -142,3 +142,36 @@ fn a_veto_goes_to_the_department_supervisor_else_the_store_one() {
     assert_eq!(Config::default().supervisor_for(Some("售后部")), None);
     assert_eq!(Config::default().sla.max_wait.to_string(), "5wd");
 }
+
+#[test]
+fn people_are_an_address_or_a_table_with_email_and_role() {
+    let text = "[people]\n\"李四\" = \"李四 <lisi@example.com>\"\n[people.\"王芳\"]\nemail = \"王芳 <wangfang@example.com>\"\n\
+                role = \"lead\"\n[people.\"赵六\"]\nrole = \"viewer\"\n";
+    let config = Config::from_toml(text, Path::new("complaint.toml")).unwrap();
+    assert_eq!(config.address_of("李四"), Some("李四 <lisi@example.com>"));
+    assert_eq!(config.role_of("李四"), None);
+    assert_eq!(config.address_of("王芳"), Some("王芳 <wangfang@example.com>"));
+    assert_eq!(config.role_of("王芳"), Some(super::Role::Lead));
+    assert_eq!(config.address_of("赵六"), None);
+    assert_eq!(config.role_of("赵六"), Some(super::Role::Viewer));
+}
+
+#[test]
+fn a_wrong_person_entry_names_the_person_and_the_fix() {
+    for (text, needle) in [
+        (
+            "[people.\"王芳\"]\nrole = \"boss\"\n",
+            "[people.\"王芳\"] role = \"boss\" is not a role; a role is one of: agent, lead, viewer",
+        ),
+        ("[people.\"王芳\"]\nmail = \"w@example.com\"\n", "[people.\"王芳\"] has an unknown key \"mail\""),
+        ("[people.\"王芳\"]\nemail = \"not an address\"\n", "[people] 王芳"),
+        ("[people]\n\"王芳\" = 3\n", "[people] \"王芳\" is not text but integer"),
+        (
+            "[people.\"王主管\"]\nrole = \"lead\"\n[sla]\nsupervisor = \"王主管\"\n",
+            "neither a name under [people] with an address",
+        ),
+    ] {
+        let err = Config::from_toml(text, Path::new("complaint.toml")).unwrap_err().to_string();
+        assert!(err.contains(needle), "{text:?}: {err}");
+    }
+}

@@ -4,8 +4,10 @@
 //! `POST /logout` ends it. API clients send `Authorization: Bearer TOKEN`
 //! instead, and need no CSRF token. Five failed sign-ins per name or per
 //! client address within 15 minutes are answered 429 until the oldest
-//! ages out. The role is read from the users file on every request, so a
-//! `complaint user remove` takes effect at once.
+//! ages out. The users file and the roles of complaint.toml (`[people.NAME]
+//! role`, re-read when the file changed) are read on every request, so a
+//! `complaint user remove`, a `user reset --role` or a `git pull` that
+//! changes a role takes effect at the next request.
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
@@ -113,10 +115,22 @@ fn session_cookie(headers: &HeaderMap) -> Option<&str> {
         .find_map(|pair| pair.trim().strip_prefix(COOKIE)?.strip_prefix('='))
 }
 
-/// The current role of `name`; 401 once the user is gone.
+/// The current role of `name`: 401 once the user is gone, 403 while
+/// neither complaint.toml nor an older users file gives them one.
 async fn role_of(state: &Shared, name: String) -> Result<Role, ApiError> {
-    let users = state.blocking(|s| s.store.read_users()).await?;
-    users.users.get(&name).map(|u| u.role).ok_or_else(ApiError::unauthorized)
+    let who = name.clone();
+    let found = state
+        .blocking(move |s| {
+            let users = s.store.read_users()?;
+            let Some(user) = users.users.get(&who) else { return Ok(None) };
+            Ok(Some(user.role(s.roles.role_of(&who)?)))
+        })
+        .await?;
+    found.ok_or_else(ApiError::unauthorized)?.ok_or_else(|| no_role(&name))
+}
+
+fn no_role(name: &str) -> ApiError {
+    ApiError::forbidden(&format!("{name} has no role; give one with `complaint user reset {name} --role agent`"))
 }
 
 async fn by_token(state: &Shared, token: String) -> Result<Signed, ApiError> {
@@ -124,23 +138,25 @@ async fn by_token(state: &Shared, token: String) -> Result<Signed, ApiError> {
         .blocking(move |s| {
             let users = s.store.read_users()?;
             let (id, secret_part) = token.split_once('.').unwrap_or(("", ""));
-            Ok(users.by_token_id(id).and_then(|(name, user)| {
-                let hash = user.token_hash.as_deref()?;
+            let verified = users.by_token_id(id).filter(|(_, user)| {
+                let Some(hash) = user.token_hash.as_deref() else { return false };
                 // Checked again once it is this request's turn: the
                 // requests it waited behind may have verified the same token.
-                let verified = s.tokens.knows(&token, hash)
+                s.tokens.knows(&token, hash)
                     || s.one_hash_at_a_time(|| {
                         s.tokens.knows(&token, hash)
                             || (secret::verify(secret_part, hash) && {
                                 s.tokens.remember(&token, hash);
                                 true
                             })
-                    });
-                verified.then(|| (name.to_string(), user.role))
-            }))
+                    })
+            });
+            let Some((name, user)) = verified else { return Ok(None) };
+            Ok(Some((user.role(s.roles.role_of(name)?), name.to_string())))
         })
         .await?;
-    let (name, role) = found.ok_or_else(ApiError::unauthorized)?;
+    let (role, name) = found.ok_or_else(ApiError::unauthorized)?;
+    let role = role.ok_or_else(|| no_role(&name))?;
     Ok(Signed { name, role, via: Via::Bearer })
 }
 

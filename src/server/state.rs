@@ -13,7 +13,7 @@ use super::sessions::{Sessions, Throttle};
 use super::token_cache::TokenCache;
 use crate::error::{Error, Result};
 use crate::sla::{self, Calendar, Target};
-use crate::store::Store;
+use crate::store::{ConfigRoles, Store};
 use crate::ticket::Ticket;
 
 /// A ticket with its clocks evaluated at `now`.
@@ -46,6 +46,8 @@ pub struct AppState {
     pub tokens: TokenCache,
     /// The store's index, warm between requests and refreshed for each.
     pub index: LiveIndex,
+    /// The roles of complaint.toml, read again when the file changed.
+    pub roles: ConfigRoles,
     /// One change at a time enters the blocking pool: the store lock
     /// serialises them anyway, and 32 threads waiting on it each kept a
     /// malloc arena (361 MiB peak with git auto-commit).
@@ -61,6 +63,7 @@ impl AppState {
     pub fn new(store: Store, clock: Clock, options: Options) -> Shared {
         Arc::new(AppState {
             index: LiveIndex::new(store.clone()),
+            roles: ConfigRoles::new(&store),
             store,
             clock,
             options,

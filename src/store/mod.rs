@@ -16,6 +16,7 @@ mod init;
 mod local;
 mod lock;
 mod parse_error;
+mod people;
 mod placement;
 mod scan;
 mod staging;
@@ -37,6 +38,7 @@ pub use file::{
 };
 pub use init::{InitReport, init};
 pub use lock::StoreLock;
+pub use people::ConfigRoles;
 pub use scan::Scan;
 pub use staging::{ImportState, PendingImport};
 pub use users::{Role, User, Users};

@@ -1,7 +1,9 @@
 //! The people who may sign in to `complaint serve`: `.complaint/users.toml`,
-//! outside git (`.complaint/` is gitignored), mode 0600. Each holds a role
-//! and only slow hashes (argon2, made by `crate::server::secret`) of a
-//! password and of an API token, never the secrets themselves.
+//! outside git (`.complaint/` is gitignored), mode 0600. Each holds only
+//! slow hashes (argon2, made by `crate::server::secret`) of a password and
+//! of an API token, never the secrets themselves. Roles live in
+//! complaint.toml (`[people.NAME] role`, see `people.rs`); a `role` here is
+//! what older versions wrote, read only when the config gives none.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -15,53 +17,16 @@ use crate::error::{Error, Result};
 /// What the header comment of a demo users file says.
 pub const DEMO_MARK: &str = "complaint: demo users";
 
-/// What a signed-in person may do (spec §11).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    /// Reads only.
-    Viewer,
-    /// Reads and writes; sees names and contacts masked.
-    Agent,
-    /// Reads and writes, and sees names and contacts unmasked.
-    Lead,
-}
-
-impl Role {
-    pub fn parse(text: &str) -> Result<Role> {
-        match text.trim() {
-            "viewer" => Ok(Role::Viewer),
-            "agent" => Ok(Role::Agent),
-            "lead" => Ok(Role::Lead),
-            other => {
-                Err(Error::invalid(format!("unknown role “{other}”"), Some("a role is one of: agent, lead, viewer")))
-            }
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Viewer => "viewer",
-            Role::Agent => "agent",
-            Role::Lead => "lead",
-        }
-    }
-
-    pub fn may_write(self) -> bool {
-        self != Role::Viewer
-    }
-
-    /// Names and contacts are shown in full only to leads.
-    pub fn sees_unmasked(self) -> bool {
-        self == Role::Lead
-    }
-}
+pub use crate::config::Role;
 
 /// One person's entry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct User {
-    pub role: Role,
+    /// The role as older versions kept it here; complaint.toml's
+    /// `[people.NAME] role` wins, and `user add/reset --role` moves it there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
     /// When the entry was made (RFC 3339).
     pub created: String,
     /// The argon2 hash (PHC string) of the password.
@@ -86,6 +51,14 @@ impl Users {
     /// The user whose API token has the public part `token_id`.
     pub fn by_token_id(&self, token_id: &str) -> Option<(&str, &User)> {
         self.users.iter().find(|(_, u)| u.token_id.as_deref() == Some(token_id)).map(|(n, u)| (n.as_str(), u))
+    }
+}
+
+impl User {
+    /// The role of this user: `[people]` in complaint.toml (`configured`),
+    /// else the one an older users file holds.
+    pub fn role(&self, configured: Option<Role>) -> Option<Role> {
+        configured.or(self.role)
     }
 }
 
@@ -117,9 +90,26 @@ impl Store {
     /// current users; the result is written atomically, readable only by
     /// its owner.
     pub fn update_users<T>(&self, change: impl FnOnce(&mut Users) -> Result<T>) -> Result<T> {
+        self.update_users_and_role(None, change)
+    }
+
+    /// As [`Store::update_users`], and with `role` gives that person the
+    /// role in complaint.toml first (`[people.NAME] role`), then drops the
+    /// role an older users file held for them: complaint.toml is its home.
+    pub fn update_users_and_role<T>(
+        &self,
+        role: Option<(&str, Role)>,
+        change: impl FnOnce(&mut Users) -> Result<T>,
+    ) -> Result<T> {
         let _lock = self.lock()?;
         let mut users = self.read_users()?;
         let result = change(&mut users)?;
+        if let Some((name, role)) = role {
+            self.write_role(name, role)?;
+            if let Some(user) = users.users.get_mut(name) {
+                user.role = None;
+            }
+        }
         let text = toml::to_string(&users).expect("users serialise");
         write_private(&self.users_path(), text.as_bytes())?;
         Ok(result)

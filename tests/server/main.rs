@@ -11,3 +11,4 @@ mod test_boards;
 mod test_fuzz;
 mod test_pages;
 mod test_robustness;
+mod test_roles;
