@@ -128,11 +128,14 @@ fn collect(ctx: &Context, store: &Store, evaluation: &Evaluation) -> Result<List
     let read = |path: &Path, summary: &IndexEntry| store.read_file(path, summary);
     let mut collector = Collector::new(evaluation, &read);
     let keep = |s: &IndexEntry| evaluation.keeps(s);
-    let scan = store.fold_summaries_searching(
+    // Evaluated on the scan's threads as each summary is decoded; the few
+    // whose ticket must be read are evaluated by the collector.
+    let scan = store.fold_summaries_mapped(
         Some(evaluation.as_of),
         keep,
         evaluation.filter.search(),
-        &mut |path, summary| collector.push(path, summary),
+        |summary| evaluation.evaluate_summary(summary),
+        &mut |path, evaluated| collector.push_evaluated(path, evaluated),
     )?;
     common::warn_collisions(ctx, store, &scan.collisions);
     let listing = collector.finish(common::unreadable(store, &scan.errors), |e| common::relative(store, e));

@@ -48,14 +48,36 @@ impl Evaluation<'_> {
     /// One ticket's late and due-soon rows, and the years of provisional
     /// deadlines among them (their holiday data is missing).
     fn evaluate(&self, path: &Path, summary: &IndexEntry, read: &ReadTicket) -> Result<(Vec<OverdueRow>, Vec<i32>)> {
-        let config = self.config;
-        // Configured stages need every event's kinds, which the cache does not keep.
-        let view = match sla::ClockView::of_summary(summary).filter(|_| !config.sla.has_stages()) {
+        let view = match self.cached_view(summary) {
             Some(view) => view,
-            // Closed after `as_of`: its clock events are not cached.
             None => read(path, summary).map(|ticket| sla::ClockView::from(&ticket))?,
         };
-        let targets = sla::clock_targets(self.calendar, &config.sla, &view, self.as_of);
+        Ok(self.rows_of(summary, &view))
+    }
+
+    /// [`Evaluation::evaluate`] of a summary without its file, where the
+    /// summary suffices: a scan can run this in parallel as it decodes,
+    /// and hand on the rest ([`Evaluated::NeedsFile`]) to be read.
+    pub fn evaluate_summary(&self, summary: IndexEntry) -> Evaluated {
+        match self.cached_view(&summary) {
+            Some(view) => {
+                let (rows, years) = self.rows_of(&summary, &view);
+                Evaluated::Rows(rows, years)
+            }
+            None => Evaluated::NeedsFile(Box::new(summary)),
+        }
+    }
+
+    /// The clock view of a summary, if the cache holds what it needs:
+    /// configured stages need every event's kinds, which the cache does not
+    /// keep, and a ticket closed after `as_of` has no clock events cached.
+    fn cached_view(&self, summary: &IndexEntry) -> Option<sla::ClockView> {
+        sla::ClockView::of_summary(summary).filter(|_| !self.config.sla.has_stages())
+    }
+
+    fn rows_of(&self, summary: &IndexEntry, view: &sla::ClockView) -> (Vec<OverdueRow>, Vec<i32>) {
+        let config = self.config;
+        let targets = sla::clock_targets(self.calendar, &config.sla, view, self.as_of);
         let zone = config.zone();
         let mut rows = Vec::new();
         let mut years = Vec::new();
@@ -73,7 +95,7 @@ impl Evaluation<'_> {
             let overdue_by = sla::overdue_by(self.calendar, &target, self.as_of);
             rows.push(row(config, summary, &target, urgency, overdue_by, self.masker));
         }
-        Ok((rows, years))
+        (rows, years)
     }
 }
 
@@ -93,6 +115,13 @@ pub fn horizon(
         return Err(Error::invalid(format!("{name} must be longer than zero"), Some(example)));
     }
     Ok(Some(calendar.add(as_of, duration).at))
+}
+
+/// One summary evaluated during a scan: its rows and provisional years, or
+/// the summary, whose ticket must be read to be evaluated.
+pub enum Evaluated {
+    Rows(Vec<OverdueRow>, Vec<i32>),
+    NeedsFile(Box<IndexEntry>),
 }
 
 /// Unsettled summaries evaluated at a time: enough to keep both cores busy.
@@ -128,6 +157,18 @@ impl<'a> Collector<'a> {
         self.batch.push((path, summary));
         if self.batch.len() == BATCH {
             self.run_batch();
+        }
+    }
+
+    /// One summary the scan kept and evaluated as it went
+    /// ([`Evaluation::evaluate_summary`]).
+    pub fn push_evaluated(&mut self, path: PathBuf, evaluated: Evaluated) {
+        match evaluated {
+            Evaluated::Rows(rows, years) => {
+                self.rows.extend(rows);
+                self.provisional_years.extend(years);
+            }
+            Evaluated::NeedsFile(summary) => self.push(path, *summary),
         }
     }
 

@@ -345,6 +345,21 @@ impl Store {
         old.with_dir_refreshed(&self.root, &self.file_rules(), dir)
     }
 
+    /// [`Store::fold_summaries_searching`] with each summary turned by
+    /// `map` as it is decoded, in parallel on the scan's threads (a caller's
+    /// evaluation runs beside the stat'ing of the files instead of after).
+    pub fn fold_summaries_mapped<T: Send>(
+        &self,
+        unsettled_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+        keep: impl Fn(&IndexEntry) -> bool + Sync,
+        search: Option<&crate::ticket::search::SearchQuery>,
+        map: impl Fn(IndexEntry) -> T + Sync,
+        sink: &mut dyn FnMut(PathBuf, T),
+    ) -> Result<ScanErrors> {
+        let wanted = cache::Wanted { unsettled_at, keep: &keep, search };
+        cache::fold_summaries_mapped(&self.root, &self.root.join(LOCAL_DIR), &self.file_rules(), &wanted, &map, sink)
+    }
+
     /// Reads in full the ticket a summary scan found at `path`. A file
     /// holding several tickets (an ID collision) yields the one `summary`
     /// was made of.

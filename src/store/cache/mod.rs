@@ -73,6 +73,21 @@ pub fn fold_summaries(
     scan::scan_kind(root, local_dir, rules, &summaries::SummaryIndex { wanted }, sink)
 }
 
+/// [`fold_summaries`] with each wanted summary turned by `map` on the
+/// scan's threads, in parallel, as it is decoded; `sink` gets the results
+/// in path order.
+pub fn fold_summaries_mapped<T: Send>(
+    root: &Path,
+    local_dir: &Path,
+    rules: &FileRules,
+    wanted: &Wanted,
+    map: &(dyn Fn(IndexEntry) -> T + Sync),
+    sink: &mut dyn FnMut(PathBuf, T),
+) -> Result<ScanErrors> {
+    let kind = summaries::MappedSummaries { index: summaries::SummaryIndex { wanted }, map };
+    scan::scan_kind(root, local_dir, rules, &kind, sink)
+}
+
 /// `map` of every ticket received at a time `keep_received` accepts, in
 /// path order, from the ticket cache (`.complaint/tickets`, the whole ticket
 /// in binary) where it is still valid, else parsed; refreshes that cache.

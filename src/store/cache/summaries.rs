@@ -76,3 +76,30 @@ impl CacheKind for SummaryIndex<'_> {
         (cached, if found { self.wanted.take(summary) } else { None })
     }
 }
+
+/// The summaries index with each wanted summary turned by `map` as it is
+/// decoded (in parallel, on the scan's threads): a caller's per-summary
+/// work runs beside the scan instead of after it.
+pub(super) struct MappedSummaries<'w, T> {
+    pub index: SummaryIndex<'w>,
+    pub map: &'w (dyn Fn(IndexEntry) -> T + Sync),
+}
+
+impl<T: Send> CacheKind for MappedSummaries<'_, T> {
+    type Item = T;
+    const FILE_NAME: &'static str = SummaryIndex::FILE_NAME;
+    const MAGIC: &'static [u8; 8] = SummaryIndex::MAGIC;
+
+    fn wants(&self, settled_at: Option<Instant>) -> bool {
+        self.index.wants(settled_at)
+    }
+
+    fn decode(&self, payload: &[u8], id: &str) -> Option<Option<T>> {
+        self.index.decode(payload, id).map(|found| found.map(self.map))
+    }
+
+    fn read(&self, ticket: Ticket, cache: bool) -> (Option<Cacheable>, Option<T>) {
+        let (cached, found) = self.index.read(ticket, cache);
+        (cached, found.map(self.map))
+    }
+}
