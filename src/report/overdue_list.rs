@@ -200,21 +200,25 @@ impl<'a> Collector<'a> {
     }
 }
 
-/// Most overdue first; due-soon rows after them, soonest first. Rows are
-/// large: the order is found on indices, then each row moved once.
+/// Most overdue first; due-soon rows after them, soonest first; then by ID
+/// and target. Rows are large: the order is found on small keys beside them
+/// (the row's place last, so equal rows keep their order), then each row
+/// moved once.
 fn in_order(rows: Vec<OverdueRow>) -> Vec<OverdueRow> {
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&rows[a], &rows[b]);
-        a.urgency
-            .cmp(&b.urgency)
-            .then_with(|| match a.urgency {
-                Urgency::Overdue => b.overdue_wall.cmp(&a.overdue_wall),
-                Urgency::DueSoon => a.due.cmp(&b.due),
-            })
-            .then_with(|| a.id.cmp(&b.id))
-            .then_with(|| a.target.0.cmp(&b.target.0))
-    });
+    let nanos = |secs: i64, subsec: i32| i128::from(secs) * 1_000_000_000 + i128::from(subsec);
+    let mut keys: Vec<(Urgency, i128, &str, &str, usize)> = rows
+        .iter()
+        .enumerate()
+        .map(|(at, row)| {
+            let time = match row.urgency {
+                Urgency::Overdue => -nanos(row.overdue_wall.num_seconds(), row.overdue_wall.subsec_nanos()),
+                Urgency::DueSoon => nanos(row.due.timestamp(), row.due.timestamp_subsec_nanos() as i32),
+            };
+            (row.urgency, time, row.id.as_str(), row.target.0.as_str(), at)
+        })
+        .collect();
+    keys.sort_unstable();
+    let order: Vec<usize> = keys.into_iter().map(|key| key.4).collect();
     let mut taken: Vec<Option<OverdueRow>> = rows.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| taken[i].take()).collect()
 }
