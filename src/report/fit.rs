@@ -139,10 +139,10 @@ pub fn render_table(t: &Table, columns: &[Column], room: Room, lang: Lang) -> St
 }
 
 /// [`table::render_rows`] fitted into `room`, with its caption.
-pub fn render_rows(
+pub fn render_rows<S: AsRef<str> + Send + Sync>(
     header: &[String],
     count: usize,
-    cells: impl Fn(usize) -> Vec<String> + Sync,
+    cells: impl Fn(usize) -> Vec<S> + Sync,
     columns: &[Column],
     room: Room,
     lang: Lang,
@@ -150,7 +150,8 @@ pub fn render_rows(
     if room == Room::Unlimited {
         return table::render_rows(header, count, cells);
     }
-    let rows: Vec<Vec<String>> = (0..count).map(cells).collect();
+    let owned = |row: Vec<S>| row.iter().map(|c| c.as_ref().to_string()).collect();
+    let rows: Vec<Vec<String>> = (0..count).map(|i| owned(cells(i))).collect();
     let fitted = fit(header.to_vec(), rows, columns, room);
     table::render_rows(&fitted.header, fitted.rows.len(), |i| fitted.rows[i].clone())
         + &caption(&fitted.hidden, lang, limit(room))

@@ -202,9 +202,9 @@ impl<'a> Collector<'a> {
 
 /// Most overdue first; due-soon rows after them, soonest first; then by ID
 /// and target. Rows are large: the order is found on small keys beside them
-/// (the row's place last, so equal rows keep their order), then each row
-/// moved once.
-fn in_order(rows: Vec<OverdueRow>) -> Vec<OverdueRow> {
+/// (the row's place last, so equal rows keep their order), then the rows
+/// moved into it in place.
+fn in_order(mut rows: Vec<OverdueRow>) -> Vec<OverdueRow> {
     let nanos = |secs: i64, subsec: i32| i128::from(secs) * 1_000_000_000 + i128::from(subsec);
     let mut keys: Vec<(Urgency, i128, &str, &str, usize)> = rows
         .iter()
@@ -219,8 +219,26 @@ fn in_order(rows: Vec<OverdueRow>) -> Vec<OverdueRow> {
         .collect();
     keys.sort_unstable();
     let order: Vec<usize> = keys.into_iter().map(|key| key.4).collect();
-    let mut taken: Vec<Option<OverdueRow>> = rows.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|i| taken[i].take()).collect()
+    permute(&mut rows, &order);
+    rows
+}
+
+/// Puts `items[order[i]]` at `i`, in place: each cycle of the permutation
+/// followed once (no second copy of the rows).
+fn permute<T>(items: &mut [T], order: &[usize]) {
+    let mut placed = vec![false; items.len()];
+    for start in 0..items.len() {
+        let mut at = start;
+        while !placed[at] {
+            placed[at] = true;
+            let from = order[at];
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
 }
 
 fn count_overdue(rows: &[OverdueRow]) -> usize {
@@ -311,6 +329,20 @@ mod tests {
 
     fn at(text: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn permuting_in_place_puts_each_item_where_the_order_says(seed in proptest::collection::vec(0u32..1000, 0..200)) {
+            // Any permutation: the indices sorted by a random key.
+            let mut order: Vec<usize> = (0..seed.len()).collect();
+            order.sort_by_key(|&i| (seed[i], i));
+            let items: Vec<String> = (0..seed.len()).map(|i| format!("item {i}")).collect();
+            let expected: Vec<String> = order.iter().map(|&i| items[i].clone()).collect();
+            let mut permuted = items;
+            permute(&mut permuted, &order);
+            proptest::prop_assert_eq!(permuted, expected);
+        }
     }
 
     #[test]

@@ -63,17 +63,22 @@ pub fn render(table: &Table) -> String {
 /// widths, the lines a block of rows at a time, freeing the cells): this
 /// is the tail of `overdue` and `list`, after the scan, and one core alone
 /// would spend tens of ms on it at 100 000 tickets.
-pub fn render_rows(header: &[String], count: usize, cells: impl Fn(usize) -> Vec<String> + Sync) -> String {
-    let rows: Vec<Vec<String>> = (0..count).into_par_iter().map(&cells).collect();
-    let comfy = |rows: Vec<Vec<String>>| {
+pub fn render_rows<S: AsRef<str> + Send + Sync>(
+    header: &[String],
+    count: usize,
+    cells: impl Fn(usize) -> Vec<S> + Sync,
+) -> String {
+    let rows: Vec<Vec<S>> = (0..count).into_par_iter().map(&cells).collect();
+    let comfy = |rows: Vec<Vec<S>>| {
         let mut t = new_table(header.iter().map(String::as_str));
         for row in rows {
-            t.add_row(row);
+            t.add_row(row.iter().map(|c| c.as_ref().to_string()).collect::<Vec<_>>());
         }
         render(&t)
     };
-    let odd = |row: &[String]| row.len() != header.len() || row.iter().any(|c| c.contains('\n'));
-    if odd(header) || rows.par_iter().any(|row| odd(row)) {
+    let odd = |row: &[S]| row.len() != header.len() || row.iter().any(|c| c.as_ref().contains('\n'));
+    let header_odd = header.iter().any(|c| c.contains('\n'));
+    if header_odd || rows.par_iter().any(|row| odd(row)) {
         return comfy(rows);
     }
     let widths = column_widths(header, &rows);
@@ -111,10 +116,10 @@ pub fn render_rows(header: &[String], count: usize, cells: impl Fn(usize) -> Vec
 const LINES_PER_BLOCK: usize = 256;
 
 /// Each column's widest cell (header included), in display columns.
-fn column_widths(header: &[String], rows: &[Vec<String>]) -> Vec<usize> {
-    let widest = |mut widths: Vec<usize>, row: &Vec<String>| {
+fn column_widths<S: AsRef<str> + Sync>(header: &[String], rows: &[Vec<S>]) -> Vec<usize> {
+    let widest = |mut widths: Vec<usize>, row: &Vec<S>| {
         for (w, c) in widths.iter_mut().zip(row) {
-            *w = (*w).max(display_width(c));
+            *w = (*w).max(display_width(c.as_ref()));
         }
         widths
     };
@@ -133,13 +138,14 @@ pub fn display_width(text: &str) -> usize {
 
 /// One line of the table: each cell padded to its column's width plus
 /// two, columns one blank apart, trailing blanks cut.
-fn push_line(out: &mut String, row: &[String], widths: &[usize]) {
+fn push_line<S: AsRef<str>>(out: &mut String, row: &[S], widths: &[usize]) {
     const BLANKS: &str = "                                                                ";
     let start = out.len();
     for (i, (c, w)) in row.iter().zip(widths).enumerate() {
         if i > 0 {
             out.push(' ');
         }
+        let c = c.as_ref();
         out.push_str(c);
         let mut pad = w + 2 - display_width(c);
         while pad > 0 {
@@ -151,6 +157,12 @@ fn push_line(out: &mut String, row: &[String], widths: &[usize]) {
     let end = out[start..].trim_end().len() + start;
     out.truncate(end);
     out.push('\n');
+}
+
+/// `text` itself when [`truncate`] would leave it whole (one line, at most
+/// `max` columns): no copy needed.
+pub fn truncate_borrowed(text: &str, max: usize) -> Option<&str> {
+    (!text.contains('\n') && display_width(text) <= max).then_some(text)
 }
 
 /// Cuts `text` to at most `max` display columns, ending in `…` when cut.
