@@ -8,6 +8,7 @@ use clap::Args;
 use super::Context;
 use crate::error::Result;
 use crate::server::{self, Options};
+use crate::tr;
 
 /// Serve the store over HTTP: the JSON API under /api/v1 for the people
 /// and systems that never open a terminal (docs/serve.md). Users sign in
@@ -27,30 +28,25 @@ pub struct ServeArgs {
 pub fn run(ctx: &mut Context, args: ServeArgs) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     if !args.listen.ip().is_loopback() && !args.tls_behind_proxy {
-        ctx.warn(format!(
-            "listening on {}, not loopback, without --tls-behind-proxy: passwords and cookies cross the network in the clear",
-            args.listen
-        ));
+        ctx.warn(tr!(ctx.lang(), "cli.serve_not_loopback", listen = args.listen));
     }
     let users = store.read_users()?;
     if users.users.is_empty() {
-        ctx.warn("nobody can sign in yet: add someone with `complaint user add NAME --role agent`");
+        ctx.warn(tr!(ctx.lang(), "cli.serve_no_users"));
     }
     if store.users_are_demo() {
-        ctx.warn(format!(
-            "the users are the demo users of the sample store ({}): their password is published; never use them for a real store",
-            store.config().serve.users_file
-        ));
+        ctx.warn(tr!(ctx.lang(), "cli.serve_demo_users", file = store.config().serve.users_file));
     }
     let options = Options { listen: args.listen, secure_cookies: args.tls_behind_proxy };
     let root = match store.display_path(store.root()).into_owned() {
         shown if shown.is_empty() => ".".to_string(),
         shown => shown,
     };
+    let lang = ctx.lang();
     server::run(store, ctx.clock(), options, |bound| {
-        // Tests and scripts read the port back from this line.
-        eprintln!("complaint: serving {root} on http://{bound}");
+        // Tests and scripts read the port back from this line (its URL).
+        eprintln!("{}", tr!(lang, "cli.serve_listening", root = root, bound = bound));
     })?;
-    ctx.info("complaint: stopped");
+    ctx.info(tr!(lang, "cli.serve_stopped"));
     Ok(ExitCode::SUCCESS)
 }

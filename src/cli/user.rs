@@ -8,6 +8,7 @@ use super::{Context, output};
 use crate::error::{Error, Result};
 use crate::server::secret;
 use crate::store::{Role, User};
+use crate::tr;
 
 /// The people who may sign in to `complaint serve`, with their roles
 /// (viewer reads; agent reads and writes; lead also sees names and
@@ -76,21 +77,14 @@ pub fn run(ctx: &mut Context, command: UserCommand) -> Result<ExitCode> {
                 users.users.insert(name.clone(), user);
                 Ok(printed)
             })?;
-            ctx.info(format!(
-                "added {name} ({}, in complaint.toml [people]); the secret is shown only now:",
-                role.as_str()
-            ));
+            ctx.info(tr!(ctx.lang(), "cli.user_added", name = name, role = role.as_str()));
             output::print(&format!("{printed}\n"))?;
         }
         UserCommand::List => output::print(&list(&store)?)?,
         UserCommand::Remove(args) => {
             store
                 .update_users(|users| users.users.remove(&args.name).map(|_| ()).ok_or_else(|| unknown(&args.name)))?;
-            ctx.info(format!(
-                "removed the password and token of {}; [people] in complaint.toml keeps the name, \
-                 which may still be named as assignee or supervisor",
-                args.name
-            ));
+            ctx.info(tr!(ctx.lang(), "cli.user_removed", name = args.name));
         }
         UserCommand::Reset(args) => {
             let role = args.role.as_deref().map(Role::parse).transpose()?;
@@ -98,7 +92,7 @@ pub fn run(ctx: &mut Context, command: UserCommand) -> Result<ExitCode> {
                 let user = users.users.get_mut(&args.name).ok_or_else(|| unknown(&args.name))?;
                 set_secret(user, args.token)
             })?;
-            ctx.info(format!("reset {}; the secret is shown only now:", args.name));
+            ctx.info(tr!(ctx.lang(), "cli.user_reset", name = args.name));
             output::print(&format!("{printed}\n"))?;
         }
     }

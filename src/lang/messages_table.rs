@@ -69,6 +69,14 @@ catalogue! {
     "cli.overdue_provisional" => "{years} 年的期限跨越了没有节假日数据的年份：只按星期计算（暂定）；请在 complaint.toml 的 [calendar] 下补充该年的节假日",
         "deadlines due in {years} cross a year without holiday data: computed from weekdays only (暂定, provisional); add that year's holidays under [calendar] in complaint.toml";
     "cli.overdue_no_email" => "没有超时项；不发邮件", "nothing overdue; no email";
+    "cli.serve_not_loopback" => "正在监听 {listen}（不是本机回环地址），且没有 --tls-behind-proxy：密码和 Cookie 以明文经过网络", "listening on {listen}, not loopback, without --tls-behind-proxy: passwords and cookies cross the network in the clear";
+    "cli.serve_no_users" => "还没有人能登录：用 `complaint user add 姓名 --role agent` 添加", "nobody can sign in yet: add someone with `complaint user add NAME --role agent`";
+    "cli.serve_demo_users" => "这些用户是示例库的演示用户（{file}）：密码是公开的，切勿用于真实的库", "the users are the demo users of the sample store ({file}): their password is published; never use them for a real store";
+    "cli.serve_listening" => "complaint：正在服务 {root}，地址 http://{bound}", "complaint: serving {root} on http://{bound}";
+    "cli.serve_stopped" => "complaint：已停止", "complaint: stopped";
+    "cli.user_added" => "已添加 {name}（{role}，记在 complaint.toml 的 [people]）；密钥只显示这一次：", "added {name} ({role}, in complaint.toml [people]); the secret is shown only now:";
+    "cli.user_removed" => "已删除 {name} 的密码和令牌；complaint.toml 的 [people] 仍保留这个名字（可能仍被指定为负责人或主管）", "removed the password and token of {name}; [people] in complaint.toml keeps the name, which may still be named as assignee or supervisor";
+    "cli.user_reset" => "已重置 {name}；密钥只显示这一次：", "reset {name}; the secret is shown only now:";
     "cli.overdue_sent" => "已发送超时提醒邮件（{count}）给 {to}", "sent the overdue email ({count}) to {to}";
     "cli.checked_ok" => "已检查 {count} 个投诉文件，没有问题", "{count} ticket file(s) checked, no problems";
     "cli.checked_problems" => "已检查 {count} 个投诉文件，发现 {problems} 个问题", "{count} ticket file(s) checked, {problems} problem(s)";

@@ -113,7 +113,9 @@ fn user_remove_keeps_the_person_in_the_config() {
     add_user(&store, "li", "agent", false);
     let out = store.cmd(NOW).args(["user", "remove", "li"]).output().unwrap();
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("may still be named as assignee or supervisor"));
+    // The store speaks Chinese ([ui] lang defaults to zh).
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("complaint.toml 的 [people] 仍保留这个名字"), "{said}");
     assert!(config(&store).contains("[people.li]\nrole = \"agent\"\n"));
     assert!(!users_file(&store).contains("[users.li]"));
 }
