@@ -78,6 +78,12 @@ pub enum Refusal {
         items: usize,
     },
 
+    ActionItemAlreadyDone {
+        id: String,
+        number: u32,
+        at: String,
+    },
+
     UnknownDepartment {
         department: String,
         configured: Vec<String>,
@@ -181,7 +187,8 @@ impl Refusal {
             | Refusal::NothingToConfirm { .. }
             | Refusal::PlanRefused { .. }
             | Refusal::ResultRefusedAfterResolved { .. }
-            | Refusal::TaskAlreadyDone { .. } => ErrorKind::Conflict,
+            | Refusal::TaskAlreadyDone { .. }
+            | Refusal::ActionItemAlreadyDone { .. } => ErrorKind::Conflict,
             _ => ErrorKind::BadInput,
         }
     }

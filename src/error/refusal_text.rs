@@ -42,6 +42,9 @@ impl Refusal {
             Refusal::NoSuchActionItem { id, number, items } => {
                 tr!(lang, "refusal.no_such_action_item", id = id, number = number, items = items)
             }
+            Refusal::ActionItemAlreadyDone { id, number, at } => {
+                tr!(lang, "refusal.action_item_already_done", id = id, number = number, at = at)
+            }
             Refusal::UnknownDepartment { department, configured } => tr!(
                 lang,
                 "refusal.unknown_department",
@@ -106,6 +109,7 @@ impl Refusal {
             Refusal::NoSuchTask { .. } => tr!(lang, "refusal_hint.no_such_task"),
             Refusal::TaskAlreadyDone { .. } => tr!(lang, "refusal_hint.task_already_done"),
             Refusal::NoSuchActionItem { .. } => tr!(lang, "refusal_hint.no_such_action_item"),
+            Refusal::ActionItemAlreadyDone { .. } => tr!(lang, "refusal_hint.action_item_already_done"),
             _ => return None,
         })
     }

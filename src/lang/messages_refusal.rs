@@ -21,6 +21,7 @@ catalogue! {
     "refusal.unknown_department" => "部门 {department} 未配置；已配置的部门：{configured}", "department {department} is not configured; configured departments: {configured}";
     "refusal.task_needs_due" => "交给{department}的任务需要截止时间：没有给出，[departments.{department}] 也没有设置 task_within", "a task for {department} needs a due time: none given and [departments.{department}] sets no task_within";
     "refusal.no_such_task" => "{id} 没有第 {number} 项执行任务；共有 {tasks} 项", "{id} has no execution task {number}; it has {tasks}";
+    "refusal.action_item_already_done" => "{id} 的第 {number} 项待办已完成（{at}）", "action item {number} of {id} is already done (at {at})";
     "refusal.task_already_done" => "{id} 的第 {number} 项执行任务已完成（{at}）", "execution task {number} of {id} is already done (at {at})";
     "refusal.task_done_fields" => "标记任务完成只需编号；不带部门、责任人或截止时间", "marking a task done takes its number only; it has no department, owner or due time";
     "refusal.received_in_future" => "受理时间 {at} 晚于现在（现在是 {now}）", "received_at {at} is in the future (now is {now})";
@@ -65,6 +66,7 @@ catalogue! {
     "refusal_hint.unknown_department" => "在 complaint.toml 中添加 [departments.NAME]", "add it as [departments.NAME] in complaint.toml";
     "refusal_hint.task_needs_due" => "给出截止时间（如 +24h、+3wd），或为该部门设置 task_within = \"24h\"", "give a due time (e.g. +24h, +3wd) or set task_within = \"24h\" for it";
     "refusal_hint.no_such_task" => "任务按历史顺序从 1 编号（`complaint show ID`）", "tasks are numbered from 1 in history order (`complaint show ID`)";
+    "refusal_hint.action_item_already_done" => "无需操作；`complaint log ID` 列出每项待办及标记完成的记录", "nothing to do; `complaint log ID` lists each action item and the notes marking them done";
     "refusal_hint.task_already_done" => "无需操作；`complaint show ID` 列出每项任务及其完成时间", "nothing to do; `complaint show ID` lists each task and when it was done";
     "refusal_hint.no_such_action_item" => "待办按历史顺序从 1 编号（`complaint log ID`）", "action items are numbered from 1 in history order (`complaint log ID`)";
 

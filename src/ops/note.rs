@@ -51,7 +51,7 @@ pub fn note(ticket: &Ticket, config: &Config, input: &NoteInput, stamp: Stamp) -
     let max = config.limits.max_text_bytes;
     let text = required_text("message", &input.message, true, max)?;
     if let Some(number) = input.done {
-        return done_marker(ticket, number, text, stamp);
+        return done_marker(ticket, config, number, text, stamp);
     }
     let owner = optional_text("owner", input.owner.as_deref(), false, max)?;
     let due = input.due.as_deref().map(|d| parse_due(d, config, stamp.at)).transpose()?;
@@ -72,12 +72,20 @@ fn kind_label(kind: NoteKind) -> &'static str {
     }
 }
 
-/// `--done N`: an action note marking item N done (the done rule of
-/// `ticket::action`, which the weekly agenda and `overdue` share).
-fn done_marker(ticket: &Ticket, number: u32, text: String, stamp: Stamp) -> Result<Change> {
-    let items = action::count(action::List::Review, &ticket.history);
-    if number == 0 || number as usize > items {
-        return Err(Refusal::NoSuchActionItem { id: ticket.id.clone(), number, items }.into());
+/// `--done N`: an action note marking item N done; refused when there is
+/// no item N or it is done already (by a marker, the ticket's resolution or
+/// its owner's own step: the done rule of `ticket::action`, which the weekly
+/// agenda and `overdue` share).
+fn done_marker(ticket: &Ticket, config: &Config, number: u32, text: String, stamp: Stamp) -> Result<Change> {
+    let mut events: Vec<&Event> = ticket.history.iter().collect();
+    events.sort_by_key(|e| e.at);
+    let items = action::items(action::List::Review, &events);
+    let Some(item) = items.get((number as usize).wrapping_sub(1)) else {
+        return Err(Refusal::NoSuchActionItem { id: ticket.id.clone(), number, items: items.len() }.into());
+    };
+    if let Some(done) = item.done_at {
+        let at = crate::time::format_local(&done, config.zone());
+        return Err(Refusal::ActionItemAlreadyDone { id: ticket.id.clone(), number, at }.into());
     }
     let mut event = Event::new(stamp.at, &stamp.by, Action::Note);
     event.kind = Some(NoteKind::Action);
@@ -134,6 +142,20 @@ mod tests {
         let with_owner = NoteInput { done: Some(1), ..input(NoteKind::Action, Some("王经理"), None) };
         let got = note(&ticket, &config(), &with_owner, stamp("2026-11-23 10:00"));
         assert!(matches!(got, Err(Error::Refused(Refusal::DoneMarkerFields))));
+    }
+
+    #[test]
+    fn an_item_done_already_is_refused_once_more() {
+        let mut ticket = action_items(&["张仓管", "赵财务"]);
+        let done = NoteInput { done: Some(1), ..input(NoteKind::Action, None, None) };
+        let change = note(&ticket, &config(), &done, stamp("2026-11-23 10:00")).unwrap();
+        ticket.history.push(change.event);
+        let again = note(&ticket, &config(), &done, stamp("2026-11-23 11:00"));
+        let Err(Error::Refused(refusal)) = again else { panic!("{again:?}") };
+        assert_eq!(refusal.to_string(), "action item 1 of CP20261123001 is already done (at 2026-11-23 10:00)",);
+        // Item 2 is still open.
+        let second = NoteInput { done: Some(2), ..done };
+        assert!(note(&ticket, &config(), &second, stamp("2026-11-23 11:00")).is_ok());
     }
 
     #[test]

@@ -150,3 +150,16 @@ fn show_lists_each_task_in_its_stage_table() {
     2026-11-23 11:00   李娜     执行任务   已发货 (第1项已落实)
     ");
 }
+
+#[test]
+fn a_review_action_item_done_already_is_refused_and_nothing_changes() {
+    let store = Store::new();
+    let id = store.new_ticket("2026-11-23 09:00", &[]);
+    store.ok("2026-11-23 09:10", &["note", &id, "-m", "补发配件", "--kind", "action", "--owner", "张仓管"]);
+    store.ok("2026-11-23 10:00", &["note", &id, "-m", "已补发", "--done", "1"]);
+    store.fails_unchanged(
+        "2026-11-23 11:00",
+        &["note", &id, "-m", "再次标记", "--done", "1"],
+        &["action item 1", "already done (at 2026-11-23 10:00)"],
+    );
+}
