@@ -7,8 +7,11 @@
 //! not: a file that fails is never cached) and reports such a file like
 //! any other bad file.
 
+use std::ffi::OsStr;
 use std::path::Path;
 
+use super::file;
+use super::walk::DirFd;
 use crate::config::IdConfig;
 use crate::error::{Error, Result};
 use crate::ticket::{Ticket, TicketId};
@@ -43,6 +46,33 @@ pub fn check(tickets: &[Ticket], path: &Path, root: &Path, ids: &IdConfig) -> Re
         return Err(Error::BadFile { path: path.to_path_buf(), message });
     }
     Ok(())
+}
+
+/// The tickets of the file `name` a scan found in the open directory `dir`
+/// (`path` below `root`, for messages and the check): read, and each
+/// checked to be where its ID puts it ([`check`]); with the ID collision
+/// the file is if it holds several. What every scan reads.
+pub fn read_placed(
+    dir: &DirFd,
+    name: &OsStr,
+    path: &Path,
+    root: &Path,
+    rules: &FileRules,
+) -> Result<(Vec<Ticket>, Option<Error>)> {
+    let tickets = file::read_tickets_in(dir, name, path, rules.max_bytes)?;
+    check(&tickets, path, root, rules.ids)?;
+    let collision = collision(&tickets, path);
+    Ok((tickets, collision))
+}
+
+/// The ID collision that a file holding several tickets is (kept by the
+/// merge driver, spec §8); `None` for a file of one ticket.
+fn collision(tickets: &[Ticket], path: &Path) -> Option<Error> {
+    (tickets.len() > 1).then(|| Error::IdCollision {
+        id: tickets[0].id.clone(),
+        path: path.to_path_buf(),
+        uids: tickets.iter().map(|t| t.uid.clone()).collect(),
+    })
 }
 
 /// The ID a cache entry for `name` in the directory `dir_key`

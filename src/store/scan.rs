@@ -35,24 +35,16 @@ pub fn scan(root: &Path, rules: &placement::FileRules) -> Result<Scan> {
     }
     // Symlinks are listed, not followed: reading one reports a link out of
     // the store instead of reading through it.
-    let read = |fd: &walk::DirFd, name: &std::ffi::OsStr, path: &Path| {
-        let tickets = file::read_tickets_in(fd, name, path, rules.max_bytes)?;
-        placement::check(&tickets, path, root, rules.ids).map(|()| tickets)
-    };
+    let read =
+        |fd: &walk::DirFd, name: &std::ffi::OsStr, path: &Path| placement::read_placed(fd, name, path, root, rules);
     let (results, walk_errors) = walk::visit_files(&dir, &read);
     errors.extend(walk_errors);
     let mut tickets = Vec::with_capacity(results.len());
     let mut collisions = Vec::new();
     for (path, result) in results {
         match result {
-            Ok(found) => {
-                if found.len() > 1 {
-                    collisions.push(Error::IdCollision {
-                        id: found[0].id.clone(),
-                        path: path.clone(),
-                        uids: found.iter().map(|t| t.uid.clone()).collect(),
-                    });
-                }
+            Ok((found, collision)) => {
+                collisions.extend(collision);
                 tickets.extend(found.into_iter().map(|t| (path.clone(), t)));
             }
             Err(e) => errors.push(e),

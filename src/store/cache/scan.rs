@@ -308,19 +308,12 @@ impl<'a, K: CacheKind> Scanner<'_, 'a, K> {
         cache_as: Option<(&str, FileStamp)>,
     ) -> Outcome<K::Item> {
         let path = dir.path.join(name);
-        let read = file::read_tickets_in(fd, name, &path, self.rules.max_bytes)
-            .and_then(|tickets| placement::check(&tickets, &path, self.root, self.rules.ids).map(|()| tickets));
-        match read {
-            Ok(tickets) if tickets.len() > 1 => {
-                let collision = Error::IdCollision {
-                    id: tickets[0].id.clone(),
-                    path,
-                    uids: tickets.iter().map(|t| t.uid.clone()).collect(),
-                };
+        match placement::read_placed(fd, name, &path, self.root, self.rules) {
+            Ok((tickets, Some(collision))) => {
                 let kept = tickets.into_iter().filter_map(|t| self.kind.read(t, false).1).collect();
                 Outcome::Several(Box::new((kept, collision)))
             }
-            Ok(mut tickets) => {
+            Ok((mut tickets, None)) => {
                 let ticket = tickets.pop().expect("a ticket file holds at least one ticket");
                 let (cached, kept) = self.kind.read(ticket, cache_as.is_some());
                 // The stamp is from before the read: if the file changed in

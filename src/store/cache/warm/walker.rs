@@ -161,18 +161,11 @@ impl Walker<'_> {
             return Arc::clone(before);
         }
         let path = self.root.join(dir).join(name);
-        let read = file::read_tickets_in(fd, name, &path, self.rules.max_bytes)
-            .and_then(|tickets| placement::check(&tickets, &path, self.root, self.rules.ids).map(|()| tickets));
-        let found = match read {
-            Ok(tickets) if tickets.len() > 1 => {
-                let collision = Error::IdCollision {
-                    id: tickets[0].id.clone(),
-                    path,
-                    uids: tickets.iter().map(|t| t.uid.clone()).collect(),
-                };
+        let found = match placement::read_placed(fd, name, &path, self.root, self.rules) {
+            Ok((tickets, Some(collision))) => {
                 Found::Several(Box::new((tickets.iter().map(Summary::of).collect(), collision)))
             }
-            Ok(tickets) => Found::One(Summary::of(&tickets[0])),
+            Ok((tickets, None)) => Found::One(Summary::of(&tickets[0])),
             Err(e) => Found::Failed(Box::new(e)),
         };
         // The stamp is from before the read: if the file changed meanwhile,
