@@ -123,10 +123,11 @@ pub fn overdue_listing(
     let evaluation = Evaluation { config, calendar: &calendar, filter: &filter, as_of, horizon, masker };
     let read = |path: &Path, summary: &IndexEntry| store.read_file(path, summary);
     let mut collector = Collector::new(&evaluation, &read);
-    let unsettled = |e: &IndexEntry| e.settled_at.is_none_or(|settled| settled > as_of);
+    // Tickets settled by `as_of` are skipped undecoded (`settled`); every
+    // other summary is unsettled then.
     let wanted = WarmQuery {
         settled: &|status, settled_at| settled_at > as_of && filter.admits_status(status),
-        keep: &|e| unsettled(e) && evaluation.keeps(e),
+        keep: &|e| evaluation.keeps(e),
         search: filter.search(),
     };
     // Not remembered: what the board keeps depends on the time.

@@ -157,11 +157,10 @@ impl WarmIndex {
         let refreshed = std::time::Instant::now();
         // Taken before any file is stat'ed, as for the cache file.
         let started_s = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
-        let old = self.dirs.get(dir).map(|state| &*state.content);
-        let walker = Walker { old, root, rules, trust_before_ns: trust_limit(started_s) };
+        let old = self.dirs.get(dir).map(|state| &state.content);
+        let walker = Walker { old: old.map(|old| &**old), root, rules, trust_before_ns: trust_limit(started_s) };
         let here = walker.dir(dir);
         let mut next = self.clone();
-        let old = self.dirs.get(dir).map(|state| &state.content);
         let content = match old.filter(|old| old.same_as(&here)) {
             Some(old) => Arc::clone(old),
             None => {
@@ -192,11 +191,6 @@ impl WarmIndex {
         }
         next.dirs.insert(Arc::clone(dir), DirState { content, refreshed: Some(refreshed) });
         next
-    }
-
-    /// How many ticket files the index holds.
-    pub fn file_count(&self) -> usize {
-        self.dirs.values().map(|dir| dir.content.files.len()).sum()
     }
 
     /// The summaries `query` wants, in path order. `memo_key`, if given,
