@@ -90,7 +90,8 @@ pub async fn list(
     let query = list_query(pairs)?;
     let masker = signed.masker();
     let (offset, limit) = (query.offset, query.limit);
-    let (total, tickets) = find_page(&state, query).await?;
+    let page = find_page(&state, query).await?;
+    let (total, tickets) = &*page;
     let config = state.store.config();
     let tickets: Vec<Value> = tickets.iter().map(|t| ticket_json(t, config, &masker)).collect();
     Ok(Json(json!({
@@ -105,12 +106,12 @@ pub async fn list(
 /// The tickets `query` matches in received order: how many, and the page.
 /// From the warm index refreshed after the request arrived (`queue.rs`),
 /// so every answer shows every change made before it was asked; requests
-/// with the same filters share the search of one refresh.
-pub(crate) async fn find_page(state: &Shared, query: ListQuery) -> Result<(usize, Vec<Ticket>), ApiError> {
+/// with the same filters and page share one answer (hence the `Arc`).
+pub(crate) async fn find_page(state: &Shared, query: ListQuery) -> Result<Arc<(usize, Vec<Ticket>)>, ApiError> {
     let arrived = std::time::Instant::now();
     let key = format!("{:?} offset={} limit={}", query.filter, query.offset, query.limit);
     let page = state.index.query(arrived, key, move |store, index| queue_page(store, index, &query)).await?;
-    Ok(Arc::unwrap_or_clone(page))
+    Ok(page)
 }
 
 /// How many tickets `query` keeps, and those of its page read in full.

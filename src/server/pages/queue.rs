@@ -19,8 +19,9 @@ pub async fn page(State(state): State<Shared>, desk: Desk, Query(pairs): Query<V
     let (offset, limit) = (query.offset, query.limit);
     let found = find_page(&state, query).await;
     match found {
-        Ok((total, tickets)) => {
-            let view = Queue { query: &pairs, total, offset, limit, tickets: &tickets };
+        Ok(page) => {
+            let (total, tickets) = &*page;
+            let view = Queue { query: &pairs, total: *total, offset, limit, tickets };
             html(StatusCode::OK, queue::render(&desk.chrome, state.store.config(), &desk.signed.masker(), &view))
         }
         Err(e) => error_page(&desk.chrome, e),
