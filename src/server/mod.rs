@@ -12,6 +12,7 @@
 pub mod api;
 pub mod auth;
 pub mod pages;
+mod pool;
 pub mod secret;
 mod sessions;
 mod state;

@@ -11,7 +11,7 @@ use chrono_tz::Tz;
 use super::api::queue::LiveIndex;
 use super::sessions::{Sessions, Throttle};
 use super::token_cache::TokenCache;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::sla::{self, Calendar, Target};
 use crate::store::{ConfigRoles, Store};
 use crate::ticket::Ticket;
@@ -104,8 +104,6 @@ impl AppState {
         work: impl FnOnce(&AppState) -> Result<T> + Send + 'static,
     ) -> Result<T> {
         let state = Arc::clone(self);
-        tokio::task::spawn_blocking(move || work(&state))
-            .await
-            .map_err(|e| Error::invalid(format!("the request failed inside the server: {e}"), None))?
+        super::pool::blocking(move || work(&state)).await
     }
 }

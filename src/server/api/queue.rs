@@ -31,6 +31,8 @@ use tokio::sync::watch;
 use crate::error::{Error, Result};
 use crate::store::{Store, WarmIndex};
 
+use super::super::pool;
+
 type Answer = Arc<dyn Any + Send + Sync>;
 type Answers = HashMap<String, Arc<tokio::sync::OnceCell<Answer>>>;
 
@@ -94,9 +96,7 @@ impl LiveIndex {
             return Ok(());
         }
         let shared = Arc::clone(&self.shared);
-        let first = tokio::task::spawn_blocking(move || shared.store.warm_index())
-            .await
-            .map_err(|e| Error::invalid(format!("the server could not load its index: {e}"), None))?;
+        let first = pool::blocking(move || Ok(shared.store.warm_index())).await?;
         self.started.get_or_init(|| {
             self.shared.publish(first);
             let shared = Arc::clone(&self.shared);
@@ -144,10 +144,7 @@ impl LiveIndex {
         let shared = Arc::clone(&self.shared);
         let made = cell
             .get_or_try_init(|| async move {
-                tokio::task::spawn_blocking(move || answer(&shared.store, &index))
-                    .await
-                    .map_err(|e| Error::invalid(format!("the request failed inside the server: {e}"), None))?
-                    .map(|made| Arc::new(made) as Answer)
+                pool::blocking(move || answer(&shared.store, &index)).await.map(|made| Arc::new(made) as Answer)
             })
             .await?;
         // One key, one query, one type: only a programming error could
