@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use toml_edit::{DocumentMut, Item, Table, Value};
 
+use super::walk::{self, FileStamp};
 use super::{CONFIG_FILE, Store};
 use crate::config::{Config, Role};
 use crate::error::{Error, Result};
@@ -133,29 +134,6 @@ fn table_at(table: &mut Table, position: usize) -> Option<&mut Table> {
     None
 }
 
-/// What tells that a file changed without reading it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Stamp {
-    len: u64,
-    modified_ns: i128,
-    inode: u64,
-}
-
-fn stamp(path: &Path) -> Result<Stamp> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io("read", path, e))?;
-    #[cfg(unix)]
-    let (modified_ns, inode) = {
-        use std::os::unix::fs::MetadataExt;
-        (i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec()), meta.ino())
-    };
-    #[cfg(not(unix))]
-    let (modified_ns, inode) = {
-        let since = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
-        (since.map_or(0, |d| d.as_nanos() as i128), 0)
-    };
-    Ok(Stamp { len: meta.len(), modified_ns, inode })
-}
-
 /// The roles of complaint.toml as they are now, for a long-running
 /// process: a question costs one `stat` while the file's stamp is
 /// unchanged. A file changed within the last seconds is read again at each
@@ -168,7 +146,7 @@ pub struct ConfigRoles {
 }
 
 struct Seen {
-    stamp: Stamp,
+    stamp: FileStamp,
     /// The file was changed so recently that an edit may keep the stamp.
     racy: bool,
     text: String,
@@ -185,7 +163,7 @@ impl ConfigRoles {
 
     /// The role complaint.toml gives `name` now, if any.
     pub fn role_of(&self, name: &str) -> Result<Option<Role>> {
-        let now = stamp(&self.path)?;
+        let now = walk::stamp_of(&self.path).map_err(|e| Error::io("read", &self.path, e))?;
         let mut last = self.last.lock().expect("config roles");
         if !last.as_ref().is_some_and(|seen| seen.stamp == now && !seen.racy) {
             let text = std::fs::read_to_string(&self.path).map_err(|e| Error::io("read", &self.path, e))?;
@@ -206,9 +184,9 @@ impl ConfigRoles {
     }
 }
 
-fn racy(stamp: Stamp) -> bool {
+fn racy(stamp: FileStamp) -> bool {
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128);
-    now - stamp.modified_ns < RACY_NS
+    now - i128::from(stamp.changed_ns()) < RACY_NS
 }
 
 fn parse_roles(path: &Path, text: &str) -> std::result::Result<Arc<BTreeMap<String, Role>>, String> {

@@ -42,6 +42,11 @@ impl FileStamp {
     }
 }
 
+/// The stamp of the file at `path` (following a link, as opening it would).
+pub fn stamp_of(path: &Path) -> std::io::Result<FileStamp> {
+    Ok(stamp(&rustix::fs::stat(path)?))
+}
+
 /// What a directory entry is, without following links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntryKind {
