@@ -328,21 +328,7 @@ impl Store {
         search: Option<&crate::ticket::search::SearchQuery>,
         sink: &mut dyn FnMut(PathBuf, IndexEntry),
     ) -> Result<ScanErrors> {
-        let wanted = cache::Wanted { unsettled_at, keep: &keep, search };
-        cache::fold_summaries(&self.root, &self.root.join(LOCAL_DIR), &self.file_rules(), &wanted, sink)
-    }
-
-    /// A [`WarmIndex`] of the store, for a process that answers many
-    /// queries (the server): from the index cache, refreshed.
-    pub fn warm_index(&self) -> WarmIndex {
-        WarmIndex::load(&self.root, &self.root.join(LOCAL_DIR), &self.file_rules())
-    }
-
-    /// `old` with the directory `dir` (`tickets/2026/11`) checked against
-    /// the files now by spec §9's rules: what a process refreshing its warm
-    /// index round and round does at each step.
-    pub fn refresh_warm_dir(&self, old: &WarmIndex, dir: &std::sync::Arc<Path>) -> WarmIndex {
-        old.with_dir_refreshed(&self.root, &self.file_rules(), dir)
+        self.fold_summaries_mapped(unsettled_at, keep, search, |summary| summary, sink)
     }
 
     /// [`Store::fold_summaries_searching`] with each summary turned by
@@ -358,6 +344,19 @@ impl Store {
     ) -> Result<ScanErrors> {
         let wanted = cache::Wanted { unsettled_at, keep: &keep, search };
         cache::fold_summaries_mapped(&self.root, &self.root.join(LOCAL_DIR), &self.file_rules(), &wanted, &map, sink)
+    }
+
+    /// A [`WarmIndex`] of the store, for a process that answers many
+    /// queries (the server): from the index cache, refreshed.
+    pub fn warm_index(&self) -> WarmIndex {
+        WarmIndex::load(&self.root, &self.root.join(LOCAL_DIR), &self.file_rules())
+    }
+
+    /// `old` with the directory `dir` (`tickets/2026/11`) checked against
+    /// the files now by spec §9's rules: what a process refreshing its warm
+    /// index round and round does at each step.
+    pub fn refresh_warm_dir(&self, old: &WarmIndex, dir: &std::sync::Arc<Path>) -> WarmIndex {
+        old.with_dir_refreshed(&self.root, &self.file_rules(), dir)
     }
 
     /// Reads in full the ticket a summary scan found at `path`. A file
