@@ -159,7 +159,7 @@ pub fn run(ctx: &mut Context, args: ListArgs) -> Result<ExitCode> {
                 config.display(ChoiceKind::Channel, &ticket.channel).to_string(),
                 masker.name(&ticket.customer_name),
                 ticket.assignee.clone().unwrap_or_default(),
-                table::truncate(&ticket.summary, 30),
+                table::truncate(&ticket.summary, 30).into_owned(),
             ]
         };
         output::print(&fit::render_rows(&headers, tickets.len(), cells, &COLUMNS, ctx.room(args.fit.wide), lang))?;

@@ -28,7 +28,7 @@ pub enum Role {
 impl Role {
     pub fn parse(text: &str) -> Result<Role> {
         Role::from_name(text).ok_or_else(|| {
-            Error::invalid(format!("unknown role “{}”", text.trim()), Some("a role is one of: agent, lead, viewer"))
+            Error::invalid(format!("unknown role “{}”", text.trim()), Some(&format!("a role is one of: {ROLE_NAMES}")))
         })
     }
 

@@ -81,7 +81,7 @@ pub fn fit(header: Vec<String>, rows: Vec<Vec<String>>, columns: &[Column], room
         }
     };
     let cut = |i: usize, cell: &str| match caps.iter().find(|(c, _)| *c == i) {
-        Some(&(_, cap)) if cell_width(cell) > cap => table::truncate(cell, cap),
+        Some(&(_, cap)) if cell_width(cell) > cap => table::truncate(cell, cap).into_owned(),
         _ => cell.to_string(),
     };
     let pick = |cells: &[String]| -> Vec<String> {

@@ -166,10 +166,6 @@ fn cell_texts(row: &OverdueRow, zone: Tz, lang: Lang) -> Vec<Cow<'_, str>> {
     fn coded(lang: Lang, pair: &(String, String)) -> Cow<'_, str> {
         Cow::Borrowed(lang.coded(&pair.0, &pair.1))
     }
-    let summary = match table::truncate_borrowed(&row.summary, 30) {
-        Some(whole) => Cow::Borrowed(whole),
-        None => Cow::Owned(table::truncate(&row.summary, 30)),
-    };
     vec![
         Cow::Borrowed(lang.term(row.urgency.label())),
         Cow::Borrowed(row.id.as_str()),
@@ -182,7 +178,7 @@ fn cell_texts(row: &OverdueRow, zone: Tz, lang: Lang) -> Vec<Cow<'_, str>> {
         wall,
         Cow::Borrowed(row.assignee.as_deref().unwrap_or_default()),
         Cow::Borrowed(row.customer.as_str()),
-        summary,
+        table::truncate(&row.summary, 30),
     ]
 }
 

@@ -1,6 +1,8 @@
 //! Aligned tables for people. comfy-table measures CJK characters as two
 //! columns, so Chinese labels line up.
 
+use std::borrow::Cow;
+
 use comfy_table::{Cell, ContentArrangement, Table, TableComponent, presets};
 use rayon::prelude::*;
 use unicode_width::UnicodeWidthStr;
@@ -159,17 +161,12 @@ fn push_line<S: AsRef<str>>(out: &mut String, row: &[S], widths: &[usize]) {
     out.push('\n');
 }
 
-/// `text` itself when [`truncate`] would leave it whole (one line, at most
-/// `max` columns): no copy needed.
-pub fn truncate_borrowed(text: &str, max: usize) -> Option<&str> {
-    (!text.contains('\n') && display_width(text) <= max).then_some(text)
-}
-
 /// Cuts `text` to at most `max` display columns, ending in `…` when cut.
-pub fn truncate(text: &str, max: usize) -> String {
+/// Text that fits is returned as it is, uncopied.
+pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
     let one_line = text.lines().next().unwrap_or("");
-    if UnicodeWidthStr::width(one_line) <= max && !text.contains('\n') {
-        return one_line.to_string();
+    if display_width(one_line) <= max && !text.contains('\n') {
+        return Cow::Borrowed(one_line);
     }
     let mut out = String::new();
     let mut width = 0;
@@ -182,7 +179,7 @@ pub fn truncate(text: &str, max: usize) -> String {
         width += w;
     }
     out.push('…');
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
